@@ -1,0 +1,17 @@
+namespace RallyNov.Core.Content;
+
+/// <summary>
+/// Lets modules react to content events. Called after the change is committed, so a handler
+/// failure never undoes a publish; durable reactions (search indexing) follow the
+/// IndexingTasks log instead.
+/// </summary>
+public interface IContentHandler
+{
+    Task SavedAsync(ContentItem item, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    Task PublishedAsync(ContentItem item, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    Task UnpublishedAsync(ContentItem item, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    Task DeletedAsync(ContentItem item, CancellationToken cancellationToken) => Task.CompletedTask;
+}

@@ -1,0 +1,46 @@
+namespace RallyNov.Core.Content;
+
+/// <summary>Creates, loads, versions and publishes the content items of the current tenant.</summary>
+public interface IContentManager
+{
+    /// <summary>A new, unsaved item of a type, with a fresh id.</summary>
+    ContentItem New(string contentType);
+
+    Task<ContentItem?> GetAsync(string contentItemId, VersionOptions options, CancellationToken cancellationToken);
+
+    /// <summary>One indexed query; never returns a deleted item.</summary>
+    Task<ContentItem?> GetBySlugAsync(string slug, VersionOptions options, CancellationToken cancellationToken);
+
+    Task<ContentItem?> GetVersionAsync(string contentItemVersionId, CancellationToken cancellationToken);
+
+    /// <summary>Loads many items by id in one query (no N+1), keyed by id.</summary>
+    Task<IReadOnlyDictionary<string, ContentItem>> GetManyAsync(IEnumerable<string> contentItemIds, VersionOptions options, CancellationToken cancellationToken);
+
+    /// <summary>All versions of an item, newest first.</summary>
+    Task<IReadOnlyList<ContentItem>> GetVersionsAsync(string contentItemId, CancellationToken cancellationToken);
+
+    Task<PagedResult<ContentItem>> QueryAsync(ContentQuery query, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Validates and stores the item as a draft (types that are not draftable are published).
+    /// The item's version id must be the current latest one, otherwise the result is a conflict.
+    /// </summary>
+    Task<ContentResult> SaveDraftAsync(ContentItem item, CancellationToken cancellationToken);
+
+    /// <summary>Validates, stores and publishes the item in one transaction.</summary>
+    Task<ContentResult> PublishAsync(ContentItem item, CancellationToken cancellationToken);
+
+    /// <summary>Publishes the latest version as it is (e.g. a draft waiting for review).</summary>
+    Task<ContentResult> PublishLatestAsync(string contentItemId, CancellationToken cancellationToken);
+
+    Task<ContentResult> UnpublishAsync(string contentItemId, CancellationToken cancellationToken);
+
+    /// <summary>Moves the item to the bin: unpublished, hidden from every list but the bin.</summary>
+    Task<ContentResult> DeleteAsync(string contentItemId, CancellationToken cancellationToken);
+
+    /// <summary>Takes an item out of the bin as a draft.</summary>
+    Task<ContentResult> RestoreDeletedAsync(string contentItemId, CancellationToken cancellationToken);
+
+    /// <summary>Copies an old version into a new draft (history is never rewritten).</summary>
+    Task<ContentResult> RestoreVersionAsync(string contentItemVersionId, CancellationToken cancellationToken);
+}

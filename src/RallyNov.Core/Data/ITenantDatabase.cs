@@ -1,0 +1,18 @@
+using RallyNov.Core.Tenants;
+
+namespace RallyNov.Core.Data;
+
+/// <summary>Opens, migrates and checks the database of a tenant.</summary>
+public interface ITenantDatabase
+{
+    /// <summary>A new context on the tenant's database; the caller disposes it.</summary>
+    RallyNovDbContext CreateContext(TenantSettings tenant);
+
+    /// <summary>Creates or upgrades the schema. Called at tenant start and setup, never from a constructor.</summary>
+    Task MigrateAsync(TenantSettings tenant, CancellationToken cancellationToken);
+
+    Task<bool> CanConnectAsync(TenantSettings tenant, CancellationToken cancellationToken);
+
+    /// <summary>Provider actually used by the tenant ("Sqlite" or "Postgres").</summary>
+    string ProviderOf(TenantSettings tenant);
+}

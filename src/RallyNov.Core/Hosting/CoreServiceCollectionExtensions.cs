@@ -1,0 +1,70 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using RallyNov.Core.Content;
+using RallyNov.Core.Content.Definitions;
+using RallyNov.Core.Data;
+using RallyNov.Core.Modules;
+using RallyNov.Core.Recipes;
+using RallyNov.Core.Settings;
+using RallyNov.Core.Taxonomies;
+using RallyNov.Core.Tenants;
+
+namespace RallyNov.Core.Hosting;
+
+public static class CoreServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the framework and the given modules in the one application container.
+    /// Everything with state is resolved through the scope's tenant.
+    /// </summary>
+    public static IServiceCollection AddRallyNovCore(this IServiceCollection services, IConfiguration configuration, IReadOnlyList<IModule> modules)
+    {
+        services.AddOptions<RallyNovOptions>().Bind(configuration.GetSection(RallyNovOptions.Section));
+        services.TryAddSingleton(TimeProvider.System);
+
+        var catalog = new ModuleCatalog(modules);
+        services.AddSingleton(catalog);
+        foreach (var module in catalog.Modules)
+        {
+            services.AddSingleton(module);
+            module.ConfigureServices(services);
+        }
+
+        services.AddSingleton<ITenantStore, JsonTenantStore>();
+        services.AddSingleton<ITenantDatabase, TenantDatabase>();
+        services.AddSingleton<ITenantScopeFactory, TenantScopeFactory>();
+        services.AddScoped<ITenantAccessor, TenantAccessor>();
+        services.AddScoped(sp => sp.GetRequiredService<ITenantAccessor>().Required);
+        services.AddScoped(sp => sp.GetRequiredService<ITenantDatabase>().CreateContext(sp.GetRequiredService<ITenantAccessor>().Required.Settings));
+
+        services.AddSingleton<IContentDefinitionManager, ContentDefinitionManager>();
+        services.AddScoped<IContentManager, ContentManager>();
+        services.AddScoped<ITaxonomyService, TaxonomyService>();
+        services.AddScoped<ISiteSettingsService, SiteSettingsService>();
+
+        services.AddScoped<IRecipeExecutor, RecipeExecutor>();
+        services.AddScoped<IRecipeExporter, RecipeExporter>();
+        services.AddRecipeStep<SettingsStep>();
+        services.AddRecipeStep<TaxonomiesStep>();
+        services.AddRecipeStep<ContentStep>();
+
+        services.AddSingleton<TenantSetupService>();
+        services.AddHostedService<TenantStartupHostedService>();
+        return services;
+    }
+
+    /// <summary>Registers a recipe step handler (and its export side when it has one).</summary>
+    public static IServiceCollection AddRecipeStep<TStep>(this IServiceCollection services)
+        where TStep : class, IRecipeStepHandler
+    {
+        services.AddScoped<TStep>();
+        services.AddScoped<IRecipeStepHandler>(sp => sp.GetRequiredService<TStep>());
+        if (typeof(IRecipeExportStep).IsAssignableFrom(typeof(TStep)))
+        {
+            services.AddScoped(sp => (IRecipeExportStep)sp.GetRequiredService<TStep>());
+        }
+
+        return services;
+    }
+}

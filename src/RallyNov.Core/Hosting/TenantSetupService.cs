@@ -1,0 +1,192 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using RallyNov.Core.Data;
+using RallyNov.Core.Recipes;
+using RallyNov.Core.Tenants;
+
+namespace RallyNov.Core.Hosting;
+
+/// <summary>
+/// Brings tenants up: writes tenants.json on first start (from the "RallyNov:Tenants" defaults
+/// of appsettings), migrates each database and sets up uninitialized tenants from their recipe.
+/// </summary>
+public sealed class TenantSetupService : IDisposable
+{
+    private readonly ITenantStore _store;
+    private readonly ITenantDatabase _database;
+    private readonly ITenantScopeFactory _scopes;
+    private readonly IConfiguration _configuration;
+    private readonly IHostEnvironment _environment;
+    private readonly RallyNovOptions _options;
+    private readonly ILogger<TenantSetupService> _logger;
+    private readonly SemaphoreSlim _lock = new(1, 1);
+
+    public TenantSetupService(
+        ITenantStore store,
+        ITenantDatabase database,
+        ITenantScopeFactory scopes,
+        IConfiguration configuration,
+        IHostEnvironment environment,
+        IOptions<RallyNovOptions> options,
+        ILogger<TenantSetupService> logger)
+    {
+        _store = store;
+        _database = database;
+        _scopes = scopes;
+        _configuration = configuration;
+        _environment = environment;
+        _options = options.Value;
+        _logger = logger;
+    }
+
+    public void Dispose() => _lock.Dispose();
+
+    /// <summary>Writes the default tenants when tenants.json does not exist yet.</summary>
+    public async Task EnsureTenantsFileAsync(CancellationToken cancellationToken)
+    {
+        if (_store.FileExists)
+        {
+            return;
+        }
+
+        var defaults = _configuration.GetSection(RallyNovOptions.Section + ":Tenants").Get<List<TenantSettings>>() ?? [];
+        if (defaults.Count == 0)
+        {
+            defaults.Add(new TenantSettings { Name = TenantNames.Default, DisplayName = "rally'nov" });
+        }
+
+        foreach (var tenant in defaults)
+        {
+            tenant.State = TenantState.Uninitialized;
+            await _store.SaveAsync(tenant, cancellationToken);
+        }
+    }
+
+    /// <summary>Migrates every running tenant and sets up the uninitialized ones. Disabled tenants are left alone.</summary>
+    public async Task StartAllAsync(CancellationToken cancellationToken)
+    {
+        await EnsureTenantsFileAsync(cancellationToken);
+        foreach (var tenant in _store.All.ToList())
+        {
+            try
+            {
+                await StartAsync(tenant.Name, cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // One broken tenant must not keep the others down; /health reports it.
+                _logger.LogError(ex, "Tenant {Tenant} could not start.", tenant.Name);
+            }
+        }
+    }
+
+    public async Task StartAsync(string tenantName, CancellationToken cancellationToken)
+    {
+        await _lock.WaitAsync(cancellationToken);
+        try
+        {
+            var tenant = _store.Find(tenantName) ?? throw new InvalidOperationException($"Site inconnu : « {tenantName} ».");
+            if (tenant.State == TenantState.Disabled)
+            {
+                return;
+            }
+
+            await _database.MigrateAsync(tenant, cancellationToken);
+            if (tenant.State == TenantState.Uninitialized)
+            {
+                await SetupAsync(tenant, cancellationToken);
+            }
+        }
+        finally
+        {
+            _lock.Release();
+        }
+    }
+
+    private async Task SetupAsync(TenantSettings tenant, CancellationToken cancellationToken)
+    {
+        _logger.LogInformation("Setting up tenant {Tenant}.", tenant.Name);
+        var setup = new TenantSetupContext
+        {
+            AdminUserName = _options.Setup.AdminUserName,
+            AdminEmail = _options.Setup.AdminEmail,
+            AdminPassword = await AdminPasswordAsync(cancellationToken),
+        };
+
+        await using (var scope = _scopes.CreateScope(tenant))
+        {
+            var context = scope.ServiceProvider.GetRequiredService<TenantContext>();
+            foreach (var handler in scope.ServiceProvider.GetServices<ITenantSetupHandler>())
+            {
+                await handler.SetupAsync(context, setup, cancellationToken);
+            }
+
+            if (!string.IsNullOrWhiteSpace(tenant.Recipe))
+            {
+                var executor = scope.ServiceProvider.GetRequiredService<IRecipeExecutor>();
+                await executor.ExecuteFileAsync(FindRecipe(tenant.Recipe), cancellationToken);
+            }
+        }
+
+        var running = tenant.Clone();
+        running.State = TenantState.Running;
+        await _store.SaveAsync(running, cancellationToken);
+        _logger.LogInformation("Tenant {Tenant} is running.", tenant.Name);
+    }
+
+    /// <summary>Recipes ship with the host: content root first (dotnet run), then the build output.</summary>
+    public string FindRecipe(string name)
+    {
+        if (Path.IsPathRooted(name))
+        {
+            return name;
+        }
+
+        var candidates = new[]
+        {
+            Path.Combine(_environment.ContentRootPath, "Recipes", name),
+            Path.Combine(AppContext.BaseDirectory, "Recipes", name),
+        };
+        return candidates.FirstOrDefault(File.Exists) ?? candidates[0];
+    }
+
+    /// <summary>
+    /// The configured password, or one generated on first need, printed once and kept in
+    /// App_Data/initial-admin-password.txt so every tenant of the first start shares it.
+    /// </summary>
+    private async Task<string> AdminPasswordAsync(CancellationToken cancellationToken)
+    {
+        if (!string.IsNullOrWhiteSpace(_options.Setup.AdminPassword))
+        {
+            return _options.Setup.AdminPassword;
+        }
+
+        var file = Path.Combine(_store.DataPath, "initial-admin-password.txt");
+        if (File.Exists(file))
+        {
+            return (await File.ReadAllTextAsync(file, cancellationToken)).Trim();
+        }
+
+        var password = PasswordGenerator.Generate();
+        Directory.CreateDirectory(_store.DataPath);
+        await File.WriteAllTextAsync(file, password + Environment.NewLine, cancellationToken);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+
+        Console.WriteLine($"Mot de passe initial de « {_options.Setup.AdminUserName} » : {password} (aussi enregistré dans {file})");
+        return password;
+    }
+}
+
+/// <summary>Runs tenant start-up before the server takes requests.</summary>
+internal sealed class TenantStartupHostedService(TenantSetupService setup) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken) => setup.StartAllAsync(cancellationToken);
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

@@ -1,0 +1,128 @@
+using RallyNov.Core.Tenants;
+
+namespace RallyNov.Core.Modules;
+
+/// <summary>
+/// The modules the host was built with, ordered so that dependencies come first, and the
+/// per-tenant answer to "is this module on?".
+/// </summary>
+public sealed class ModuleCatalog
+{
+    private readonly Dictionary<string, IModule> _byId;
+    private readonly Dictionary<System.Reflection.Assembly, IModule> _byAssembly;
+
+    public ModuleCatalog(IEnumerable<IModule> modules)
+    {
+        var list = modules.ToList();
+        _byId = new Dictionary<string, IModule>(StringComparer.OrdinalIgnoreCase);
+        foreach (var module in list)
+        {
+            if (!_byId.TryAdd(module.Id, module))
+            {
+                throw new InvalidOperationException($"Module '{module.Id}' is registered twice.");
+            }
+        }
+
+        Modules = Sort(list);
+        _byAssembly = [];
+        foreach (var module in Modules)
+        {
+            _byAssembly.TryAdd(module.GetType().Assembly, module);
+        }
+    }
+
+    /// <summary>Modules in dependency order.</summary>
+    public IReadOnlyList<IModule> Modules { get; }
+
+    public IModule? Find(string id) => _byId.GetValueOrDefault(id);
+
+    public IModule? FindByAssembly(System.Reflection.Assembly assembly) => _byAssembly.GetValueOrDefault(assembly);
+
+    /// <summary>
+    /// The modules enabled for a tenant: always-on modules, the listed ones and everything they
+    /// depend on. A tenant with no list gets every module.
+    /// </summary>
+    public IReadOnlySet<string> EnabledFor(TenantSettings tenant)
+    {
+        var enabled = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        if (tenant.EnabledModules is null)
+        {
+            foreach (var module in Modules)
+            {
+                enabled.Add(module.Id);
+            }
+
+            return enabled;
+        }
+
+        var pending = new Stack<string>(tenant.EnabledModules.Concat(Modules.Where(m => m.AlwaysEnabled).Select(m => m.Id)));
+        while (pending.Count > 0)
+        {
+            var id = pending.Pop();
+            if (_byId.TryGetValue(id, out var module) && enabled.Add(module.Id))
+            {
+                foreach (var dependency in module.Dependencies)
+                {
+                    pending.Push(dependency);
+                }
+            }
+        }
+
+        return enabled;
+    }
+
+    public bool IsEnabled(TenantSettings tenant, string moduleId) => EnabledFor(tenant).Contains(moduleId);
+
+    /// <summary>The admin menu of a tenant: only entries of its enabled modules, by position.</summary>
+    public IReadOnlyList<AdminMenuItem> AdminMenuFor(TenantSettings tenant)
+    {
+        var enabled = EnabledFor(tenant);
+        var builder = new AdminMenuBuilder();
+        foreach (var module in Modules.Where(m => enabled.Contains(m.Id)))
+        {
+            builder.ModuleId = module.Id;
+            module.BuildAdminMenu(builder);
+        }
+
+        return builder.Items.OrderBy(i => i.Position).ThenBy(i => i.Text, StringComparer.CurrentCulture).ToList();
+    }
+
+    private IReadOnlyList<IModule> Sort(List<IModule> modules)
+    {
+        var sorted = new List<IModule>(modules.Count);
+        var state = new Dictionary<string, bool>(StringComparer.OrdinalIgnoreCase); // false = visiting, true = done
+        foreach (var module in modules)
+        {
+            Visit(module, sorted, state);
+        }
+
+        return sorted;
+    }
+
+    private void Visit(IModule module, List<IModule> sorted, Dictionary<string, bool> state)
+    {
+        if (state.TryGetValue(module.Id, out var done))
+        {
+            if (!done)
+            {
+                throw new InvalidOperationException($"Module dependency cycle through '{module.Id}'.");
+            }
+
+            return;
+        }
+
+        state[module.Id] = false;
+        foreach (var dependency in module.Dependencies)
+        {
+            if (!_byId.TryGetValue(dependency, out var required))
+            {
+                throw new InvalidOperationException($"Module '{module.Id}' depends on '{dependency}', which the host does not register.");
+            }
+
+            Visit(required, sorted, state);
+        }
+
+        state[module.Id] = true;
+        sorted.Add(module);
+    }
+}
