@@ -77,7 +77,9 @@ internal sealed class TenantDatabase : ITenantDatabase
         try
         {
             await using var db = CreateContext(tenant);
-            return await db.Database.CanConnectAsync(cancellationToken);
+            // A query on a real table: a missing SQLite file would otherwise be created empty and look fine.
+            _ = await db.IndexingTasks.AnyAsync(cancellationToken);
+            return true;
         }
         catch (Exception ex) when (ex is InvalidOperationException or System.Data.Common.DbException)
         {

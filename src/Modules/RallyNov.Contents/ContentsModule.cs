@@ -1,0 +1,22 @@
+using Microsoft.Extensions.DependencyInjection;
+using RallyNov.Contents.Display;
+using RallyNov.Core.Modules;
+
+namespace RallyNov.Contents;
+
+/// <summary>Generic content services every tenant needs: display conventions and error pages.</summary>
+public sealed class ContentsModule : ModuleBase
+{
+    public const string ModuleId = "RallyNov.Contents";
+
+    public override string Id => ModuleId;
+
+    public override string DisplayName => "Contenus";
+
+    public override bool AlwaysEnabled => true;
+
+    public override void ConfigureServices(IServiceCollection services)
+    {
+        services.AddSingleton<ContentViewLocator>();
+    }
+}

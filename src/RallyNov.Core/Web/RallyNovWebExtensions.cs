@@ -1,0 +1,79 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.WebEncoders;
+using RallyNov.Core.Hosting;
+using RallyNov.Core.Modules;
+
+namespace RallyNov.Core.Web;
+
+public static class RallyNovWebExtensions
+{
+    /// <summary>Registers the framework, MVC with the modules' controllers and views, and the given modules.</summary>
+    public static WebApplicationBuilder AddRallyNov(this WebApplicationBuilder builder, params IModule[] modules)
+    {
+        var services = builder.Services;
+        services.AddRallyNovCore(builder.Configuration, modules);
+
+        var options = builder.Configuration.GetSection(RallyNovOptions.Section).Get<RallyNovOptions>() ?? new RallyNovOptions();
+        var dataPath = Path.GetFullPath(Path.Combine(builder.Environment.ContentRootPath, options.DataPath));
+
+        // Keys on disk: sign-ins and antiforgery tokens survive a restart.
+        services.AddDataProtection()
+            .SetApplicationName("RallyNov.Cms")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataPath, "DataProtection-Keys")));
+
+        // Razor would otherwise write "é" as "&#xE9;" in every French page.
+        services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+
+        var mvc = services.AddControllersWithViews(o => o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()));
+        foreach (var assembly in modules.Select(m => m.GetType().Assembly).Distinct())
+        {
+            if (!mvc.PartManager.ApplicationParts.Any(p => p.Name == assembly.GetName().Name))
+            {
+                mvc.AddApplicationPart(assembly);
+            }
+        }
+
+        services.AddSingleton<ModuleControllerConvention>();
+        services.AddOptions<MvcOptions>().Configure<ModuleControllerConvention>((o, convention) => o.Conventions.Add(convention));
+        services.AddRouting(o => o.LowercaseUrls = true);
+        return builder;
+    }
+
+    /// <summary>The request pipeline: tenant first, then static files, routing, module gate, endpoints.</summary>
+    public static WebApplication UseRallyNov(this WebApplication app)
+    {
+        app.MapGet("/health", HealthEndpoint.HandleAsync);
+
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/erreur/500");
+        }
+
+        app.UseMiddleware<TenantMiddleware>();
+        app.UseStatusCodePagesWithReExecute("/erreur/{0}");
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseMiddleware<ModuleGateMiddleware>();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        var catalog = app.Services.GetRequiredService<ModuleCatalog>();
+        foreach (var module in catalog.Modules)
+        {
+            var group = app.MapGroup("").WithMetadata(new ModuleEndpointMetadata(module.Id));
+            module.MapEndpoints(group);
+        }
+
+        app.MapControllers();
+        return app;
+    }
+}

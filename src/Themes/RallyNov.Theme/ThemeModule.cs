@@ -1,0 +1,18 @@
+using RallyNov.Core.Modules;
+
+namespace RallyNov.Theme;
+
+/// <summary>
+/// The public look: layout, styles and overrides of content views
+/// (Views/Shared/Content/{Type}.{Display}.cshtml win over the modules' own views).
+/// </summary>
+public sealed class ThemeModule : ModuleBase
+{
+    public const string ModuleId = "RallyNov.Theme";
+
+    public override string Id => ModuleId;
+
+    public override string DisplayName => "Thème public rally'nov";
+
+    public override bool AlwaysEnabled => true;
+}
