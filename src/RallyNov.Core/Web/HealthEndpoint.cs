@@ -7,8 +7,14 @@ namespace RallyNov.Core.Web;
 /// <summary>GET /health on the host: the state of each tenant and whether its database answers.</summary>
 internal static class HealthEndpoint
 {
-    public static async Task<IResult> HandleAsync(ITenantStore store, ITenantDatabase database, CancellationToken cancellationToken)
+    public static async Task<IResult> HandleAsync(HttpContext context, ITenantStore store, ITenantDatabase database, CancellationToken cancellationToken)
     {
+        // Only the host answers: /bourgogne/health would expose every tenant from inside one of them.
+        if (context.Request.PathBase.HasValue)
+        {
+            return Results.NotFound();
+        }
+
         var tenants = new List<object>();
         var healthy = true;
         foreach (var tenant in store.All)

@@ -1,0 +1,100 @@
+using System.Net;
+using System.Text.Json;
+using RallyNov.Core.Tenants;
+using RallyNov.Integration.Tests.Infrastructure;
+
+namespace RallyNov.Integration.Tests;
+
+/// <summary>/health, disabled tenants and modules switched off per tenant.</summary>
+public sealed class TenantStateTests
+{
+    [Fact]
+    public async Task Health_reports_each_tenant_running_with_its_database_ok()
+    {
+        await using var factory = new RallyNovFactory();
+        using var client = factory.CreateClient();
+
+        using var response = await client.GetAsync(new Uri("/health", UriKind.Relative));
+        var tenants = await ReadHealthAsync(response);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(["Bourgogne", "Default", "FrancheComte"], tenants.Keys.Order(StringComparer.Ordinal));
+        Assert.All(tenants.Values, t => Assert.Equal(("Running", "ok"), t));
+    }
+
+    [Fact]
+    public async Task Health_is_not_served_inside_a_tenant_prefix()
+    {
+        await using var factory = new RallyNovFactory();
+        using var client = factory.CreateClient();
+
+        var (status, html) = await Html.GetAsync(client, "/bourgogne/health");
+
+        Assert.Equal(HttpStatusCode.NotFound, status);
+        Assert.Equal("Page introuvable", Html.FirstText(html, "h1"));
+    }
+
+    [Fact]
+    public async Task A_disabled_tenant_answers_503_in_french_and_health_still_answers()
+    {
+        await using var factory = new RallyNovFactory();
+        using var client = factory.CreateClient();
+
+        await factory.UpdateTenantAsync("Bourgogne", t => t.State = TenantState.Disabled);
+
+        using var page = await client.GetAsync(new Uri("/bourgogne/pages/les-delices-bleus", UriKind.Relative));
+        var html = await page.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, page.StatusCode);
+        Assert.Contains("<html lang=\"fr\">", html, StringComparison.Ordinal);
+        Assert.Contains("momentanément fermé", Html.Decoded(html), StringComparison.Ordinal);
+        Assert.DoesNotContain("Délices", Html.Decoded(html), StringComparison.Ordinal);
+
+        // The other tenants keep working, and the host's health endpoint describes the outage.
+        Assert.Equal(HttpStatusCode.OK, (await Html.GetAsync(client, "/franche-comte")).Status);
+        using var health = await client.GetAsync(new Uri("/health", UriKind.Relative));
+        var tenants = await ReadHealthAsync(health);
+        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+        Assert.Equal(("Disabled", "skipped"), tenants["Bourgogne"]);
+        Assert.Equal(("Running", "ok"), tenants["FrancheComte"]);
+    }
+
+    [Fact]
+    public async Task Health_answers_even_when_the_portal_itself_is_disabled()
+    {
+        await using var factory = new RallyNovFactory();
+        using var client = factory.CreateClient();
+
+        await factory.UpdateTenantAsync("Default", t => t.State = TenantState.Disabled);
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, (await Html.GetAsync(client, "/")).Status);
+        using var health = await client.GetAsync(new Uri("/health", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+        Assert.Equal(("Disabled", "skipped"), (await ReadHealthAsync(health))["Default"]);
+    }
+
+    [Fact]
+    public async Task A_module_switched_off_for_a_tenant_hides_its_routes_there_only()
+    {
+        await using var factory = new RallyNovFactory();
+        using var client = factory.CreateClient();
+        Assert.Equal(HttpStatusCode.OK, (await Html.GetAsync(client, "/bourgogne/pages/les-delices-bleus")).Status);
+
+        await factory.UpdateTenantAsync("Bourgogne", t => t.EnabledModules = ["RallyNov.Contents", "RallyNov.Theme"]);
+
+        var (status, html) = await Html.GetAsync(client, "/bourgogne/pages/les-delices-bleus");
+        Assert.Equal(HttpStatusCode.NotFound, status);
+        Assert.Equal("Page introuvable", Html.FirstText(html, "h1"));
+        Assert.Equal(HttpStatusCode.NotFound, (await Html.GetAsync(client, "/bourgogne/")).Status);
+        Assert.Equal(HttpStatusCode.OK, (await Html.GetAsync(client, "/franche-comte/pages/conditions-favorables-innovation-sociale")).Status);
+        Assert.Equal(HttpStatusCode.OK, (await Html.GetAsync(client, "/pages/a-propos")).Status);
+    }
+
+    private static async Task<Dictionary<string, (string State, string Database)>> ReadHealthAsync(HttpResponseMessage response)
+    {
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return json.RootElement.GetProperty("tenants").EnumerateArray().ToDictionary(
+            t => t.GetProperty("name").GetString()!,
+            t => (t.GetProperty("state").GetString()!, t.GetProperty("database").GetString()!));
+    }
+}
