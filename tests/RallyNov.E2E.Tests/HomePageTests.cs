@@ -1,0 +1,76 @@
+using Microsoft.Playwright;
+using RallyNov.E2E.Tests.Infrastructure;
+using static Microsoft.Playwright.Assertions;
+
+namespace RallyNov.E2E.Tests;
+
+/// <summary>Each tenant's home page in a real browser: language, heading, skip link, navigation.</summary>
+[Collection(SharedBrowser.Name)]
+public sealed class HomePageTests(BrowserFixture browser)
+{
+    [Theory]
+    [InlineData("/", "rally'nov Bourgogne-Franche-Comté")]
+    [InlineData("/bourgogne", "rally'nov Bourgogne")]
+    [InlineData("/franche-comte", "rally'nov Franche-Comté")]
+    public async Task Home_page_loads_in_french_with_the_tenant_name_as_visible_h1(string path, string displayName)
+    {
+        using var site = LiveSite.Start();
+        await using var context = await browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+
+        var response = await page.GotoAsync(site.Url(path));
+
+        Assert.Equal(200, response!.Status);
+        Assert.Equal("fr", await page.Locator("html").GetAttributeAsync("lang"));
+        await Expect(page.Locator("h1")).ToBeVisibleAsync();
+        await Expect(page.Locator("h1")).ToHaveTextAsync(displayName);
+        Assert.Contains(displayName, await page.TitleAsync(), StringComparison.Ordinal);
+        // The theme's stylesheet is served: the header takes the brand colour.
+        var header = await page.Locator("header.site-header").EvaluateAsync<string>("e => getComputedStyle(e).backgroundColor");
+        Assert.Equal("rgb(0, 96, 156)", header);
+    }
+
+    [Fact]
+    public async Task Skip_link_is_the_first_tab_stop_and_moves_focus_to_the_content()
+    {
+        using var site = LiveSite.Start();
+        await using var context = await browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(site.Url("/bourgogne"));
+        var skip = page.GetByRole(AriaRole.Link, new() { Name = "Aller au contenu" });
+
+        Assert.False(await IsInViewportAsync(skip), "the skip link stays off-screen until focused");
+        await page.Keyboard.PressAsync("Tab");
+        await Expect(skip).ToBeFocusedAsync();
+        Assert.True(await IsInViewportAsync(skip), "a focused skip link must be visible");
+
+        await page.Keyboard.PressAsync("Enter");
+
+        await Expect(page).ToHaveURLAsync(site.Url("/bourgogne#contenu"));
+        await Expect(page.Locator("main#contenu")).ToBeFocusedAsync();
+    }
+
+    [Theory]
+    [InlineData("/bourgogne", "Les Délices Bleus, lauréat 2022", "/bourgogne/pages/les-delices-bleus")]
+    [InlineData("/franche-comte", "Les conditions favorables à l'innovation sociale", "/franche-comte/pages/conditions-favorables-innovation-sociale")]
+    [InlineData("/", "La Rencontre régionale 2023 à Dijon", "/pages/rencontre-regionale-2023")]
+    public async Task Clicking_a_page_link_opens_the_page(string home, string title, string target)
+    {
+        using var site = LiveSite.Start();
+        await using var context = await browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(site.Url(home));
+
+        await page.GetByRole(AriaRole.Link, new() { Name = title, Exact = true }).ClickAsync();
+
+        await Expect(page).ToHaveURLAsync(site.Url(target));
+        await Expect(page.Locator("h1")).ToHaveTextAsync(title);
+        Assert.StartsWith(title, await page.TitleAsync(), StringComparison.Ordinal);
+        // The brand link leads back to the tenant's own home, prefix included.
+        await page.Locator("a.brand").ClickAsync();
+        await Expect(page).ToHaveURLAsync(site.Url(home == "/" ? "/" : home + "/"));
+    }
+
+    private static Task<bool> IsInViewportAsync(ILocator locator) =>
+        locator.EvaluateAsync<bool>("e => { const r = e.getBoundingClientRect(); return r.right > 0 && r.bottom > 0 && r.left < innerWidth && r.top < innerHeight; }");
+}

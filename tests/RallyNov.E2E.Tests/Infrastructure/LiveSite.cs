@@ -1,0 +1,61 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace RallyNov.E2E.Tests.Infrastructure;
+
+/// <summary>
+/// The real site on Kestrel, on a free loopback port, with its own temp data folder: the browser
+/// needs a real socket, and each test its own data.
+/// </summary>
+public sealed class LiveSite : WebApplicationFactory<Program>
+{
+    private LiveSite()
+    {
+        DataPath = Path.Combine(Path.GetTempPath(), "rallynov-e2e-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(DataPath);
+        UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+    }
+
+    public string DataPath { get; }
+
+    /// <summary>"http://127.0.0.1:port" (no trailing slash).</summary>
+    public string BaseUrl { get; private set; } = "";
+
+    public static LiveSite Start()
+    {
+        var site = new LiveSite();
+        site.StartServer();
+        var addresses = site.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
+        site.BaseUrl = addresses.First(a => a.StartsWith("http://", StringComparison.Ordinal)).TrimEnd('/');
+        return site;
+    }
+
+    public string Url(string path) => BaseUrl + path;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("RallyNov:DataPath", DataPath);
+        builder.UseSetting("RallyNov:Setup:AdminPassword", "Essai-E2E-2026!");
+        builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            try
+            {
+                Directory.Delete(DataPath, recursive: true);
+            }
+            catch (IOException)
+            {
+            }
+        }
+    }
+}
