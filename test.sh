@@ -1,0 +1,110 @@
+#!/usr/bin/env bash
+# Runs every test of the solution, the browser tests included, and prints as its LAST line
+# "N passed, N failed" (summed from the TRX files). Exit code 0 only when tests ran and all passed.
+# Works on a fresh Debian machine with the .NET SDK: it installs Debian's chromium when missing.
+set -euo pipefail
+
+cd "$(dirname "$0")"
+root="$PWD"
+results="$root/TestResults/test-sh"
+export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+# apt-get needs root: run it directly as root, through sudo otherwise.
+as_root() {
+    if [ "$(id -u)" -eq 0 ]; then
+        "$@"
+    elif command -v sudo >/dev/null 2>&1; then
+        sudo "$@"
+    else
+        echo "test.sh: '$*' needs root and sudo is not available." >&2
+        return 1
+    fi
+}
+
+# The end-to-end tests drive Debian's Chromium through Playwright (never a downloaded browser).
+if [ ! -x /usr/bin/chromium ]; then
+    echo "test.sh: installing Debian's chromium for the browser tests..."
+    as_root apt-get update -o DPkg::Lock::Timeout=600
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -o DPkg::Lock::Timeout=600 chromium
+fi
+
+if ! command -v dotnet >/dev/null 2>&1; then
+    echo "test.sh: the .NET SDK (dotnet) is not on PATH." >&2
+    echo "0 passed, 0 failed"
+    exit 1
+fi
+
+rm -rf "$results"
+mkdir -p "$results"
+
+# Build once; the test run below reuses the binaries.
+build_status=0
+dotnet build RallyNov.sln -nologo -v minimal || build_status=$?
+if [ "$build_status" -ne 0 ]; then
+    echo "test.sh: the build failed." >&2
+    echo "0 passed, 0 failed"
+    exit "$build_status"
+fi
+
+# The test projects of the solution, in solution order.
+mapfile -t projects < <(dotnet sln RallyNov.sln list | tr '\\' '/' | grep -E '^tests/.*\.csproj$')
+if [ "${#projects[@]}" -eq 0 ]; then
+    echo "test.sh: no test project in RallyNov.sln." >&2
+    echo "0 passed, 0 failed"
+    exit 1
+fi
+
+# Read one counter attribute (total, executed, passed, failed, error...) of a <Counters .../> element.
+counter() {
+    local value
+    value=$(printf '%s' "$1" | grep -o " $2=\"[0-9]*\"" | grep -o '[0-9]\+' || true)
+    echo "${value:-0}"
+}
+
+# One `dotnet test` per project, each with its own TRX file: with the solution as a whole, vstest
+# writes every project's results to the same LogFileName (the last one wins), and LogFilePrefix
+# names files by the second, which collide. Running them one after another also keeps the two
+# cores for one test host at a time.
+test_status=0
+passed=0
+failed=0
+executed=0
+summary=()
+for project in "${projects[@]}"; do
+    name=$(basename "$project" .csproj)
+    trx="$results/$name.trx"
+    dotnet test "$project" --no-build --logger "trx;LogFileName=$name.trx" --results-directory "$results" || test_status=$?
+    if [ ! -f "$trx" ]; then
+        echo "test.sh: $name wrote no results ($trx)." >&2
+        summary+=("  $name: no results")
+        failed=$((failed + 1))
+        continue
+    fi
+    counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1 || true)
+    p=$(counter "$counters" passed)
+    f=$(( $(counter "$counters" failed) + $(counter "$counters" error) + $(counter "$counters" timeout) + $(counter "$counters" aborted) ))
+    e=$(counter "$counters" executed)
+    summary+=("  $name: $e executed, $p passed, $f failed")
+    passed=$((passed + p))
+    failed=$((failed + f))
+    executed=$((executed + e))
+done
+
+echo "Results ($results):"
+printf '%s\n' "${summary[@]}"
+
+status=0
+if [ "$test_status" -ne 0 ]; then
+    echo "test.sh: dotnet test exited with code $test_status." >&2
+    status=$test_status
+fi
+if [ "$executed" -eq 0 ]; then
+    echo "test.sh: no test ran." >&2
+    status=1
+fi
+if [ "$failed" -gt 0 ]; then
+    status=1
+fi
+
+echo "$passed passed, $failed failed"
+exit "$status"
