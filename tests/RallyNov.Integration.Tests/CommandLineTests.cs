@@ -33,10 +33,12 @@ public sealed class CommandLineTests
         await using var factory = new RallyNovFactory();
         using var client = factory.CreateClient();
         var file = Path.Combine(factory.DataPath, "exports", "franche-comte.json");
-        var verbs = new TenantVerbs(factory.Services, TextWriter.Null);
+        using var output = new StringWriter();
+        var verbs = new TenantVerbs(factory.Services, output);
 
         Assert.Equal(0, await verbs.ExportAsync(CommandArguments.Parse(["--tenant", "FrancheComte", "--out", file]), CancellationToken.None));
         Assert.True(File.Exists(file));
+        Assert.Contains($"exporté dans {file} (1 contenu).", output.ToString(), StringComparison.Ordinal);
 
         await factory.Services.GetRequiredService<ITenantStore>().SaveAsync(
             new TenantSettings { Name = "Essai", DisplayName = "Site d'essai", UrlPrefix = "essai" }, CancellationToken.None);

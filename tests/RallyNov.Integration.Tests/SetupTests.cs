@@ -23,6 +23,7 @@ public sealed class SetupTests
         Assert.Equal(
             [("Default", "", "Running"), ("Bourgogne", "bourgogne", "Running"), ("FrancheComte", "franche-comte", "Running")],
             tenants);
+        Assert.Contains("\"displayName\": \"rally'nov Franche-Comté\"", await File.ReadAllTextAsync(file), StringComparison.Ordinal); // editable by hand
         Assert.True(Directory.Exists(Path.Combine(factory.DataPath, "Sites", "Bourgogne")));
         Assert.True(File.Exists(Path.Combine(factory.DataPath, "Sites", "FrancheComte", "content.db")));
         Assert.True(Directory.Exists(Path.Combine(factory.DataPath, "DataProtection-Keys")), "data-protection keys belong in the data folder");

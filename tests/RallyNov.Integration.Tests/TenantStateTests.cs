@@ -90,6 +90,25 @@ public sealed class TenantStateTests
         Assert.Equal(HttpStatusCode.OK, (await Html.GetAsync(client, "/pages/a-propos")).Status);
     }
 
+    [Fact]
+    public async Task A_tenant_bound_to_a_host_answers_at_the_root_of_that_host()
+    {
+        await using var factory = new RallyNovFactory();
+        await factory.UpdateTenantAsync("Bourgogne", t =>
+        {
+            t.UrlPrefix = "";
+            t.Hosts = ["bourgogne.rallynov.test"];
+        });
+        using var bourgogne = factory.CreateClient(new() { BaseAddress = new Uri("http://Bourgogne.RallyNov.test:8080/") });
+        using var portal = factory.CreateClient();
+
+        var (status, html) = await Html.GetAsync(bourgogne, "/pages/les-delices-bleus");
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("href=\"/\"", html, StringComparison.Ordinal); // links without the old prefix
+        Assert.Equal("rally'nov Bourgogne", Html.FirstText((await Html.GetAsync(bourgogne, "/")).Html, "h1"));
+        Assert.Equal(HttpStatusCode.NotFound, (await Html.GetAsync(portal, "/bourgogne/pages/les-delices-bleus")).Status);
+    }
+
     private static async Task<Dictionary<string, (string State, string Database)>> ReadHealthAsync(HttpResponseMessage response)
     {
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());

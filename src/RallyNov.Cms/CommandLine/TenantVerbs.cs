@@ -50,7 +50,7 @@ internal sealed class TenantVerbs(IServiceProvider services, TextWriter output)
 
         await File.WriteAllTextAsync(file, recipe.ToJsonString(Indented), cancellationToken);
         var count = recipe["steps"]?.AsArray().FirstOrDefault(s => s?["name"]?.GetValue<string>() == "content")?["items"]?.AsArray().Count ?? 0;
-        await output.WriteLineAsync($"Site « {tenant.Name} » exporté dans {file} ({count} contenus).");
+        await output.WriteLineAsync($"Site « {tenant.Name} » exporté dans {file} ({count} contenu{(count > 1 ? "s" : "")}).");
         return 0;
     }
 
