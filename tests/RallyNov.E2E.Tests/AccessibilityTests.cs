@@ -1,5 +1,7 @@
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
+using Microsoft.Extensions.DependencyInjection;
+using RallyNov.Core.Tenants;
 using RallyNov.E2E.Tests.Infrastructure;
 
 namespace RallyNov.E2E.Tests;
@@ -28,6 +30,26 @@ public sealed class AccessibilityTests(BrowserFixture browser)
 
         Assert.True(result.Violations.Length == 0, Describe(result.Violations));
         Assert.NotEmpty(result.Passes); // axe really ran on a rendered page
+    }
+
+    [Fact]
+    public async Task Disabled_tenant_page_is_french_and_has_no_axe_violations()
+    {
+        using var site = LiveSite.Start();
+        var store = site.Services.GetRequiredService<ITenantStore>();
+        var bourgogne = store.Find("Bourgogne")!.Clone();
+        bourgogne.State = TenantState.Disabled;
+        await store.SaveAsync(bourgogne, CancellationToken.None);
+        await using var context = await browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+
+        var response = await page.GotoAsync(site.Url("/bourgogne"));
+
+        Assert.Equal(503, response!.Status);
+        Assert.Equal("fr", await page.Locator("html").GetAttributeAsync("lang"));
+        Assert.Contains("momentanément fermé", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+        var result = await page.RunAxe();
+        Assert.True(result.Violations.Length == 0, Describe(result.Violations));
     }
 
     private static string Describe(AxeResultItem[] violations) =>

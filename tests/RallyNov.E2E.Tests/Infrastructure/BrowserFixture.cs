@@ -20,8 +20,8 @@ public sealed class BrowserFixture : IAsyncLifetime
         if (!File.Exists(ChromiumPath))
         {
             throw new InvalidOperationException(
-                $"Chromium est introuvable ({ChromiumPath}) : les tests de navigateur ne peuvent pas tourner. " +
-                "Lancez ./test.sh (qui installe le paquet Debian « chromium ») ou « apt-get install chromium ».");
+                $"Chromium is missing at {ChromiumPath}, so the browser tests cannot run. " +
+                "Run ./test.sh (it installs Debian's chromium package) or 'apt-get install chromium'.");
         }
 
         _playwright = await Playwright.CreateAsync();
