@@ -52,6 +52,19 @@ public sealed class AccessibilityTests(BrowserFixture browser)
         Assert.True(result.Violations.Length == 0, Describe(result.Violations));
     }
 
+    [Fact]
+    public async Task Axe_check_does_report_a_real_violation()
+    {
+        // Guards the guard: a page with an image without alt text must not pass.
+        await using var context = await browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.SetContentAsync("<!DOCTYPE html><html lang=\"fr\"><head><title>Essai</title></head><body><main><h1>Essai</h1><img src=\"data:image/gif;base64,R0lGODlhAQABAAAAACw=\"></main></body></html>");
+
+        var result = await page.RunAxe();
+
+        Assert.Contains(result.Violations, v => v.Id == "image-alt");
+    }
+
     private static string Describe(AxeResultItem[] violations) =>
         "axe violations:\n" + string.Join("\n", violations.Select(v =>
             $"- {v.Id} ({v.Impact}): {v.Help} → {string.Join(", ", v.Nodes.Select(n => n.Html))}"));

@@ -30,13 +30,16 @@ public sealed class HomePageTests(BrowserFixture browser)
         Assert.Equal("rgb(0, 96, 156)", header);
     }
 
-    [Fact]
-    public async Task Skip_link_is_the_first_tab_stop_and_moves_focus_to_the_content()
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/bourgogne")]
+    [InlineData("/franche-comte")]
+    public async Task Skip_link_is_the_first_tab_stop_and_moves_focus_to_the_content(string path)
     {
         using var site = LiveSite.Start();
         await using var context = await browser.NewContextAsync();
         var page = await context.NewPageAsync();
-        await page.GotoAsync(site.Url("/bourgogne"));
+        await page.GotoAsync(site.Url(path));
         var skip = page.GetByRole(AriaRole.Link, new() { Name = "Aller au contenu" });
 
         Assert.False(await IsInViewportAsync(skip), "the skip link stays off-screen until focused");
@@ -46,7 +49,7 @@ public sealed class HomePageTests(BrowserFixture browser)
 
         await page.Keyboard.PressAsync("Enter");
 
-        await Expect(page).ToHaveURLAsync(site.Url("/bourgogne#contenu"));
+        await Expect(page).ToHaveURLAsync(site.Url(path + "#contenu"));
         await Expect(page.Locator("main#contenu")).ToBeFocusedAsync();
     }
 
