@@ -25,11 +25,14 @@ public static class ContentJson
             ["title"] = item.DisplayText,
             ["slug"] = item.Slug,
             ["url"] = path is null ? null : pathBase.Add(path).Value,
-            ["publishedUtc"] = item.PublishedUtc?.ToString("O", CultureInfo.InvariantCulture),
-            ["modifiedUtc"] = item.ModifiedUtc.ToString("O", CultureInfo.InvariantCulture),
+            ["publishedUtc"] = item.PublishedUtc is { } published ? Utc(published) : null,
+            ["modifiedUtc"] = Utc(item.ModifiedUtc),
             ["fields"] = fields,
         };
     }
+
+    // The store keeps UTC without a kind; say so in the text, or clients read local time.
+    private static string Utc(DateTime value) => DateTime.SpecifyKind(value, DateTimeKind.Utc).ToString("O", CultureInfo.InvariantCulture);
 
     /// <summary>The definition itself, so API clients know each field's kind without reading the code.</summary>
     public static JsonArray Fields(ContentTypeDefinition type) =>
