@@ -26,8 +26,13 @@ public static class ContentFieldExtensions
     public static string? GetFirst(this ContentItem item, string field) =>
         item.GetStrings(field) is { Count: > 0 } values ? values[0] : null;
 
+    // Numbers built in code hold an int or a long, numbers read from the store a JsonElement:
+    // reading the JSON text works for both.
     public static decimal? GetNumber(this ContentItem item, string field) =>
-        item.Content[field] is JsonValue value && value.GetValueKind() == JsonValueKind.Number ? value.GetValue<decimal>() : null;
+        item.Content[field] is JsonValue value && value.GetValueKind() == JsonValueKind.Number
+            && decimal.TryParse(value.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var number)
+            ? number
+            : null;
 
     public static int? GetInt(this ContentItem item, string field) =>
         item.GetNumber(field) is { } number && number == decimal.Truncate(number) && number is >= int.MinValue and <= int.MaxValue ? (int)number : null;

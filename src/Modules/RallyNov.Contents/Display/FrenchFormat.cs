@@ -7,7 +7,9 @@ public static class FrenchFormat
 {
     public static readonly CultureInfo Culture = CultureInfo.GetCultureInfo("fr-FR");
 
-    public static string Date(DateTime date) => date.ToString("d MMMM yyyy", Culture);
+    /// <summary>"26 septembre 2023"; the first of the month is written "1er", as in French.</summary>
+    public static string Date(DateTime date) =>
+        (date.Day == 1 ? "1er" : date.Day.ToString(Culture)) + date.ToString(" MMMM yyyy", Culture);
 
     /// <summary>"26 septembre 2023 à 9 h 30", or the date alone when there is no time.</summary>
     public static string DateTime(DateTime value, bool hasTime) =>
