@@ -26,6 +26,7 @@ public sealed class PagesModule : ModuleBase
 
     public override void ConfigureServices(IServiceCollection services)
     {
+        services.AddScoped<HomePageBuilder>();
         services.AddScoped<IHomeSection, KeyFiguresHomeSection>();
         services.AddScoped<IHomeSection, NewsHomeSection>();
     }
