@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using RallyNov.Contents.Api;
 using RallyNov.Contents.Display;
 using RallyNov.Contents.Querying;
+using RallyNov.Contents.Syndication;
 using RallyNov.Core.Modules;
 
 namespace RallyNov.Contents;
@@ -25,5 +26,9 @@ public sealed class ContentsModule : ModuleBase
         services.AddScoped<IPublishedContentReader, PublishedContentReader>();
     }
 
-    public override void MapEndpoints(IEndpointRouteBuilder endpoints) => ContentApiEndpoints.Map(endpoints);
+    public override void MapEndpoints(IEndpointRouteBuilder endpoints)
+    {
+        ContentApiEndpoints.Map(endpoints);
+        SyndicationEndpoints.Map(endpoints);
+    }
 }

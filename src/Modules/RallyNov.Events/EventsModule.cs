@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using RallyNov.Contents;
 using RallyNov.Contents.Home;
+using RallyNov.Contents.Syndication;
 using RallyNov.Core.Content.Definitions;
 using RallyNov.Core.Modules;
 using RallyNov.Events.Home;
@@ -22,6 +23,7 @@ public sealed class EventsModule : ModuleBase
     public override void ConfigureServices(IServiceCollection services)
     {
         services.AddScoped<IHomeSection, EventsHomeSection>();
+        services.AddSingleton(new PublicListRoute(ModuleId, "/evenements"));
     }
 
     public override void DefineContent(ContentDefinitionBuilder builder)

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using RallyNov.Contents;
 using RallyNov.Contents.Home;
+using RallyNov.Contents.Syndication;
 using RallyNov.Core.Content.Definitions;
 using RallyNov.Core.Modules;
 using RallyNov.Initiatives.Home;
@@ -22,6 +23,8 @@ public sealed class InitiativesModule : ModuleBase
     public override void ConfigureServices(IServiceCollection services)
     {
         services.AddScoped<IHomeSection, InitiativesHomeSection>();
+        services.AddSingleton(new PublicListRoute(ModuleId, "/initiatives"));
+        services.AddSingleton(new FeedSource(ModuleId, InitiativeFields.Type, InitiativeFields.Summary));
     }
 
     public override void DefineContent(ContentDefinitionBuilder builder)

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using RallyNov.Contents;
 using RallyNov.Contents.Home;
+using RallyNov.Contents.Syndication;
 using RallyNov.Core.Content.Definitions;
 using RallyNov.Core.Modules;
 using RallyNov.Initiatives;
@@ -23,6 +24,7 @@ public sealed class LaureatesModule : ModuleBase
     public override void ConfigureServices(IServiceCollection services)
     {
         services.AddScoped<IHomeSection, LaureatesHomeSection>();
+        services.AddSingleton(new PublicListRoute(ModuleId, "/laureats"));
     }
 
     public override void DefineContent(ContentDefinitionBuilder builder)

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using RallyNov.Contents;
 using RallyNov.Contents.Home;
+using RallyNov.Contents.Syndication;
 using RallyNov.Core.Content.Definitions;
 using RallyNov.Core.Modules;
 using RallyNov.Pages.Home;
@@ -29,6 +30,8 @@ public sealed class PagesModule : ModuleBase
         services.AddScoped<HomePageBuilder>();
         services.AddScoped<IHomeSection, KeyFiguresHomeSection>();
         services.AddScoped<IHomeSection, NewsHomeSection>();
+        services.AddSingleton(new PublicListRoute(ModuleId, "/actualites"));
+        services.AddSingleton(new FeedSource(ModuleId, NewsType, NewsFields.Summary, NewsFields.Date));
     }
 
     public override void DefineContent(ContentDefinitionBuilder builder)

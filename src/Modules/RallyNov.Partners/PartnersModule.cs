@@ -1,4 +1,6 @@
+using Microsoft.Extensions.DependencyInjection;
 using RallyNov.Contents;
+using RallyNov.Contents.Syndication;
 using RallyNov.Core.Content.Definitions;
 using RallyNov.Core.Modules;
 using RallyNov.Taxonomies;
@@ -15,6 +17,11 @@ public sealed class PartnersModule : ModuleBase
     public override string DisplayName => "Partenaires";
 
     public override IReadOnlyList<string> Dependencies => [ContentsModule.ModuleId, TaxonomiesModule.ModuleId];
+
+    public override void ConfigureServices(IServiceCollection services)
+    {
+        services.AddSingleton(new PublicListRoute(ModuleId, "/partenaires"));
+    }
 
     public override void DefineContent(ContentDefinitionBuilder builder)
     {
