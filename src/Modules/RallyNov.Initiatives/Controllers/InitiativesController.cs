@@ -32,9 +32,10 @@ public sealed class InitiativesController(IPublishedContentReader reader, IConte
         var baseUrl = Url.Content("~/initiatives");
         string UrlOf(InitiativeFilter f) => baseUrl + f.ToQueryString();
 
+        var departementCounts = InitiativeCatalog.Count(all, filter with { Departement = null }, i => i.GetStrings(InitiativeFields.Departement));
         var departements = await FacetAsync(
             Vocabularies.Departements,
-            InitiativeCatalog.Count(all, filter with { Departement = null }, i => i.GetStrings(InitiativeFields.Departement)),
+            departementCounts,
             filter.Departement,
             key => UrlOf(filter with { Departement = key, Page = 1 }),
             cancellationToken);
@@ -75,6 +76,7 @@ public sealed class InitiativesController(IPublishedContentReader reader, IConte
             GrandTotal = all.Count,
             Pager = new PagerModel(filter.Page, pageCount, matching.Count, p => UrlOf(filter with { Page = p })),
             Departements = departements,
+            Map = await MapAsync(departementCounts, filter, UrlOf, cancellationToken),
             Themes = themes,
             Years = years,
             ActiveLabels = labels,
@@ -98,6 +100,23 @@ public sealed class InitiativesController(IPublishedContentReader reader, IConte
             Related = InitiativeCatalog.Related(all, item, RelatedCount),
             Referrers = await reader.ReferrersAsync(item.ContentItemId, cancellationToken),
         });
+    }
+
+    /// <summary>All eight départements, linked to the filtered list where there is something to see.</summary>
+    private async Task<IReadOnlyList<MapArea>> MapAsync(
+        IReadOnlyDictionary<string, int> counts, InitiativeFilter filter, Func<InitiativeFilter, string> urlOf, CancellationToken cancellationToken)
+    {
+        var areas = new List<MapArea>();
+        foreach (var term in (await terms.TermsAsync(Vocabularies.Departements, cancellationToken)).Where(t => DepartementMap.Knows(t.Slug)))
+        {
+            var count = counts.GetValueOrDefault(term.Slug);
+            var selected = term.Slug == filter.Departement;
+            var (x, y) = DepartementMap.LabelOf(term.Slug);
+            var url = count > 0 || selected ? urlOf(filter with { Departement = selected ? null : term.Slug, Page = 1 }) : null;
+            areas.Add(new MapArea(term.Slug, term.Name, count, url, selected, DepartementMap.PathOf(term.Slug), x, y));
+        }
+
+        return areas;
     }
 
     /// <summary>Values with results (and the selected one, even at zero, so it can be removed).</summary>

@@ -19,6 +19,8 @@ public sealed class InitiativeListViewModel
 
     public required IReadOnlyList<FacetValue> Departements { get; init; }
 
+    public required IReadOnlyList<MapArea> Map { get; init; }
+
     public required IReadOnlyList<FacetValue> Themes { get; init; }
 
     public required IReadOnlyList<FacetValue> Years { get; init; }
