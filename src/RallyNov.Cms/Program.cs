@@ -1,7 +1,12 @@
 using RallyNov.Cms.CommandLine;
 using RallyNov.Contents;
 using RallyNov.Core.Web;
+using RallyNov.Events;
+using RallyNov.Initiatives;
+using RallyNov.Laureates;
 using RallyNov.Pages;
+using RallyNov.Partners;
+using RallyNov.Taxonomies;
 using RallyNov.Theme;
 
 var builder = WebApplication.CreateBuilder(CommandLineRunner.HostArguments(args));
@@ -10,6 +15,11 @@ var builder = WebApplication.CreateBuilder(CommandLineRunner.HostArguments(args)
 builder.AddRallyNov(
     new ContentsModule(),
     new PagesModule(),
+    new TaxonomiesModule(),
+    new InitiativesModule(),
+    new LaureatesModule(),
+    new EventsModule(),
+    new PartnersModule(),
     new ThemeModule());
 
 var app = builder.Build();

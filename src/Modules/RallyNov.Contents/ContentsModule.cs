@@ -1,10 +1,15 @@
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using RallyNov.Contents.Api;
 using RallyNov.Contents.Display;
+using RallyNov.Contents.Querying;
+using RallyNov.Contents.Syndication;
 using RallyNov.Core.Modules;
 
 namespace RallyNov.Contents;
 
-/// <summary>Generic content services every tenant needs: display conventions and error pages.</summary>
+/// <summary>Generic content services every tenant needs: display conventions, error pages,
+/// shared list reading and the public JSON API.</summary>
 public sealed class ContentsModule : ModuleBase
 {
     public const string ModuleId = "RallyNov.Contents";
@@ -18,5 +23,12 @@ public sealed class ContentsModule : ModuleBase
     public override void ConfigureServices(IServiceCollection services)
     {
         services.AddSingleton<ContentViewLocator>();
+        services.AddScoped<IPublishedContentReader, PublishedContentReader>();
+    }
+
+    public override void MapEndpoints(IEndpointRouteBuilder endpoints)
+    {
+        ContentApiEndpoints.Map(endpoints);
+        SyndicationEndpoints.Map(endpoints);
     }
 }

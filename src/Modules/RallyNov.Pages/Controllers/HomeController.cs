@@ -2,11 +2,13 @@ using Microsoft.AspNetCore.Mvc;
 using RallyNov.Core.Content;
 using RallyNov.Core.Settings;
 using RallyNov.Core.Tenants;
+using RallyNov.Pages.Home;
 using RallyNov.Pages.Models;
 
 namespace RallyNov.Pages.Controllers;
 
-public sealed class HomeController(IContentManager contents, ISiteSettingsService settings, TenantContext tenant) : Controller
+/// <param name="home">Module sections and territories; optional so the page still renders (pages only) without it.</param>
+public sealed class HomeController(IContentManager contents, ISiteSettingsService settings, TenantContext tenant, HomePageBuilder? home = null) : Controller
 {
     [HttpGet("/")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
@@ -20,6 +22,8 @@ public sealed class HomeController(IContentManager contents, ISiteSettingsServic
             SiteName = tenant.Settings.DisplayName,
             Tagline = site["tagline"]?.GetValue<string>(),
             Pages = pages.Items,
+            Sections = home is null ? [] : await home.SectionsAsync(cancellationToken),
+            Territories = home is null ? [] : await home.TerritoriesAsync(cancellationToken),
         });
     }
 }

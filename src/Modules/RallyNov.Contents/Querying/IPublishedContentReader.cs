@@ -1,0 +1,82 @@
+using RallyNov.Contents.Display;
+using RallyNov.Core.Content;
+using RallyNov.Core.Content.Definitions;
+using RallyNov.Core.Modules;
+using RallyNov.Core.Tenants;
+
+namespace RallyNov.Contents.Querying;
+
+/// <summary>
+/// Whole published lists of one type, for public pages that filter or group on fields kept in
+/// the JSON document (département, thème, year). A regional network publishes hundreds of items,
+/// not millions: one query per 200 items, then filtering in memory, is cheaper than a column per
+/// field. Full-text and faceted search belong to the search module.
+/// </summary>
+public interface IPublishedContentReader
+{
+    /// <summary>Every published item of a type enabled in the tenant (empty when the type is off).</summary>
+    Task<IReadOnlyList<ContentItem>> AllAsync(string contentType, CancellationToken cancellationToken);
+
+    /// <summary>Published items whose content pickers reference the given item (e.g. the laureate of an initiative).</summary>
+    Task<IReadOnlyList<ContentItem>> ReferrersAsync(string contentItemId, CancellationToken cancellationToken);
+}
+
+internal sealed class PublishedContentReader(
+    IContentManager contents,
+    IContentDefinitionManager definitions,
+    ModuleCatalog catalog,
+    TenantContext tenant) : IPublishedContentReader
+{
+    private const int PageSize = 200;
+
+    // Scoped: a page that shows the same list twice (home sections, related items) queries once.
+    private readonly Dictionary<string, IReadOnlyList<ContentItem>> _cache = new(StringComparer.OrdinalIgnoreCase);
+
+    public async Task<IReadOnlyList<ContentItem>> AllAsync(string contentType, CancellationToken cancellationToken)
+    {
+        if (_cache.TryGetValue(contentType, out var cached))
+        {
+            return cached;
+        }
+
+        var type = definitions.Find(contentType);
+        if (type is null || !catalog.IsEnabled(tenant.Settings, type.ModuleId))
+        {
+            return [];
+        }
+
+        var all = new List<ContentItem>();
+        for (var page = 1; ; page++)
+        {
+            var result = await contents.QueryAsync(
+                new ContentQuery { ContentTypes = [type.Name], Status = ContentStatus.Published, Order = ContentOrder.TitleAscending, Page = page, PageSize = PageSize },
+                cancellationToken);
+            all.AddRange(result.Items);
+            if (page >= result.PageCount)
+            {
+                break;
+            }
+        }
+
+        _cache[contentType] = all;
+        return all;
+    }
+
+    public async Task<IReadOnlyList<ContentItem>> ReferrersAsync(string contentItemId, CancellationToken cancellationToken)
+    {
+        var referrers = new List<ContentItem>();
+        foreach (var type in definitions.TypesFor(tenant.Settings))
+        {
+            var pickers = type.Fields.Where(f => f.Kind == FieldKind.ContentPicker).Select(f => f.Name).ToList();
+            if (pickers.Count == 0)
+            {
+                continue;
+            }
+
+            var items = await AllAsync(type.Name, cancellationToken);
+            referrers.AddRange(items.Where(i => pickers.Any(p => i.GetStrings(p).Contains(contentItemId, StringComparer.Ordinal))));
+        }
+
+        return referrers;
+    }
+}

@@ -1,0 +1,169 @@
+using System.Globalization;
+using System.Text;
+using RallyNov.Contents.Display;
+using RallyNov.Core.Content;
+
+namespace RallyNov.Events.Calendar;
+
+/// <summary>What the calendar needs to know about the site serving it.</summary>
+/// <param name="Host">Host name used in UIDs, so an event keeps its identity across exports.</param>
+/// <param name="UrlOf">Absolute public URL of an event.</param>
+public sealed record CalendarContext(string Name, string Host, Func<ContentItem, string?> UrlOf);
+
+/// <summary>
+/// Writes events as iCalendar (RFC 5545): CRLF line endings, lines folded at 75 octets,
+/// TEXT values escaped, local times with TZID=Europe/Paris and the matching VTIMEZONE so
+/// calendar applications never guess the offset. Events without a known day are left out:
+/// a VEVENT needs a DTSTART.
+/// </summary>
+public static class ICalendarWriter
+{
+    public const string ContentType = "text/calendar; charset=utf-8";
+    private const string Crlf = "\r\n";
+    private const int MaxOctets = 75;
+
+    public static string Write(CalendarContext context, IEnumerable<ContentItem> events)
+    {
+        var lines = new List<string>
+        {
+            "BEGIN:VCALENDAR",
+            "VERSION:2.0",
+            "PRODID:-//rally'nov//RallyNov.Cms//FR",
+            "CALSCALE:GREGORIAN",
+            "METHOD:PUBLISH",
+            "X-WR-CALNAME:" + EscapeText(context.Name),
+            "X-WR-TIMEZONE:Europe/Paris",
+        };
+        lines.AddRange(ParisTimeZone);
+        foreach (var item in events)
+        {
+            AddEvent(lines, context, item);
+        }
+
+        lines.Add("END:VCALENDAR");
+        var builder = new StringBuilder();
+        foreach (var line in lines)
+        {
+            builder.Append(Fold(line)).Append(Crlf);
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>True when the event can appear in a calendar (its day is known).</summary>
+    public static bool HasDate(ContentItem item) => item.GetDateTime(EventFields.Start) is not null;
+
+    private static void AddEvent(List<string> lines, CalendarContext context, ContentItem item)
+    {
+        var start = item.GetDateTime(EventFields.Start, out var startHasTime);
+        if (start is null)
+        {
+            return;
+        }
+
+        var end = item.GetDateTime(EventFields.End, out var endHasTime);
+        lines.Add("BEGIN:VEVENT");
+        lines.Add($"UID:{item.ContentItemId}@{context.Host}");
+        lines.Add("DTSTAMP:" + DateTime.SpecifyKind(item.ModifiedUtc, DateTimeKind.Utc).ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture));
+        if (startHasTime)
+        {
+            lines.Add("DTSTART;TZID=Europe/Paris:" + Local(start.Value));
+            if (end is not null && endHasTime && end > start)
+            {
+                lines.Add("DTEND;TZID=Europe/Paris:" + Local(end.Value));
+            }
+        }
+        else
+        {
+            // All-day events: DTEND is exclusive, the day after the last day.
+            lines.Add("DTSTART;VALUE=DATE:" + Day(start.Value));
+            var lastDay = end is not null && end.Value.Date >= start.Value.Date ? end.Value.Date : start.Value.Date;
+            lines.Add("DTEND;VALUE=DATE:" + Day(lastDay.AddDays(1)));
+        }
+
+        lines.Add("SUMMARY:" + EscapeText(item.DisplayText));
+        if (item.GetString(EventFields.Summary) is { Length: > 0 } summary)
+        {
+            lines.Add("DESCRIPTION:" + EscapeText(summary));
+        }
+
+        var location = string.Join(", ", new[] { item.GetString(EventFields.Venue), item.GetString(EventFields.City) }.Where(s => !string.IsNullOrEmpty(s)));
+        if (location.Length > 0)
+        {
+            lines.Add("LOCATION:" + EscapeText(location));
+        }
+
+        if (context.UrlOf(item) is { } url)
+        {
+            lines.Add("URL:" + url);
+        }
+
+        lines.Add("END:VEVENT");
+    }
+
+    /// <summary>RFC 5545 §3.3.11: backslash, semicolon, comma and line breaks are escaped.</summary>
+    public static string EscapeText(string text) =>
+        text.Replace("\\", "\\\\", StringComparison.Ordinal)
+            .Replace(";", "\\;", StringComparison.Ordinal)
+            .Replace(",", "\\,", StringComparison.Ordinal)
+            .Replace("\r\n", "\\n", StringComparison.Ordinal)
+            .Replace("\n", "\\n", StringComparison.Ordinal)
+            .Replace("\r", "\\n", StringComparison.Ordinal);
+
+    /// <summary>RFC 5545 §3.1: lines longer than 75 octets continue on lines starting with a space, never inside a UTF-8 character.</summary>
+    public static string Fold(string line)
+    {
+        if (Encoding.UTF8.GetByteCount(line) <= MaxOctets)
+        {
+            return line;
+        }
+
+        var builder = new StringBuilder();
+        var octets = 0;
+        var limit = MaxOctets;
+        var enumerator = StringInfo.GetTextElementEnumerator(line);
+        while (enumerator.MoveNext())
+        {
+            var element = enumerator.GetTextElement();
+            var size = Encoding.UTF8.GetByteCount(element);
+            if (octets + size > limit)
+            {
+                builder.Append(Crlf).Append(' ');
+                octets = 0;
+                limit = MaxOctets - 1; // the leading space counts
+            }
+
+            builder.Append(element);
+            octets += size;
+        }
+
+        return builder.ToString();
+    }
+
+    private static string Local(DateTime value) => value.ToString("yyyyMMdd'T'HHmmss", CultureInfo.InvariantCulture);
+
+    private static string Day(DateTime value) => value.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
+
+    /// <summary>Central European Time rules in force since 1996 (last Sunday of March / October).</summary>
+    private static readonly string[] ParisTimeZone =
+    [
+        "BEGIN:VTIMEZONE",
+        "TZID:Europe/Paris",
+        "X-LIC-LOCATION:Europe/Paris",
+        "BEGIN:DAYLIGHT",
+        "TZOFFSETFROM:+0100",
+        "TZOFFSETTO:+0200",
+        "TZNAME:CEST",
+        "DTSTART:19700329T020000",
+        "RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU",
+        "END:DAYLIGHT",
+        "BEGIN:STANDARD",
+        "TZOFFSETFROM:+0200",
+        "TZOFFSETTO:+0100",
+        "TZNAME:CET",
+        "DTSTART:19701025T030000",
+        "RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU",
+        "END:STANDARD",
+        "END:VTIMEZONE",
+    ];
+}

@@ -1,0 +1,75 @@
+using Microsoft.AspNetCore.Mvc;
+using RallyNov.Contents.Display;
+using RallyNov.Contents.Querying;
+using RallyNov.Core.Content;
+using RallyNov.Core.Tenants;
+using RallyNov.Events.Calendar;
+using RallyNov.Events.Models;
+
+namespace RallyNov.Events.Controllers;
+
+public sealed class EventsController(IPublishedContentReader reader, IContentManager contents, TenantContext tenant, TimeProvider clock) : Controller
+{
+    [HttpGet("/evenements")]
+    public async Task<IActionResult> Index(CancellationToken cancellationToken)
+    {
+        var all = await reader.AllAsync(EventFields.Type, cancellationToken);
+        var (upcoming, past) = EventSchedule.Split(all, EventSchedule.ParisNow(clock));
+        return View(new EventListViewModel { Upcoming = upcoming, Past = past, HasCalendar = all.Any(ICalendarWriter.HasDate) });
+    }
+
+    [HttpGet("/evenements/{slug}")]
+    public async Task<IActionResult> Detail(string slug, CancellationToken cancellationToken)
+    {
+        var item = await FindAsync(slug, cancellationToken);
+        if (item is null)
+        {
+            return NotFound();
+        }
+
+        return View(new EventDetailViewModel { Item = item, IsOver = EventSchedule.IsOver(item, EventSchedule.ParisNow(clock)) });
+    }
+
+    /// <summary>The whole agenda of the tenant, to subscribe to from a calendar application.</summary>
+    [HttpGet("/evenements.ics")]
+    public async Task<IActionResult> Calendar(CancellationToken cancellationToken)
+    {
+        var all = await reader.AllAsync(EventFields.Type, cancellationToken);
+        var ordered = all.Where(ICalendarWriter.HasDate).OrderBy(EventSchedule.SortKey);
+        return Ics(ICalendarWriter.Write(CalendarContext(), ordered), "evenements.ics");
+    }
+
+    [HttpGet("/evenements/{slug}.ics")]
+    public async Task<IActionResult> EventCalendar(string slug, CancellationToken cancellationToken)
+    {
+        var item = await FindAsync(slug, cancellationToken);
+        if (item is null || !ICalendarWriter.HasDate(item))
+        {
+            return NotFound();
+        }
+
+        return Ics(ICalendarWriter.Write(CalendarContext(), [item]), item.Slug + ".ics");
+    }
+
+    private async Task<ContentItem?> FindAsync(string slug, CancellationToken cancellationToken)
+    {
+        var item = await contents.GetBySlugAsync(slug.ToLowerInvariant(), VersionOptions.Published, cancellationToken);
+        return item is not null && item.ContentType == EventFields.Type ? item : null;
+    }
+
+    private CalendarContext CalendarContext()
+    {
+        var origin = $"{Request.Scheme}://{Request.Host}";
+        return new CalendarContext(
+            tenant.Settings.DisplayName + " – événements",
+            Request.Host.Host,
+            item => Url.ContentItemUrl(item) is { } path ? origin + path : null);
+    }
+
+    private FileContentResult Ics(string text, string fileName)
+    {
+        // Inline: browsers hand the file to the calendar application; the name helps when saved.
+        Response.Headers.ContentDisposition = $"inline; filename=\"{fileName}\"";
+        return File(System.Text.Encoding.UTF8.GetBytes(text), ICalendarWriter.ContentType);
+    }
+}

@@ -1,0 +1,26 @@
+using RallyNov.Contents.Home;
+using RallyNov.Contents.Querying;
+using RallyNov.Events.Models;
+
+namespace RallyNov.Events.Home;
+
+internal sealed class EventsHomeSection(IPublishedContentReader reader, TimeProvider clock) : IHomeSection
+{
+    private const int Count = 3;
+
+    public string ModuleId => EventsModule.ModuleId;
+
+    public int Order => 40;
+
+    public async Task<HomeSectionView?> BuildAsync(CancellationToken cancellationToken)
+    {
+        var all = await reader.AllAsync(EventFields.Type, cancellationToken);
+        if (all.Count == 0)
+        {
+            return null;
+        }
+
+        var (upcoming, past) = EventSchedule.Split(all, EventSchedule.ParisNow(clock));
+        return new HomeSectionView("/Views/Events/_HomeSection.cshtml", new EventsHomeModel(upcoming.Take(Count).ToList(), upcoming.Count == 0 ? past.Take(Count).ToList() : []));
+    }
+}

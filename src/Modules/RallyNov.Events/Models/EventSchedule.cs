@@ -1,0 +1,71 @@
+using RallyNov.Contents.Display;
+using RallyNov.Core.Content;
+
+namespace RallyNov.Events.Models;
+
+/// <summary>Splits events into upcoming and past, in Paris time, and says when an event takes place.</summary>
+public static class EventSchedule
+{
+    private static readonly Lazy<TimeZoneInfo> ParisZone = new(() => TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris"));
+
+    public static TimeZoneInfo Paris => ParisZone.Value;
+
+    public static DateTime ParisNow(TimeProvider clock) => TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Paris).DateTime;
+
+    /// <summary>
+    /// Upcoming: not over yet (an event given by its day alone lasts the whole day), soonest first.
+    /// Past: the most recent first; events known only by their year or period count as past
+    /// once their year is over, and are placed at the start of that year.
+    /// </summary>
+    public static (IReadOnlyList<ContentItem> Upcoming, IReadOnlyList<ContentItem> Past) Split(IEnumerable<ContentItem> events, DateTime parisNow)
+    {
+        var upcoming = new List<ContentItem>();
+        var past = new List<ContentItem>();
+        foreach (var item in events)
+        {
+            (IsOver(item, parisNow) ? past : upcoming).Add(item);
+        }
+
+        return (
+            upcoming.OrderBy(SortKey).ThenBy(e => e.DisplayText, StringComparer.Ordinal).ToList(),
+            past.OrderByDescending(SortKey).ThenBy(e => e.DisplayText, StringComparer.Ordinal).ToList());
+    }
+
+    public static bool IsOver(ContentItem item, DateTime parisNow)
+    {
+        var start = item.GetDateTime(EventFields.Start, out var startHasTime);
+        var end = item.GetDateTime(EventFields.End, out var endHasTime);
+        if (start is null)
+        {
+            var year = item.GetInt(EventFields.Year);
+            return year is null || year < parisNow.Year;
+        }
+
+        var last = end ?? start.Value;
+        var lastHasTime = end is null ? startHasTime : endHasTime;
+        return (lastHasTime ? last : last.Date.AddDays(1)) <= parisNow;
+    }
+
+    public static DateTime SortKey(ContentItem item) =>
+        item.GetDateTime(EventFields.Start)
+        ?? (item.GetInt(EventFields.Year) is { } year ? new DateTime(year, 1, 1, 0, 0, 0, DateTimeKind.Unspecified) : DateTime.MinValue);
+
+    /// <summary>"26 septembre 2023 à 9 h 00", "du 3 au 4 mai 2024", the period text, or the year alone.</summary>
+    public static string? When(ContentItem item)
+    {
+        var start = item.GetDateTime(EventFields.Start, out var startHasTime);
+        var end = item.GetDateTime(EventFields.End, out var endHasTime);
+        if (start is null)
+        {
+            return item.GetString(EventFields.Period) ?? item.GetInt(EventFields.Year)?.ToString(FrenchFormat.Culture);
+        }
+
+        if (end is null || end.Value.Date == start.Value.Date)
+        {
+            var text = FrenchFormat.DateTime(start.Value, startHasTime);
+            return end is not null && endHasTime && startHasTime ? $"{text} – {end.Value.Hour} h {end.Value.Minute:00}" : text;
+        }
+
+        return $"du {FrenchFormat.DateTime(start.Value, startHasTime)} au {FrenchFormat.DateTime(end.Value, endHasTime)}";
+    }
+}

@@ -1,0 +1,141 @@
+using Microsoft.AspNetCore.Mvc;
+using RallyNov.Contents.Display;
+using RallyNov.Contents.Querying;
+using RallyNov.Core.Content;
+using RallyNov.Initiatives.Models;
+using RallyNov.Taxonomies;
+
+namespace RallyNov.Initiatives.Controllers;
+
+public sealed class InitiativesController(IPublishedContentReader reader, IContentManager contents, ITermNames terms) : Controller
+{
+    public const int PageSize = 12;
+    private const int RelatedCount = 3;
+
+    [HttpGet("/initiatives")]
+    public async Task<IActionResult> Index(
+        [FromQuery(Name = "departement")] string? departement,
+        [FromQuery(Name = "theme")] string? theme,
+        [FromQuery(Name = "annee")] int? year,
+        [FromQuery(Name = "page")] int? page,
+        CancellationToken cancellationToken)
+    {
+        var filter = new InitiativeFilter(Clean(departement), Clean(theme), year, Math.Max(1, page ?? 1));
+        var all = await reader.AllAsync(InitiativeFields.Type, cancellationToken);
+        var matching = InitiativeCatalog.Ordered(InitiativeCatalog.Apply(all, filter)).ToList();
+        var pageCount = Math.Max(1, (matching.Count + PageSize - 1) / PageSize);
+        if (filter.Page > pageCount)
+        {
+            return NotFound();
+        }
+
+        var baseUrl = Url.Content("~/initiatives");
+        string UrlOf(InitiativeFilter f) => baseUrl + f.ToQueryString();
+
+        var departementCounts = InitiativeCatalog.Count(all, filter with { Departement = null }, i => i.GetStrings(InitiativeFields.Departement));
+        var departements = await FacetAsync(
+            Vocabularies.Departements,
+            departementCounts,
+            filter.Departement,
+            key => UrlOf(filter with { Departement = key, Page = 1 }),
+            cancellationToken);
+        var themes = await FacetAsync(
+            Vocabularies.Themes,
+            InitiativeCatalog.Count(all, filter with { Theme = null }, i => i.GetStrings(InitiativeFields.Themes)),
+            filter.Theme,
+            key => UrlOf(filter with { Theme = key, Page = 1 }),
+            cancellationToken);
+        var yearCounts = InitiativeCatalog.Count(all, filter with { Year = null }, i => i.GetInt(InitiativeFields.YearIdentified) is { } y ? [y.ToString(FrenchFormat.Culture)] : []);
+        var years = yearCounts
+            .Select(kv => (Year: int.Parse(kv.Key, FrenchFormat.Culture), kv.Value))
+            .OrderByDescending(x => x.Year)
+            .Select(x => new FacetValue(x.Year.ToString(FrenchFormat.Culture), x.Year.ToString(FrenchFormat.Culture), x.Value, x.Year == filter.Year, UrlOf(filter with { Year = x.Year == filter.Year ? null : x.Year, Page = 1 })))
+            .ToList();
+
+        var labels = new List<string>();
+        if (filter.Departement is not null)
+        {
+            labels.Add(await terms.NameAsync(Vocabularies.Departements, filter.Departement, cancellationToken));
+        }
+
+        if (filter.Theme is not null)
+        {
+            labels.Add(await terms.NameAsync(Vocabularies.Themes, filter.Theme, cancellationToken));
+        }
+
+        if (filter.Year is not null)
+        {
+            labels.Add($"repérées en {filter.Year}");
+        }
+
+        return View(new InitiativeListViewModel
+        {
+            Filter = filter,
+            Items = matching.Skip((filter.Page - 1) * PageSize).Take(PageSize).ToList(),
+            Total = matching.Count,
+            GrandTotal = all.Count,
+            Pager = new PagerModel(filter.Page, pageCount, matching.Count, p => UrlOf(filter with { Page = p })),
+            Departements = departements,
+            Map = await MapAsync(departementCounts, filter, UrlOf, cancellationToken),
+            Themes = themes,
+            Years = years,
+            ActiveLabels = labels,
+            ResetUrl = baseUrl,
+        });
+    }
+
+    [HttpGet("/initiatives/{slug}")]
+    public async Task<IActionResult> Detail(string slug, CancellationToken cancellationToken)
+    {
+        var item = await contents.GetBySlugAsync(slug.ToLowerInvariant(), VersionOptions.Published, cancellationToken);
+        if (item is null || item.ContentType != InitiativeFields.Type)
+        {
+            return NotFound();
+        }
+
+        var all = await reader.AllAsync(InitiativeFields.Type, cancellationToken);
+        return View(new InitiativeDetailViewModel
+        {
+            Item = item,
+            Related = InitiativeCatalog.Related(all, item, RelatedCount),
+            Referrers = await reader.ReferrersAsync(item.ContentItemId, cancellationToken),
+        });
+    }
+
+    /// <summary>All eight départements, linked to the filtered list where there is something to see.</summary>
+    private async Task<IReadOnlyList<MapArea>> MapAsync(
+        IReadOnlyDictionary<string, int> counts, InitiativeFilter filter, Func<InitiativeFilter, string> urlOf, CancellationToken cancellationToken)
+    {
+        var areas = new List<MapArea>();
+        foreach (var term in (await terms.TermsAsync(Vocabularies.Departements, cancellationToken)).Where(t => DepartementMap.Knows(t.Slug)))
+        {
+            var count = counts.GetValueOrDefault(term.Slug);
+            var selected = term.Slug == filter.Departement;
+            var (x, y) = DepartementMap.LabelOf(term.Slug);
+            var url = count > 0 || selected ? urlOf(filter with { Departement = selected ? null : term.Slug, Page = 1 }) : null;
+            areas.Add(new MapArea(term.Slug, term.Name, count, url, selected, DepartementMap.PathOf(term.Slug), x, y));
+        }
+
+        return areas;
+    }
+
+    /// <summary>Values with results (and the selected one, even at zero, so it can be removed).</summary>
+    private async Task<IReadOnlyList<FacetValue>> FacetAsync(
+        string vocabulary, IReadOnlyDictionary<string, int> counts, string? selected, Func<string?, string> urlOf, CancellationToken cancellationToken)
+    {
+        var values = new List<FacetValue>();
+        foreach (var term in await terms.TermsAsync(vocabulary, cancellationToken))
+        {
+            var count = counts.GetValueOrDefault(term.Slug);
+            var isSelected = term.Slug == selected;
+            if (count > 0 || isSelected)
+            {
+                values.Add(new FacetValue(term.Slug, term.Name, count, isSelected, urlOf(isSelected ? null : term.Slug)));
+            }
+        }
+
+        return values;
+    }
+
+    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim().ToLowerInvariant();
+}

@@ -1,0 +1,55 @@
+using Microsoft.Extensions.DependencyInjection;
+using RallyNov.Contents;
+using RallyNov.Contents.Home;
+using RallyNov.Contents.Syndication;
+using RallyNov.Core.Content.Definitions;
+using RallyNov.Core.Modules;
+using RallyNov.Initiatives.Home;
+using RallyNov.Taxonomies;
+
+namespace RallyNov.Initiatives;
+
+/// <summary>Social innovations identified on the territory: the heart of the site.</summary>
+public sealed class InitiativesModule : ModuleBase
+{
+    public const string ModuleId = "RallyNov.Initiatives";
+
+    public override string Id => ModuleId;
+
+    public override string DisplayName => "Initiatives";
+
+    public override IReadOnlyList<string> Dependencies => [ContentsModule.ModuleId, TaxonomiesModule.ModuleId];
+
+    public override void ConfigureServices(IServiceCollection services)
+    {
+        services.AddScoped<IHomeSection, InitiativesHomeSection>();
+        services.AddSingleton(new PublicListRoute(ModuleId, "/initiatives"));
+        services.AddSingleton(new FeedSource(ModuleId, InitiativeFields.Type, InitiativeFields.Summary));
+    }
+
+    public override void DefineContent(ContentDefinitionBuilder builder)
+    {
+        builder.Type(InitiativeFields.Type, "Initiative", type => type
+            .Creatable().Draftable().Versionable().Listable()
+            .Route("/initiatives/{slug}")
+            .Title()
+            .Slug()
+            .Text(InitiativeFields.Summary, "Résumé", f => f.MaxLength(300).Hint("Deux ou trois phrases, reprises dans les listes."))
+            .RichText(InitiativeFields.Body, "Description")
+            .Text(InitiativeFields.StructureName, "Structure porteuse", f => f.MaxLength(200))
+            .Taxonomy(InitiativeFields.StructureKind, "Type de structure", Vocabularies.StructureKinds)
+            .Text(InitiativeFields.City, "Commune", f => f.MaxLength(100))
+            .Taxonomy(InitiativeFields.Departement, "Département", Vocabularies.Departements)
+            .Taxonomy(InitiativeFields.Themes, "Thèmes", Vocabularies.Themes, f => f.Multiple())
+            .Number(InitiativeFields.YearIdentified, "Année de repérage", f => f.Integer().Range(1990, 2100).Hint("L'année où rally'nov a repéré l'initiative."))
+            .Number(InitiativeFields.YearFounded, "Année de création", f => f.Integer().Range(1900, 2100))
+            .Media(InitiativeFields.Image, "Image")
+            .Link(InitiativeFields.Website, "Site web")
+            .Text(InitiativeFields.Source, "Origine", f => f.Options(InitiativeFields.SourceEditorial, InitiativeFields.SourceProposal)));
+    }
+
+    public override void BuildAdminMenu(AdminMenuBuilder menu)
+    {
+        menu.Add("Initiatives", "/admin/contents?type=Initiative", position: 10, permission: "ViewContent");
+    }
+}

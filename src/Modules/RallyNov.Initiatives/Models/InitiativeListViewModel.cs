@@ -1,0 +1,42 @@
+using RallyNov.Contents.Display;
+using RallyNov.Core.Content;
+
+namespace RallyNov.Initiatives.Models;
+
+public sealed class InitiativeListViewModel
+{
+    public required InitiativeFilter Filter { get; init; }
+
+    public required IReadOnlyList<ContentItem> Items { get; init; }
+
+    /// <summary>Results of the current filter, all pages together.</summary>
+    public required int Total { get; init; }
+
+    /// <summary>Published initiatives of the tenant, unfiltered.</summary>
+    public required int GrandTotal { get; init; }
+
+    public required PagerModel Pager { get; init; }
+
+    public required IReadOnlyList<FacetValue> Departements { get; init; }
+
+    public required IReadOnlyList<MapArea> Map { get; init; }
+
+    public required IReadOnlyList<FacetValue> Themes { get; init; }
+
+    public required IReadOnlyList<FacetValue> Years { get; init; }
+
+    /// <summary>Human description of the active filters, e.g. "Doubs · Mobilité".</summary>
+    public required IReadOnlyList<string> ActiveLabels { get; init; }
+
+    public required string ResetUrl { get; init; }
+}
+
+public sealed class InitiativeDetailViewModel
+{
+    public required ContentItem Item { get; init; }
+
+    public required IReadOnlyList<ContentItem> Related { get; init; }
+
+    /// <summary>Items pointing at this initiative (its laureate page, typically).</summary>
+    public required IReadOnlyList<ContentItem> Referrers { get; init; }
+}

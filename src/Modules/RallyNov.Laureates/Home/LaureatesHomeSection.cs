@@ -1,0 +1,19 @@
+using RallyNov.Contents.Home;
+using RallyNov.Contents.Querying;
+using RallyNov.Laureates.Models;
+
+namespace RallyNov.Laureates.Home;
+
+/// <summary>The laureates of the latest prize year on the home page.</summary>
+internal sealed class LaureatesHomeSection(IPublishedContentReader reader) : IHomeSection
+{
+    public string ModuleId => LaureatesModule.ModuleId;
+
+    public int Order => 30;
+
+    public async Task<HomeSectionView?> BuildAsync(CancellationToken cancellationToken)
+    {
+        var years = LaureateGrouping.ByYear(await reader.AllAsync(LaureateFields.Type, cancellationToken));
+        return years.Count == 0 ? null : new HomeSectionView("/Views/Laureates/_HomeSection.cshtml", years[0]);
+    }
+}

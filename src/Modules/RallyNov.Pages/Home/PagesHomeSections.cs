@@ -1,0 +1,51 @@
+using RallyNov.Contents.Display;
+using RallyNov.Contents.Home;
+using RallyNov.Contents.Querying;
+using RallyNov.Core.Content;
+
+namespace RallyNov.Pages.Home;
+
+public sealed record KeyFiguresHomeModel(ContentItem Item, int Year, IReadOnlyList<KeyFigure> Figures);
+
+/// <summary>The key figures of the latest year, first thing under the welcome text.</summary>
+internal sealed class KeyFiguresHomeSection(IPublishedContentReader reader) : IHomeSection
+{
+    public string ModuleId => PagesModule.ModuleId;
+
+    public int Order => 10;
+
+    public async Task<HomeSectionView?> BuildAsync(CancellationToken cancellationToken)
+    {
+        var latest = (await reader.AllAsync(PagesModule.KeyFiguresType, cancellationToken))
+            .Select(i => (Item: i, Year: i.GetInt(KeyFigureFields.Year) ?? 0, Figures: KeyFigureParser.Parse(i.GetString(KeyFigureFields.Figures))))
+            .Where(x => x.Figures.Count > 0)
+            .OrderByDescending(x => x.Year)
+            .FirstOrDefault();
+        return latest.Item is null ? null : new HomeSectionView("/Views/Home/_KeyFigures.cshtml", new KeyFiguresHomeModel(latest.Item, latest.Year, latest.Figures));
+    }
+}
+
+/// <summary>The latest news on the home page.</summary>
+internal sealed class NewsHomeSection(IPublishedContentReader reader) : IHomeSection
+{
+    private const int Count = 3;
+
+    public string ModuleId => PagesModule.ModuleId;
+
+    public int Order => 50;
+
+    public async Task<HomeSectionView?> BuildAsync(CancellationToken cancellationToken)
+    {
+        var news = NewsOrdering.Newest(await reader.AllAsync(PagesModule.NewsType, cancellationToken)).Take(Count).ToList();
+        return news.Count == 0 ? null : new HomeSectionView("/Views/News/_HomeSection.cshtml", news);
+    }
+}
+
+public static class NewsOrdering
+{
+    /// <summary>By date, newest first; news without a known date after the dated ones.</summary>
+    public static IEnumerable<ContentItem> Newest(IEnumerable<ContentItem> news) =>
+        news.OrderByDescending(n => n.GetDateTime(NewsFields.Date) ?? DateTime.MinValue)
+            .ThenByDescending(n => n.PublishedUtc)
+            .ThenBy(n => n.DisplayText, StringComparer.Ordinal);
+}

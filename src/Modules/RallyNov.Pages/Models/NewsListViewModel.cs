@@ -1,0 +1,11 @@
+using RallyNov.Contents.Display;
+using RallyNov.Core.Content;
+
+namespace RallyNov.Pages.Models;
+
+public sealed class NewsListViewModel
+{
+    public required IReadOnlyList<ContentItem> Items { get; init; }
+
+    public required PagerModel Pager { get; init; }
+}

@@ -1,0 +1,55 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using RallyNov.Core.Tenants;
+
+namespace RallyNov.Integration.Tests.Site;
+
+/// <summary>
+/// The whole host on a temporary data folder: the three tenants of appsettings.json are set up
+/// from the shipped recipes at first start, exactly as `dotnet run` does. Shared by the tests of
+/// a class (setting up three tenants costs seconds); tests that write use their own content.
+/// </summary>
+public sealed class SiteAppFactory : WebApplicationFactory<Program>
+{
+    public SiteAppFactory()
+    {
+        DataPath = Path.Combine(Path.GetTempPath(), "rallynov-site-it", Guid.NewGuid().ToString("N"));
+    }
+
+    public string DataPath { get; }
+
+    /// <summary>URL prefixes of the three sample tenants ("" is the portal).</summary>
+    public static readonly string[] Prefixes = ["", "/bourgogne", "/franche-comte"];
+
+    public AsyncServiceScope TenantScope(string tenantName)
+    {
+        var store = Services.GetRequiredService<ITenantStore>();
+        var tenant = store.Find(tenantName) ?? throw new InvalidOperationException("No tenant " + tenantName);
+        return Services.GetRequiredService<ITenantScopeFactory>().CreateScope(tenant);
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("RallyNov:DataPath", DataPath);
+        builder.UseSetting("RallyNov:Setup:AdminPassword", "Site-tests-0nly!");
+        builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(DataPath, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A leftover temp folder must not fail the run.
+        }
+    }
+}
