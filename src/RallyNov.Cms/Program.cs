@@ -1,8 +1,10 @@
+using RallyNov.AdminTheme;
 using RallyNov.Cms.CommandLine;
 using RallyNov.Contents;
 using RallyNov.Core.Web;
 using RallyNov.Pages;
 using RallyNov.Theme;
+using RallyNov.Users;
 
 var builder = WebApplication.CreateBuilder(CommandLineRunner.HostArguments(args));
 
@@ -10,7 +12,9 @@ var builder = WebApplication.CreateBuilder(CommandLineRunner.HostArguments(args)
 builder.AddRallyNov(
     new ContentsModule(),
     new PagesModule(),
-    new ThemeModule());
+    new ThemeModule(),
+    new UsersModule(),
+    new AdminThemeModule());
 
 var app = builder.Build();
 app.UseRallyNov();

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using RallyNov.Contents.Display;
 using RallyNov.Core.Modules;
+using RallyNov.Core.Security;
 
 namespace RallyNov.Contents;
 
@@ -18,5 +19,10 @@ public sealed class ContentsModule : ModuleBase
     public override void ConfigureServices(IServiceCollection services)
     {
         services.AddSingleton<ContentViewLocator>();
+    }
+
+    public override void BuildAdminMenu(AdminMenuBuilder menu)
+    {
+        menu.Add("Tableau de bord", "/admin", position: 0, permission: Permissions.ViewContent);
     }
 }

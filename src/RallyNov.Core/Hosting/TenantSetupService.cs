@@ -95,6 +95,7 @@ public sealed class TenantSetupService : IDisposable
             }
 
             await _database.MigrateAsync(tenant, cancellationToken);
+            await MigrateModulesAsync(tenant, cancellationToken);
             if (tenant.State == TenantState.Uninitialized)
             {
                 await SetupAsync(tenant, cancellationToken);
@@ -103,6 +104,16 @@ public sealed class TenantSetupService : IDisposable
         finally
         {
             _lock.Release();
+        }
+    }
+
+    private async Task MigrateModulesAsync(TenantSettings tenant, CancellationToken cancellationToken)
+    {
+        await using var scope = _scopes.CreateScope(tenant);
+        var context = scope.ServiceProvider.GetRequiredService<TenantContext>();
+        foreach (var migration in scope.ServiceProvider.GetServices<ITenantMigration>())
+        {
+            await migration.MigrateAsync(context, cancellationToken);
         }
     }
 
