@@ -43,11 +43,11 @@ public sealed class UsersModule : ModuleBase
 
         services.AddAuthentication(IdentityConstants.ApplicationScheme)
             .AddCookie(IdentityConstants.ApplicationScheme, ConfigureCookie);
-        services.AddScoped<TenantCookieEvents>();
 
-        // Every authenticated request re-reads the user: a disabled account or a changed role
-        // counts at once. Back-office users are few; visitors have no cookie and pay nothing.
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
+        // TenantCookieEvents re-reads the user on every authenticated request: a disabled account,
+        // a reset password or a changed role counts at once. Back-office users are few; visitors
+        // have no cookie and pay nothing.
+        services.AddScoped<TenantCookieEvents>();
 
         services.AddAuthorization();
         services.AddSingleton<IAuthorizationPolicyProvider, PermissionPolicyProvider>();

@@ -2,14 +2,18 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
 using RallyNov.Core.Tenants;
+using RallyNov.Users.Data;
 
 namespace RallyNov.Users.Authentication;
 
 /// <summary>
-/// Cookie events of the one sign-in scheme: a ticket issued by another tenant is rejected (all
-/// tenants share the data-protection keys, so the cookie value alone would decrypt anywhere), the
-/// security stamp is checked, and "access denied" is a French 403 page rather than a redirect.
+/// Cookie events of the one sign-in scheme. On every request: a ticket issued by another tenant is
+/// rejected (all tenants share the data-protection keys, so the cookie value alone would decrypt
+/// anywhere); the security stamp is checked against the database, so a disabled account or a reset
+/// password ends open sessions at once; and the principal is rebuilt with the current roles.
+/// "Access denied" is a French 403 page rather than a redirect.
 /// </summary>
 internal sealed class TenantCookieEvents(ITenantAccessor tenants) : CookieAuthenticationEvents
 {
@@ -18,13 +22,22 @@ internal sealed class TenantCookieEvents(ITenantAccessor tenants) : CookieAuthen
         var issuer = context.Principal?.FindFirst(UserClaimTypes.Tenant)?.Value;
         if (tenants.Current is not { } tenant || !string.Equals(issuer, tenant.Name, StringComparison.Ordinal))
         {
-            context.RejectPrincipal();
-            await context.HttpContext.SignOutAsync(context.Scheme.Name);
+            await RejectAsync(context);
             return;
         }
 
-        // Disabled accounts, reset passwords and role changes take effect on the next request.
-        await SecurityStampValidator.ValidatePrincipalAsync(context);
+        // Identity's own SecurityStampValidator also signs out the two-factor and external schemes,
+        // which this site does not register; the check itself is the same.
+        var signIn = context.HttpContext.RequestServices.GetRequiredService<SignInManager<RallyNovUser>>();
+        var user = await signIn.ValidateSecurityStampAsync(context.Principal);
+        if (user is null || user.IsDisabled)
+        {
+            await RejectAsync(context);
+            return;
+        }
+
+        // Fresh roles for this request only; the cookie itself is not rewritten.
+        context.ReplacePrincipal(await signIn.CreateUserPrincipalAsync(user));
     }
 
     public override Task RedirectToLogin(RedirectContext<CookieAuthenticationOptions> context)
@@ -43,6 +56,12 @@ internal sealed class TenantCookieEvents(ITenantAccessor tenants) : CookieAuthen
         // The status code pages re-execute /erreur/403: the visitor stays on the URL and sees why.
         context.Response.StatusCode = StatusCodes.Status403Forbidden;
         return Task.CompletedTask;
+    }
+
+    private static async Task RejectAsync(CookieValidatePrincipalContext context)
+    {
+        context.RejectPrincipal();
+        await context.HttpContext.SignOutAsync(context.Scheme.Name);
     }
 
     private static bool IsApi(HttpRequest request) =>

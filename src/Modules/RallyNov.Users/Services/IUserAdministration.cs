@@ -3,8 +3,9 @@ using Microsoft.AspNetCore.Identity;
 namespace RallyNov.Users.Services;
 
 /// <summary>
-/// The user operations of the back office and of recipes, for the current tenant. Every change
-/// renews the user's security stamp, so open sessions pick it up (or end) on their next request.
+/// The user operations of the back office and of recipes, for the current tenant. Open sessions see
+/// a change at their next request: roles are re-read on every request, and disabling an account or
+/// resetting its password renews its security stamp, which ends its sessions.
 /// </summary>
 public interface IUserAdministration
 {

@@ -100,11 +100,6 @@ internal sealed class UserAdministration(
 
         if (result.Succeeded)
         {
-            result = await users.UpdateSecurityStampAsync(user);
-        }
-
-        if (result.Succeeded)
-        {
             await transaction.CommitAsync(cancellationToken);
         }
 
