@@ -57,7 +57,8 @@ public sealed class UsersModule : ModuleBase
         services.AddScoped<IRolePermissionService, RolePermissionService>();
         services.AddScoped<IUserAdministration, UserAdministration>();
         services.AddScoped<ITenantMigration, UsersSchemaMigration>();
-        services.AddScoped<ITenantSetupHandler, UsersSetupHandler>();
+        services.AddScoped<UsersSetupHandler>();
+        services.AddScoped<ITenantSetupHandler>(sp => sp.GetRequiredService<UsersSetupHandler>());
         services.AddRecipeStep<UsersStep>();
     }
 

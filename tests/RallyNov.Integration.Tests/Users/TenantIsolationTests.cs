@@ -1,6 +1,8 @@
 using System.Net;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
+using RallyNov.Core.Hosting;
+using RallyNov.Core.Tenants;
 using RallyNov.Users.Data;
 
 namespace RallyNov.Integration.Tests.Users;
@@ -39,5 +41,22 @@ public sealed class TenantIsolationTests(UsersAppFactory app)
         Assert.Equal(HttpStatusCode.OK, elsewhere.StatusCode);
         using var home = await browser.LoginAsync("/bourgogne", user, UsersAppFactory.UserPassword);
         Assert.Equal(HttpStatusCode.Redirect, home.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_tenant_running_before_the_users_module_gets_its_administrator_at_start()
+    {
+        var name = "Upgrade" + Guid.NewGuid().ToString("N")[..6];
+        await app.Services.GetRequiredService<ITenantStore>().SaveAsync(
+            new TenantSettings { Name = name, DisplayName = "Site existant", UrlPrefix = name.ToLowerInvariant(), State = TenantState.Running },
+            CancellationToken.None);
+
+        await app.Services.GetRequiredService<TenantSetupService>().StartAsync(name, CancellationToken.None);
+
+        await using var scope = app.Scope(name);
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<RallyNovUser>>();
+        var admin = await users.FindByNameAsync("admin");
+        Assert.NotNull(admin);
+        Assert.True(await users.IsInRoleAsync(admin, "Administrator"));
     }
 }

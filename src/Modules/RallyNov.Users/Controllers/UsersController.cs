@@ -29,6 +29,7 @@ public sealed class UsersController(IUserAdministration administration, UserMana
             ModelState.AddModelError(nameof(model.Password), "Le mot de passe est obligatoire.");
         }
 
+        await ValidatePasswordAsync(nameof(model.Password), model.UserName, model.Password);
         if (ModelState.IsValid)
         {
             var result = await administration.CreateAsync(model.UserName, model.Email, model.Password, model.Roles, cancellationToken);
@@ -119,6 +120,7 @@ public sealed class UsersController(IUserAdministration administration, UserMana
 
         model.Id = id;
         model.UserName = user.UserName;
+        await ValidatePasswordAsync(nameof(model.NewPassword), user.UserName, model.NewPassword);
         if (ModelState.IsValid)
         {
             var result = await administration.ResetPasswordAsync(id, model.NewPassword, cancellationToken);
@@ -156,6 +158,24 @@ public sealed class UsersController(IUserAdministration administration, UserMana
         model.ConfirmPassword = null;
         model.AvailableRoles = await administration.RoleNamesAsync(cancellationToken);
         return View("Form", model);
+    }
+
+    /// <summary>The password policy is checked with the other fields, so every problem shows at once.</summary>
+    private async Task ValidatePasswordAsync(string key, string? userName, string? password)
+    {
+        if (string.IsNullOrEmpty(password))
+        {
+            return;
+        }
+
+        foreach (var validator in users.PasswordValidators)
+        {
+            var result = await validator.ValidateAsync(users, new RallyNovUser { UserName = userName }, password);
+            foreach (var error in result.Errors)
+            {
+                ModelState.AddModelError(key, error.Description);
+            }
+        }
     }
 
     private void AddErrors(IdentityResult result, string? passwordField = null)
