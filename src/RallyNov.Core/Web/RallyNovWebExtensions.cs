@@ -52,12 +52,14 @@ public static class RallyNovWebExtensions
     {
         app.MapGet("/health", HealthEndpoint.HandleAsync);
 
+        app.UseMiddleware<TenantMiddleware>();
+
+        // After the tenant middleware, so the re-executed error page keeps the tenant and its prefix.
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/erreur/500");
         }
 
-        app.UseMiddleware<TenantMiddleware>();
         app.UseStatusCodePagesWithReExecute("/erreur/{0}");
         app.UseStaticFiles();
         app.UseRouting();
