@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using RallyNov.Core.Security;
+using RallyNov.Users.Data;
 using RallyNov.Users.Models;
 using RallyNov.Users.Security;
 using RallyNov.Users.Services;
@@ -9,7 +10,7 @@ namespace RallyNov.Users.Controllers;
 /// <summary>What each role may do in this tenant. The administrator role always may do everything.</summary>
 [Area("Admin")]
 [RequirePermission(Permissions.ManageUsers)]
-public sealed class RolesController(IRolePermissionService permissions, IUserAdministration administration) : Controller
+public sealed class RolesController(IRolePermissionService permissions, IUserAdministration administration, UsersDbContext db) : Controller
 {
     [HttpGet("/admin/roles")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken) => View(await BuildAsync(cancellationToken));
@@ -18,6 +19,9 @@ public sealed class RolesController(IRolePermissionService permissions, IUserAdm
     public async Task<IActionResult> Index(List<string>? grants, CancellationToken cancellationToken)
     {
         var posted = (grants ?? []).ToHashSet(StringComparer.Ordinal);
+
+        // All roles or none: a half-saved grid would leave permissions nobody chose.
+        await using var transaction = await UsersTransaction.BeginAsync(db, cancellationToken);
         foreach (var role in await administration.RoleNamesAsync(cancellationToken))
         {
             if (string.Equals(role, BuiltInRoles.Administrator, StringComparison.OrdinalIgnoreCase))
@@ -29,6 +33,7 @@ public sealed class RolesController(IRolePermissionService permissions, IUserAdm
             await permissions.SetPermissionsAsync(role, granted, cancellationToken);
         }
 
+        await transaction.CommitAsync(cancellationToken);
         TempData["Message"] = "Les permissions des rôles ont été enregistrées.";
         return RedirectToAction(nameof(Index));
     }

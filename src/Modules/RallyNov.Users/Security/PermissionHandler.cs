@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 using RallyNov.Core.Security;
@@ -33,7 +34,8 @@ internal sealed class PermissionHandler(
 
         var roleClaimType = identity.Value.ClaimsIdentity.RoleClaimType;
         var roles = user.FindAll(roleClaimType).Select(c => c.Value);
-        var granted = await permissions.GetPermissionsAsync(roles, CancellationToken.None);
+        var cancellationToken = (context.Resource as HttpContext)?.RequestAborted ?? CancellationToken.None;
+        var granted = await permissions.GetPermissionsAsync(roles, cancellationToken);
         if (granted.Contains(requirement.Permission)
             || (Permissions.ImpliedBy.TryGetValue(requirement.Permission, out var broader) && granted.Contains(broader)))
         {
