@@ -24,5 +24,6 @@ public sealed class ContentsModule : ModuleBase
     public override void BuildAdminMenu(AdminMenuBuilder menu)
     {
         menu.Add("Tableau de bord", "/admin", position: 0, permission: Permissions.ViewContent);
+        menu.Add("Tous les contenus", "/admin/contents", position: 10, permission: Permissions.ViewContent);
     }
 }

@@ -24,6 +24,43 @@ public sealed class AdminMenuViewComponent(ModuleCatalog catalog, TenantContext 
             }
         }
 
-        return View(visible);
+        var path = (Request.Path.Value ?? "").TrimEnd('/');
+        return View(new AdminMenuModel(visible, CurrentEntry(visible, path.Length == 0 ? "/" : path, Request.QueryString.Value ?? "")));
+    }
+
+    /// <summary>
+    /// The entry of the current page: same path and query first ("/admin/contents?type=Page"),
+    /// then the longest entry path containing the current one ("/admin/users" for "/admin/users/new").
+    /// </summary>
+    internal static AdminMenuItem? CurrentEntry(IReadOnlyList<AdminMenuItem> items, string path, string query)
+    {
+        AdminMenuItem? best = null;
+        var bestLength = -1;
+        foreach (var item in items)
+        {
+            var parts = item.Url.Split('?', 2);
+            var itemPath = parts[0].TrimEnd('/');
+            if (parts.Length == 2)
+            {
+                if (string.Equals(itemPath, path, StringComparison.OrdinalIgnoreCase) && query.TrimStart('?').Contains(parts[1], StringComparison.OrdinalIgnoreCase))
+                {
+                    return item;
+                }
+
+                continue;
+            }
+
+            var matches = string.Equals(itemPath, path, StringComparison.OrdinalIgnoreCase)
+                || (itemPath.Length > "/admin".Length && path.StartsWith(itemPath + "/", StringComparison.OrdinalIgnoreCase));
+            if (matches && itemPath.Length > bestLength)
+            {
+                best = item;
+                bestLength = itemPath.Length;
+            }
+        }
+
+        return best;
     }
 }
+
+public sealed record AdminMenuModel(IReadOnlyList<AdminMenuItem> Items, AdminMenuItem? Current);
