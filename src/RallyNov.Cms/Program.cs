@@ -1,3 +1,4 @@
+using RallyNov.AdminTheme;
 using RallyNov.Cms.CommandLine;
 using RallyNov.Contents;
 using RallyNov.Core.Web;
@@ -8,6 +9,7 @@ using RallyNov.Pages;
 using RallyNov.Partners;
 using RallyNov.Taxonomies;
 using RallyNov.Theme;
+using RallyNov.Users;
 
 var builder = WebApplication.CreateBuilder(CommandLineRunner.HostArguments(args));
 
@@ -20,7 +22,9 @@ builder.AddRallyNov(
     new LaureatesModule(),
     new EventsModule(),
     new PartnersModule(),
-    new ThemeModule());
+    new ThemeModule(),
+    new UsersModule(),
+    new AdminThemeModule());
 
 var app = builder.Build();
 app.UseRallyNov();

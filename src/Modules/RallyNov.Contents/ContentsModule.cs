@@ -5,6 +5,7 @@ using RallyNov.Contents.Display;
 using RallyNov.Contents.Querying;
 using RallyNov.Contents.Syndication;
 using RallyNov.Core.Modules;
+using RallyNov.Core.Security;
 
 namespace RallyNov.Contents;
 
@@ -30,5 +31,11 @@ public sealed class ContentsModule : ModuleBase
     {
         ContentApiEndpoints.Map(endpoints);
         SyndicationEndpoints.Map(endpoints);
+    }
+
+    public override void BuildAdminMenu(AdminMenuBuilder menu)
+    {
+        menu.Add("Tableau de bord", "/admin", position: 0, permission: Permissions.ViewContent);
+        menu.Add("Tous les contenus", "/admin/contents", position: 10, permission: Permissions.ViewContent);
     }
 }

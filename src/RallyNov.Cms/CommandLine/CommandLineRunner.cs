@@ -6,7 +6,7 @@ namespace RallyNov.Cms.CommandLine;
 /// </summary>
 internal static class CommandLineRunner
 {
-    private static readonly string[] Verbs = ["tenants", "export", "import", "help", "--help", "-h"];
+    private static readonly string[] Verbs = ["tenants", "export", "import", "users", "help", "--help", "-h"];
 
     /// <summary>Arguments for the web host: verbs and their options are not configuration.</summary>
     public static string[] HostArguments(string[] args) => IsVerb(args) ? [] : args;
@@ -29,6 +29,7 @@ internal static class CommandLineRunner
                 "tenants" => await verbs.TenantsAsync(args[1..], CancellationToken.None),
                 "export" => await verbs.ExportAsync(CommandArguments.Parse(args[1..]), CancellationToken.None),
                 "import" => await verbs.ImportAsync(CommandArguments.Parse(args[1..]), CancellationToken.None),
+                "users" => await new UserVerbs(app.Services, output).RunAsync(args[1..], CancellationToken.None),
                 _ => Usage(output, 0),
             };
         }
@@ -58,6 +59,9 @@ internal static class CommandLineRunner
               tenants list                                 liste les sites (nom, préfixe, état, base)
               export --tenant <Nom> --out <fichier.json>   exporte réglages, vocabulaires et contenus d'un site
               import --tenant <Nom> <fichier.json>         importe une recette dans un site (ré-exécutable sans doublon)
+              users list --tenant <Nom>                    liste les comptes du back-office d'un site
+              users reset-password --tenant <Nom> --user <nom>
+                                                           donne un nouveau mot de passe (affiché) et débloque le compte
               help                                         affiche cette aide
             """);
         return code;

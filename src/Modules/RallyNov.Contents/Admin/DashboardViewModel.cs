@@ -1,0 +1,14 @@
+using RallyNov.Core.Content;
+
+namespace RallyNov.Contents.Admin;
+
+public sealed class DashboardViewModel
+{
+    public IReadOnlyList<ContentTypeCounts> Counts { get; init; } = [];
+
+    /// <summary>The signed-in user's items whose latest version is a draft, newest first.</summary>
+    public IReadOnlyList<ContentItem> RecentDrafts { get; init; } = [];
+}
+
+/// <summary>How many items of one type are in each state (an item with a pending draft counts in both).</summary>
+public sealed record ContentTypeCounts(string ContentType, string DisplayName, int Total, int Published, int Drafts, int PublishedWithDraft, int Deleted);

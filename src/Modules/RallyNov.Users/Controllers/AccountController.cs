@@ -1,0 +1,90 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Logging;
+using RallyNov.Core.Tenants;
+using RallyNov.Users.Data;
+using RallyNov.Users.Models;
+
+namespace RallyNov.Users.Controllers;
+
+/// <summary>Sign-in and sign-out of the tenant's back office.</summary>
+[Area("Admin")]
+[AllowAnonymous]
+public sealed class AccountController(
+    SignInManager<RallyNovUser> signIn,
+    UserManager<RallyNovUser> users,
+    TenantContext tenant,
+    ILogger<AccountController> logger) : Controller
+{
+    // One message for every failure (unknown user, wrong password, locked or disabled account):
+    // the form must not tell an attacker which accounts exist.
+    internal const string FailureMessage =
+        "Connexion impossible : identifiant ou mot de passe incorrect, ou compte temporairement bloqué après plusieurs échecs.";
+
+    [HttpGet("/admin/login")]
+    public IActionResult Login(string? returnUrl)
+    {
+        if (User.Identity?.IsAuthenticated == true)
+        {
+            return LocalRedirect(SafeReturnUrl(returnUrl));
+        }
+
+        return View(new LoginViewModel { ReturnUrl = LocalOrNull(returnUrl) });
+    }
+
+    [HttpPost("/admin/login")]
+    public async Task<IActionResult> Login(LoginViewModel model)
+    {
+        model.ReturnUrl = LocalOrNull(model.ReturnUrl);
+        if (!ModelState.IsValid)
+        {
+            return View(model);
+        }
+
+        var user = await FindUserAsync(model.UserName);
+        if (user is null)
+        {
+            // Spend the time of a real password check, so response times do not reveal unknown names.
+            users.PasswordHasher.HashPassword(new RallyNovUser(), model.Password);
+            return Failed(model);
+        }
+
+        var result = await signIn.PasswordSignInAsync(user, model.Password, model.RememberMe, lockoutOnFailure: true);
+        if (!result.Succeeded)
+        {
+            logger.LogWarning("Failed sign-in for {User} in tenant {Tenant} (locked out: {LockedOut}).", user.UserName, tenant.Name, result.IsLockedOut);
+            return Failed(model);
+        }
+
+        logger.LogInformation("{User} signed in to tenant {Tenant}.", user.UserName, tenant.Name);
+        return LocalRedirect(SafeReturnUrl(model.ReturnUrl));
+    }
+
+    [HttpPost("/admin/logout")]
+    public async Task<IActionResult> Logout()
+    {
+        await signIn.SignOutAsync();
+        return Redirect(Url.Content("~/admin/login"));
+    }
+
+    private async Task<RallyNovUser?> FindUserAsync(string login)
+    {
+        var trimmed = login.Trim();
+        return await users.FindByNameAsync(trimmed) ?? (trimmed.Contains('@', StringComparison.Ordinal) ? await users.FindByEmailAsync(trimmed) : null);
+    }
+
+    private ViewResult Failed(LoginViewModel model)
+    {
+        model.Password = "";
+        ModelState.Remove(nameof(LoginViewModel.Password));
+        ModelState.AddModelError("", FailureMessage);
+        return View(model);
+    }
+
+    /// <summary>Only a local path ("/bourgogne/admin/users") may come back from the query string; "//evil" and "https://..." are dropped.</summary>
+    private string? LocalOrNull(string? returnUrl) =>
+        !string.IsNullOrEmpty(returnUrl) && Url.IsLocalUrl(returnUrl) && !returnUrl.StartsWith('~') ? returnUrl : null;
+
+    private string SafeReturnUrl(string? returnUrl) => LocalOrNull(returnUrl) ?? Url.Content("~/admin");
+}

@@ -1,0 +1,46 @@
+using Microsoft.AspNetCore.Mvc;
+using RallyNov.Core.Security;
+using RallyNov.Users.Data;
+using RallyNov.Users.Models;
+using RallyNov.Users.Security;
+using RallyNov.Users.Services;
+
+namespace RallyNov.Users.Controllers;
+
+/// <summary>What each role may do in this tenant. The administrator role always may do everything.</summary>
+[Area("Admin")]
+[RequirePermission(Permissions.ManageUsers)]
+public sealed class RolesController(IRolePermissionService permissions, IUserAdministration administration, UsersDbContext db) : Controller
+{
+    [HttpGet("/admin/roles")]
+    public async Task<IActionResult> Index(CancellationToken cancellationToken) => View(await BuildAsync(cancellationToken));
+
+    [HttpPost("/admin/roles")]
+    public async Task<IActionResult> Index(List<string>? grants, CancellationToken cancellationToken)
+    {
+        var posted = (grants ?? []).ToHashSet(StringComparer.Ordinal);
+
+        // All roles or none: a half-saved grid would leave permissions nobody chose.
+        await using var transaction = await UsersTransaction.BeginAsync(db, cancellationToken);
+        foreach (var role in await administration.RoleNamesAsync(cancellationToken))
+        {
+            if (string.Equals(role, BuiltInRoles.Administrator, StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            var granted = Permissions.All.Select(p => p.Name).Where(p => posted.Contains(RolesViewModel.Key(role, p)));
+            await permissions.SetPermissionsAsync(role, granted, cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        TempData["Message"] = "Les permissions des rôles ont été enregistrées.";
+        return RedirectToAction(nameof(Index));
+    }
+
+    private async Task<RolesViewModel> BuildAsync(CancellationToken cancellationToken) => new()
+    {
+        Roles = await administration.RoleNamesAsync(cancellationToken),
+        Granted = await permissions.GetAllAsync(cancellationToken),
+    };
+}

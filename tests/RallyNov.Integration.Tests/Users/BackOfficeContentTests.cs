@@ -1,0 +1,91 @@
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using RallyNov.Core.Content;
+
+namespace RallyNov.Integration.Tests.Users;
+
+/// <summary>The dashboard and the content list, as the roles see them.</summary>
+[Collection(UsersAppGroup.Name)]
+public sealed class BackOfficeContentTests(UsersAppFactory app)
+{
+    [Fact]
+    public async Task The_dashboard_counts_content_and_lists_the_users_own_drafts()
+    {
+        var author = await app.CreateUserAsync("Bourgogne", "Author");
+        var title = "Brouillon de " + author;
+        await SaveDraftAsync("Bourgogne", title, author);
+
+        using var browser = await SignedInAsync("Bourgogne", author);
+        var html = await browser.GetPageAsync("/bourgogne/admin");
+
+        Assert.Contains("Contenus du site", html, StringComparison.Ordinal);
+        Assert.Contains("Brouillons", html, StringComparison.Ordinal);
+        Assert.Contains(title, html, StringComparison.Ordinal);
+
+        using var other = await SignedInAsync("Bourgogne", await app.CreateUserAsync("Bourgogne", "Editor"));
+        Assert.DoesNotContain(title, await other.GetPageAsync("/bourgogne/admin"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_content_list_filters_by_type_status_and_title()
+    {
+        var owner = await app.CreateUserAsync("Bourgogne", "Contributor");
+        var title = "Liste " + owner;
+        await SaveDraftAsync("Bourgogne", title, owner);
+        using var browser = await SignedInAsync("Bourgogne", owner);
+
+        var drafts = await browser.GetPageAsync($"/bourgogne/admin/contents?type=Page&status=draft&q={Uri.EscapeDataString(title)}");
+        Assert.Contains($"<th scope=\"row\">{title}</th>", drafts, StringComparison.Ordinal);
+        Assert.Contains("1 contenu.", drafts, StringComparison.Ordinal);
+
+        var published = await browser.GetPageAsync($"/bourgogne/admin/contents?type=Page&status=published&q={Uri.EscapeDataString(title)}");
+        Assert.DoesNotContain($"<th scope=\"row\">{title}</th>", published, StringComparison.Ordinal);
+        Assert.Contains("Aucun contenu ne correspond.", published, StringComparison.Ordinal);
+
+        // Hand-edited URLs with unknown values fall back to the full list instead of failing.
+        using var odd = await browser.GetAsync("/bourgogne/admin/contents?type=Nope&status=bizarre&page=-3");
+        Assert.Equal(HttpStatusCode.OK, odd.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_content_list_of_another_tenant_does_not_show_this_tenants_items()
+    {
+        var owner = await app.CreateUserAsync("Bourgogne", "Editor");
+        var title = "Isolé " + owner;
+        await SaveDraftAsync("Bourgogne", title, owner);
+
+        using var admin = await SignedInAsync("FrancheComte", "admin", UsersAppFactory.AdminPassword);
+        var html = await admin.GetPageAsync("/franche-comte/admin/contents?q=" + Uri.EscapeDataString(title));
+        Assert.DoesNotContain($"<th scope=\"row\">{title}</th>", html, StringComparison.Ordinal);
+        Assert.Contains("Aucun contenu ne correspond.", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_signed_in_user_without_role_cannot_open_the_content_list()
+    {
+        using var browser = await SignedInAsync("Bourgogne", await app.CreateUserAsync("Bourgogne", ""));
+        using var response = await browser.GetAsync("/bourgogne/admin/contents");
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+
+    private async Task SaveDraftAsync(string tenant, string title, string owner)
+    {
+        await using var scope = app.Scope(tenant);
+        var contents = scope.ServiceProvider.GetRequiredService<IContentManager>();
+        var item = contents.New("Page");
+        item.Set("Title", title);
+        item.Owner = owner;
+        item.Author = owner;
+        var result = await contents.SaveDraftAsync(item, CancellationToken.None);
+        Assert.True(result.Succeeded, string.Join(" ", result.Errors.Select(e => e.Message)));
+    }
+
+    private async Task<TestBrowser> SignedInAsync(string tenant, string user, string password = UsersAppFactory.UserPassword)
+    {
+        var prefix = tenant switch { "Bourgogne" => "/bourgogne", "FrancheComte" => "/franche-comte", _ => "" };
+        var browser = app.Browser();
+        using var login = await browser.LoginAsync(prefix, user, password);
+        Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
+        return browser;
+    }
+}
