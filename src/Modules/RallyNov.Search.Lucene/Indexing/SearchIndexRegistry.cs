@@ -1,0 +1,23 @@
+using System.Collections.Concurrent;
+using RallyNov.Core.Tenants;
+
+namespace RallyNov.Search.Lucene.Indexing;
+
+/// <summary>The open index of each tenant, under App_Data/Sites/{tenant}/Lucene.</summary>
+internal sealed class SearchIndexRegistry : IDisposable
+{
+    private readonly ConcurrentDictionary<string, Lazy<TenantSearchIndex>> _indexes = new(StringComparer.OrdinalIgnoreCase);
+
+    public TenantSearchIndex Get(TenantContext tenant) =>
+        _indexes.GetOrAdd(tenant.Name, _ => new Lazy<TenantSearchIndex>(() => TenantSearchIndex.Open(tenant.Paths.SearchIndex))).Value;
+
+    public void Dispose()
+    {
+        foreach (var index in _indexes.Values.Where(l => l.IsValueCreated))
+        {
+            index.Value.Dispose();
+        }
+
+        _indexes.Clear();
+    }
+}

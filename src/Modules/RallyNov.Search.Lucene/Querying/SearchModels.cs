@@ -1,0 +1,29 @@
+namespace RallyNov.Search.Lucene.Querying;
+
+/// <summary>What a visitor asked: text plus filters, as they come from /recherche or /api/search.</summary>
+public sealed record SearchRequest
+{
+    public string? Query { get; init; }
+
+    public IReadOnlyList<string> Types { get; init; } = [];
+
+    /// <summary>Facet filters by facet name ("departement" → ["21"]).</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Filters { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
+
+    public int Page { get; init; } = 1;
+
+    public int Size { get; init; } = 10;
+}
+
+public sealed record SearchHit(string Id, string Type, string Title, string? Url, string Snippet, float Score);
+
+public sealed record FacetValue(string Value, string Label, int Count);
+
+public sealed record SearchResponse(
+    string Query,
+    int Total,
+    int Page,
+    int Size,
+    IReadOnlyList<SearchHit> Hits,
+    IReadOnlyDictionary<string, IReadOnlyList<FacetValue>> Facets,
+    string? DidYouMean);
