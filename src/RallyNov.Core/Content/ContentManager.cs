@@ -239,7 +239,10 @@ internal sealed class ContentManager : IContentManager
             }
             else
             {
+                // The draft is rewritten in place: a new version id makes copies loaded before
+                // this save stale, so a second editor gets a conflict instead of overwriting it.
                 target = latest!;
+                target.ContentItemVersionId = IdGenerator.New();
             }
 
             // Flags move first, in their own statement, so the unique "one latest / one published"

@@ -41,10 +41,65 @@ internal sealed partial class ContentStep(IContentManager contents, IContentDefi
             throw context.Fail("cet identifiant apparaît deux fois.", duplicate.Key);
         }
 
+        // Items that pick each other (A → B → A) cannot all be written after what they pick:
+        // such an item is first written without its references to items not stored yet, then
+        // again in full once every item of the step exists. Validation still sees every reference.
+        var ids = items.Select(i => i.Id).ToHashSet(StringComparer.Ordinal);
+        var missing = ids.Except((await contents.GetManyAsync(ids, VersionOptions.Latest, cancellationToken)).Keys, StringComparer.Ordinal)
+            .ToHashSet(StringComparer.Ordinal);
+        var deferred = new List<RecipeItem>();
         foreach (var item in OrderByReferences(items))
+        {
+            if (References(item).Any(r => r != item.Id && missing.Contains(r)))
+            {
+                await ApplyAsync(context, item with { Content = Without(item.Type, item.Content, missing), Draft = item.Draft is null ? null : Without(item.Type, item.Draft, missing) }, cancellationToken);
+                deferred.Add(item);
+            }
+            else
+            {
+                await ApplyAsync(context, item, cancellationToken);
+            }
+
+            missing.Remove(item.Id);
+        }
+
+        foreach (var item in deferred)
         {
             await ApplyAsync(context, item, cancellationToken);
         }
+    }
+
+    /// <summary>The ids an item picks, in its content and in its draft.</summary>
+    private static IEnumerable<string> References(RecipeItem item) =>
+        from content in new[] { item.Content, item.Draft }
+        where content is not null
+        from field in item.Type.Fields
+        where field.Kind == FieldKind.ContentPicker
+        from value in content[field.Name] is JsonArray array ? array.ToArray() : [content[field.Name]]
+        where value is JsonValue v && v.GetValueKind() == System.Text.Json.JsonValueKind.String
+        select value!.GetValue<string>();
+
+    /// <summary>A copy of the content whose picker fields leave out the given ids.</summary>
+    private static JsonObject Without(ContentTypeDefinition type, JsonObject content, HashSet<string> ids)
+    {
+        var copy = (JsonObject)content.DeepClone();
+        foreach (var field in type.Fields.Where(f => f.Kind == FieldKind.ContentPicker))
+        {
+            var kept = (copy[field.Name] is JsonArray array ? array.ToArray() : [copy[field.Name]])
+                .Where(v => v is not null && !(v is JsonValue value && value.GetValueKind() == System.Text.Json.JsonValueKind.String && ids.Contains(value.GetValue<string>())))
+                .Select(v => v!.DeepClone())
+                .ToArray();
+            if (kept.Length == 0)
+            {
+                copy.Remove(field.Name);
+            }
+            else
+            {
+                copy[field.Name] = new JsonArray(kept);
+            }
+        }
+
+        return copy;
     }
 
     public async Task<JsonObject?> ExportAsync(CancellationToken cancellationToken)
@@ -130,7 +185,10 @@ internal sealed partial class ContentStep(IContentManager contents, IContentDefi
         var latest = await contents.GetAsync(item.Id, VersionOptions.Latest, cancellationToken);
         var live = latest is { Published: true } ? latest : await contents.GetAsync(item.Id, VersionOptions.Published, cancellationToken);
 
-        if (!Same(item.Type, item.Content, live) || item.Published != (live is not null))
+        // An unpublished item has no live version: its recipe content describes the latest one.
+        // Comparing it with the (missing) live version would add a version on every run.
+        var current = item.Published ? live : latest;
+        if (!Same(item.Type, item.Content, current) || item.Published != (live is not null))
         {
             var target = latest?.Clone() ?? new ContentItem { ContentItemId = item.Id, ContentType = item.Type.Name, CreatedUtc = item.CreatedUtc };
             target.Content = (JsonObject)item.Content.DeepClone();

@@ -159,7 +159,18 @@ public static class FieldValueValidator
         }
         else
         {
-            number = value.GetValue<decimal>();
+            // GetValue<decimal> only reads values parsed from JSON text or built from a decimal;
+            // an item filled in code (item.Set("Year", 2020)) holds an int, a long or a double.
+            // The serializer reads any JSON number whatever its CLR type.
+            try
+            {
+                number = JsonSerializer.Deserialize<decimal>(value);
+            }
+            catch (ArgumentException ex)
+            {
+                // NaN and infinities cannot be written as JSON numbers.
+                throw new FormatException(ex.Message, ex);
+            }
         }
 
         if (field.Integer && number != decimal.Truncate(number))
