@@ -42,13 +42,12 @@ internal sealed class SearchService(
         if (!parsed.IsEmpty && result.Total <= FewResults && builder.Text(parsed, fuzzy: true) is { } fuzzy)
         {
             var fuzzyResult = index.Search(searcher => Run(searcher, fuzzy, request, facetNames, page, size, false));
-            if (fuzzyResult.Total > result.Total)
+            // The stemmed query may already match a misspelling ("blanchiserie"), so a suggestion
+            // is offered whenever the best fuzzy hit spells a typed word differently.
+            didYouMean = Suggest(parsed, fuzzyResult.Hits);
+            if (result.Total == 0)
             {
-                didYouMean = Suggest(parsed, fuzzyResult.Hits);
-                if (result.Total == 0)
-                {
-                    result = fuzzyResult;
-                }
+                result = fuzzyResult;
             }
         }
 
@@ -195,9 +194,9 @@ internal sealed class SearchService(
             var folded = Core.Text.SlugHelper.FoldToAscii(word);
             var best = candidates
                 .Select(c => (Word: c, Distance: Levenshtein(folded, Core.Text.SlugHelper.FoldToAscii(c))))
-                .Where(c => c.Distance is > 0 and <= 2)
+                .Where(c => c.Distance <= 2)
                 .OrderBy(c => c.Distance).FirstOrDefault();
-            if (best.Word is null)
+            if (best.Word is null || best.Distance == 0)
             {
                 return word;
             }

@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text;
 using Lucene.Net.Analysis;
 using RallyNov.Search.Lucene.Indexing;
@@ -55,12 +54,12 @@ internal static class SnippetBuilder
         var position = start;
         foreach (var match in matches.Where(m => m.Start >= start && m.End <= end))
         {
-            builder.Append(WebUtility.HtmlEncode(text[position..match.Start]));
-            builder.Append("<mark>").Append(WebUtility.HtmlEncode(text[match.Start..match.End])).Append("</mark>");
+            builder.Append(Escape(text[position..match.Start]));
+            builder.Append("<mark>").Append(Escape(text[match.Start..match.End])).Append("</mark>");
             position = match.End;
         }
 
-        builder.Append(WebUtility.HtmlEncode(text[position..end]));
+        builder.Append(Escape(text[position..end]));
         if (end < text.Length)
         {
             builder.Append('…');
@@ -68,6 +67,14 @@ internal static class SnippetBuilder
 
         return builder.ToString();
     }
+
+    /// <summary>Escapes markup only: accents stay readable in JSON and pages.</summary>
+    private static string Escape(string text) => text
+        .Replace("&", "&amp;", StringComparison.Ordinal)
+        .Replace("<", "&lt;", StringComparison.Ordinal)
+        .Replace(">", "&gt;", StringComparison.Ordinal)
+        .Replace("\"", "&quot;", StringComparison.Ordinal)
+        .Replace("'", "&#39;", StringComparison.Ordinal);
 
     private static int WordStart(string text, int index)
     {
