@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using RallyNov.Contents;
 using RallyNov.Core.Modules;
-using RallyNov.Core.Tenants;
 using RallyNov.Search.Lucene.Indexing;
 using RallyNov.Search.Lucene.Querying;
 
@@ -38,7 +37,7 @@ public sealed class SearchModule : ModuleBase
 /// <summary>GET /api/search?q=&amp;type=&amp;departement=&amp;theme=&amp;annee=&amp;page=&amp;size=</summary>
 internal static class SearchApi
 {
-    public static async Task<IResult> HandleAsync(HttpContext context, ISearchService search, TenantContext tenant, CancellationToken cancellationToken)
+    public static async Task<IResult> HandleAsync(HttpContext context, ISearchService search, CancellationToken cancellationToken)
     {
         var request = SearchRequestReader.Read(context.Request.Query);
         var response = await search.SearchAsync(request, cancellationToken);
@@ -53,10 +52,10 @@ internal static class SearchApi
                 id = h.Id,
                 type = h.Type,
                 title = h.Title,
-                url = h.Url is null ? null : context.Request.PathBase + h.Url,
+                url = h.Url,
                 snippet = h.Snippet,
                 score = h.Score,
-                tenant = tenant.Name,
+                tenant = h.Tenant,
             }),
             facets = response.Facets.ToDictionary(f => f.Key, f => f.Value.Select(v => new { value = v.Value, label = v.Label, count = v.Count })),
             didYouMean = response.DidYouMean,
@@ -81,6 +80,7 @@ internal static class SearchRequestReader
             Filters = filters,
             Page = int.TryParse(query["page"], out var page) ? page : 1,
             Size = int.TryParse(query["size"], out var size) ? size : 10,
+            AllTenants = query["toutes"] == "1",
         };
     }
 }

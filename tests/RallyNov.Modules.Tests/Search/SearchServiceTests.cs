@@ -24,7 +24,7 @@ public sealed class SearchServiceTests : IAsyncLifetime
             var result = await Host.SearchAsync(tenant, query);
             Assert.Equal(1, result.Total);
             Assert.Equal(id, result.Hits[0].Id);
-            Assert.Equal("/initiatives/location-de-velos-solidaires", result.Hits[0].Url);
+            Assert.Equal("/alpha/initiatives/location-de-velos-solidaires", result.Hits[0].Url);
         }
     }
 

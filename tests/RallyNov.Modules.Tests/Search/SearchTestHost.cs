@@ -40,9 +40,9 @@ public sealed class SearchTestHost : IAsyncDisposable
 
     public string Root { get; }
 
-    public async Task<TenantSettings> CreateTenantAsync(string name)
+    public async Task<TenantSettings> CreateTenantAsync(string name, string? prefix = null, TenantState state = TenantState.Running)
     {
-        var tenant = new TenantSettings { Name = name, DisplayName = "Site " + name, UrlPrefix = name.ToLowerInvariant(), State = TenantState.Running };
+        var tenant = new TenantSettings { Name = name, DisplayName = "Site " + name, UrlPrefix = prefix ?? name.ToLowerInvariant(), State = state };
         await _services.GetRequiredService<ITenantStore>().SaveAsync(tenant, CancellationToken.None);
         await _services.GetRequiredService<ITenantDatabase>().MigrateAsync(tenant, CancellationToken.None);
         await InTenantAsync(tenant, sp => sp.GetRequiredService<ITaxonomyService>().SaveAsync(new Vocabulary
@@ -53,6 +53,9 @@ public sealed class SearchTestHost : IAsyncDisposable
         }, CancellationToken.None));
         return tenant;
     }
+
+    public Task SaveTenantAsync(TenantSettings tenant) =>
+        _services.GetRequiredService<ITenantStore>().SaveAsync(tenant, CancellationToken.None);
 
     public async Task InTenantAsync(TenantSettings tenant, Func<IServiceProvider, Task> action)
     {

@@ -15,12 +15,13 @@ namespace RallyNov.Search.Lucene.Indexing;
 /// </summary>
 internal static class SearchDocumentFactory
 {
-    public static Document Create(ContentItem item, ContentTypeDefinition type, IReadOnlyDictionary<string, string> termNames)
+    public static Document Create(string tenant, ContentItem item, ContentTypeDefinition type, IReadOnlyDictionary<string, string> termNames)
     {
         var doc = new Document
         {
             new StringField(SearchFields.Id, item.ContentItemId, Field.Store.YES),
             new StringField(SearchFields.Type, item.ContentType, Field.Store.YES),
+            new StoredField(SearchFields.Tenant, tenant),
             new SortedSetDocValuesField(SearchFields.Facet("type"), new BytesRef(item.ContentType)),
             new TextField(SearchFields.Title, item.DisplayText, Field.Store.YES),
             new TextField(SearchFields.TitleExact, item.DisplayText, Field.Store.NO),

@@ -12,6 +12,7 @@ internal static class SearchFields
     public const string Extra = "extra";
     public const string AllExact = "all_exact";
     public const string Url = "url";
+    public const string Tenant = "tenant";
     public const string Date = "date";
     public const string DateSort = "date_sort";
 

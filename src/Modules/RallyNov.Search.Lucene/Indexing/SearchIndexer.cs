@@ -87,7 +87,7 @@ internal sealed class SearchIndexer(
     private Document? ToDocument(ContentItem item, IReadOnlyDictionary<string, string> terms)
     {
         var type = definitions.Find(item.ContentType);
-        return type is null ? null : SearchDocumentFactory.Create(item, type, terms);
+        return type is null ? null : SearchDocumentFactory.Create(tenant.Name, item, type, terms);
     }
 
     private async Task<IReadOnlyDictionary<string, string>> TermNamesAsync(CancellationToken cancellationToken)

@@ -128,6 +128,11 @@ internal sealed class TenantSearchIndex : IDisposable
         }
     }
 
+    /// <summary>A current searcher; give it back with <see cref="Release"/>.</summary>
+    public IndexSearcher Acquire() => _searchers.Acquire();
+
+    public void Release(IndexSearcher searcher) => _searchers.Release(searcher);
+
     /// <summary>Runs a function on a current searcher and releases it.</summary>
     public T Search<T>(Func<IndexSearcher, T> action)
     {

@@ -13,9 +13,13 @@ public sealed record SearchRequest
     public int Page { get; init; } = 1;
 
     public int Size { get; init; } = 10;
+
+    /// <summary>Portal only: search every running tenant at once ("toutes les régions").</summary>
+    public bool AllTenants { get; init; }
 }
 
-public sealed record SearchHit(string Id, string Type, string Title, string? Url, string Snippet, float Score);
+/// <param name="Url">Path from the host root, tenant prefix included (e.g. "/bourgogne/initiatives/x").</param>
+public sealed record SearchHit(string Id, string Type, string Title, string? Url, string Snippet, float Score, string Tenant);
 
 public sealed record FacetValue(string Value, string Label, int Count);
 

@@ -2,6 +2,7 @@ using Lucene.Net.Analysis;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using RallyNov.Core.Content.Definitions;
+using RallyNov.Core.Modules;
 using RallyNov.Core.Taxonomies;
 using Term = global::Lucene.Net.Index.Term;
 using RallyNov.Core.Tenants;
@@ -18,6 +19,9 @@ public interface ISearchService
 internal sealed class SearchService(
     SearchIndexRegistry registry,
     TenantContext tenant,
+    ITenantStore tenants,
+    ITenantScopeFactory scopes,
+    ModuleCatalog catalog,
     IContentDefinitionManager definitions,
     ITaxonomyService taxonomies) : ISearchService
 {
@@ -34,14 +38,14 @@ internal sealed class SearchService(
         var parsed = UserQueryParser.Parse(request.Query);
         var builder = new LuceneQueryBuilder(Analyzer);
         var facetNames = FacetNames();
-        var index = registry.Get(tenant);
+        var indexes = Sources(request);
 
         var text = builder.Text(parsed, fuzzy: false);
-        var result = index.Search(searcher => Run(searcher, text, request, facetNames, page, size, parsed.IsEmpty));
+        var result = WithSearcher(indexes, searcher => Run(searcher, text, request, facetNames, page, size, parsed.IsEmpty));
         string? didYouMean = null;
         if (!parsed.IsEmpty && result.Total <= FewResults && builder.Text(parsed, fuzzy: true) is { } fuzzy)
         {
-            var fuzzyResult = index.Search(searcher => Run(searcher, fuzzy, request, facetNames, page, size, false));
+            var fuzzyResult = WithSearcher(indexes, searcher => Run(searcher, fuzzy, request, facetNames, page, size, false));
             // The stemmed query may already match a misspelling ("blanchiserie"), so a suggestion
             // is offered whenever the best fuzzy hit spells a typed word differently.
             didYouMean = Suggest(parsed, fuzzyResult.Hits);
@@ -57,9 +61,10 @@ internal sealed class SearchService(
             h.Get(SearchFields.Id),
             h.Get(SearchFields.Type),
             h.Get(SearchFields.Title),
-            h.Get(SearchFields.Url) is { Length: > 0 } url ? url : null,
+            h.Get(SearchFields.Url) is { Length: > 0 } url ? PrefixOf(h.Get(SearchFields.Tenant)) + url : null,
             SnippetBuilder.Build(Analyzer, Best(h), highlight),
-            h.Score)).ToList();
+            h.Score,
+            h.Get(SearchFields.Tenant))).ToList();
         var facets = result.Facets.ToDictionary(
             f => f.Key,
             f => (IReadOnlyList<FacetValue>)f.Value
@@ -67,6 +72,60 @@ internal sealed class SearchService(
                 .OrderByDescending(v => v.Count).ThenBy(v => v.Label, StringComparer.CurrentCulture)
                 .ToList());
         return new SearchResponse(UserQueryParser.Normalize(request.Query), result.Total, page, size, hits, facets, didYouMean);
+    }
+
+    /// <summary>The current tenant's index, or on the portal with "toutes les régions" every running tenant's.</summary>
+    private List<TenantSearchIndex> Sources(SearchRequest request)
+    {
+        if (!request.AllTenants || !tenant.Settings.IsDefault)
+        {
+            return [registry.Get(tenant)];
+        }
+
+        // A disabled tenant is never searched, and neither is one where search is switched off.
+        return tenants.All
+            .Where(t => t.State == TenantState.Running && catalog.IsEnabled(t, SearchModule.ModuleId))
+            .Select(t => registry.Get(scopes.CreateContext(t)))
+            .ToList();
+    }
+
+    private string PrefixOf(string tenantName)
+    {
+        if (string.Equals(tenantName, tenant.Name, StringComparison.OrdinalIgnoreCase))
+        {
+            return tenant.Prefix;
+        }
+
+        var prefix = TenantResolver.NormalizePrefix(tenants.Find(tenantName)?.UrlPrefix);
+        return prefix.Length == 0 ? "" : "/" + prefix;
+    }
+
+    /// <summary>One searcher over one index, or a MultiReader over several (federated search).</summary>
+    private static T WithSearcher<T>(List<TenantSearchIndex> indexes, Func<IndexSearcher, T> action)
+    {
+        if (indexes.Count == 1)
+        {
+            return indexes[0].Search(action);
+        }
+
+        var acquired = new List<(TenantSearchIndex Index, IndexSearcher Searcher)>();
+        try
+        {
+            foreach (var index in indexes)
+            {
+                acquired.Add((index, index.Acquire()));
+            }
+
+            using var reader = new MultiReader(acquired.Select(a => a.Searcher.IndexReader).ToArray(), closeSubReaders: false);
+            return action(new IndexSearcher(reader));
+        }
+        finally
+        {
+            foreach (var (index, searcher) in acquired)
+            {
+                index.Release(searcher);
+            }
+        }
     }
 
     private static string Best(StoredHit hit)
