@@ -2,6 +2,7 @@ using RallyNov.Cms.CommandLine;
 using RallyNov.Contents;
 using RallyNov.Core.Web;
 using RallyNov.Pages;
+using RallyNov.Search.Lucene;
 using RallyNov.Theme;
 
 var builder = WebApplication.CreateBuilder(CommandLineRunner.HostArguments(args));
@@ -10,6 +11,7 @@ var builder = WebApplication.CreateBuilder(CommandLineRunner.HostArguments(args)
 builder.AddRallyNov(
     new ContentsModule(),
     new PagesModule(),
+    new SearchModule(),
     new ThemeModule());
 
 var app = builder.Build();

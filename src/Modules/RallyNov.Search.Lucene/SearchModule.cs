@@ -25,12 +25,19 @@ public sealed class SearchModule : ModuleBase
         services.AddSingleton<SearchIndexRegistry>();
         services.AddScoped<ISearchIndexer, SearchIndexer>();
         services.AddScoped<ISearchService, SearchService>();
+        services.AddScoped<ISuggestionService, SuggestionService>();
         services.AddHostedService<SearchIndexingBackgroundService>();
     }
 
     public override void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet("/api/search", SearchApi.HandleAsync);
+        endpoints.MapGet("/api/search/suggest", (HttpContext context, ISuggestionService suggestions) =>
+            Results.Json(new
+            {
+                query = context.Request.Query["q"].ToString(),
+                suggestions = suggestions.Suggest(context.Request.Query["q"]).Select(s => new { text = s.Text, kind = s.Kind, url = s.Url }),
+            }));
     }
 }
 
