@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using RallyNov.Contents;
+using RallyNov.Core.Hosting;
 using RallyNov.Core.Modules;
 using RallyNov.Search.Lucene.Indexing;
 using RallyNov.Search.Lucene.Querying;
@@ -27,6 +28,8 @@ public sealed class SearchModule : ModuleBase
         services.AddScoped<ISearchService, SearchService>();
         services.AddScoped<ISuggestionService, SuggestionService>();
         services.AddHostedService<SearchIndexingBackgroundService>();
+        services.AddSingleton<ICommandLineVerb, CommandLine.IndexVerb>();
+        services.AddSingleton<ICommandLineVerb, CommandLine.SeedSyntheticVerb>();
     }
 
     public override void MapEndpoints(IEndpointRouteBuilder endpoints)

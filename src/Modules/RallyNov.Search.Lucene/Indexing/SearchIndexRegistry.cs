@@ -8,8 +8,19 @@ internal sealed class SearchIndexRegistry : IDisposable
 {
     private readonly ConcurrentDictionary<string, Lazy<TenantSearchIndex>> _indexes = new(StringComparer.OrdinalIgnoreCase);
 
-    public TenantSearchIndex Get(TenantContext tenant) =>
-        _indexes.GetOrAdd(tenant.Name, _ => new Lazy<TenantSearchIndex>(() => TenantSearchIndex.Open(tenant.Paths.SearchIndex))).Value;
+    public TenantSearchIndex Get(TenantContext tenant)
+    {
+        var lazy = _indexes.GetOrAdd(tenant.Name, _ => Open(tenant));
+        if (lazy.Value.Faulted && _indexes.TryUpdate(tenant.Name, Open(tenant), lazy))
+        {
+            lazy.Value.Dispose();
+        }
+
+        return _indexes[tenant.Name].Value;
+    }
+
+    private static Lazy<TenantSearchIndex> Open(TenantContext tenant) =>
+        new(() => TenantSearchIndex.Open(tenant.Paths.SearchIndex));
 
     public void Dispose()
     {

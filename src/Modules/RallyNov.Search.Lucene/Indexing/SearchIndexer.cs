@@ -30,6 +30,7 @@ internal sealed class SearchIndexer(
     TenantContext tenant) : ISearchIndexer
 {
     private const int BatchSize = 500;
+    private const int RebuildPageSize = 1000;
 
     public async Task<int> CatchUpAsync(CancellationToken cancellationToken)
     {
@@ -55,7 +56,7 @@ internal sealed class SearchIndexer(
         var terms = await TermNamesAsync(cancellationToken);
         var upserts = published.Values.Select(item => ToDocument(item, terms)).OfType<Document>().ToList();
         var deletes = ids.Where(id => !published.ContainsKey(id)).ToList();
-        index.Apply(upserts, deletes, tasks[^1].Id);
+        await index.ApplyAsync(upserts, deletes, tasks[^1].Id, cancellationToken);
         return ids.Count;
     }
 
@@ -65,23 +66,43 @@ internal sealed class SearchIndexer(
 
         // The cursor is read before the items: a change committed meanwhile is replayed, never lost.
         var cursor = await db.IndexingTasks.MaxAsync(t => (long?)t.Id, cancellationToken) ?? 0;
+        var total = await db.ContentItems.CountAsync(x => x.Published && x.DeletedUtc == null, cancellationToken);
         var terms = await TermNamesAsync(cancellationToken);
-        var documents = new List<Document>();
-        var total = 0;
-        for (var page = 1; ; page++)
+        var done = 0;
+        progress?.Report((0, total));
+
+        async IAsyncEnumerable<Document> Documents()
         {
-            var result = await contents.QueryAsync(new ContentQuery { Status = ContentStatus.Published, Order = ContentOrder.CreatedDescending, Page = page, PageSize = 200 }, cancellationToken);
-            total = result.Total;
-            documents.AddRange(result.Items.Select(item => ToDocument(item, terms)).OfType<Document>());
-            progress?.Report((documents.Count, total));
-            if (page >= result.PageCount)
+            // Keyset paging on the row id: constant cost per page, unlike OFFSET on a large table.
+            var lastId = 0L;
+            while (true)
             {
-                break;
+                var page = await db.ContentItems.AsNoTracking()
+                    .Where(x => x.Published && x.DeletedUtc == null && x.Id > lastId)
+                    .OrderBy(x => x.Id)
+                    .Take(RebuildPageSize)
+                    .ToListAsync(cancellationToken);
+                if (page.Count == 0)
+                {
+                    yield break;
+                }
+
+                lastId = page[^1].Id;
+                foreach (var item in page)
+                {
+                    if (ToDocument(item, terms) is { } doc)
+                    {
+                        yield return doc;
+                    }
+                }
+
+                done += page.Count;
+                progress?.Report((Math.Min(done, total), total));
             }
         }
 
-        index.Apply(documents, [], cursor, replaceAll: true);
-        return documents.Count;
+        await index.ReplaceAllAsync(Documents(), cursor, cancellationToken);
+        return index.DocumentCount;
     }
 
     private Document? ToDocument(ContentItem item, IReadOnlyDictionary<string, string> terms)

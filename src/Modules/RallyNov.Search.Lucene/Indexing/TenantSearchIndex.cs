@@ -20,7 +20,7 @@ internal sealed class TenantSearchIndex : IDisposable
     private readonly LuceneDirectory _directory;
     private readonly IndexWriter _writer;
     private readonly SearcherManager _searchers;
-    private readonly object _writeLock = new();
+    private readonly SemaphoreSlim _writeLock = new(1, 1);
 
     private TenantSearchIndex(string path, LuceneDirectory directory, IndexWriter writer)
     {
@@ -32,6 +32,9 @@ internal sealed class TenantSearchIndex : IDisposable
     }
 
     public string Path { get; }
+
+    /// <summary>True once a failed rebuild closed the writer; the registry then reopens the index.</summary>
+    public bool Faulted { get; private set; }
 
     /// <summary>Id of the last IndexingTasks row applied; 0 for a new index (which needs a full build).</summary>
     public long Cursor { get; private set; }
@@ -73,6 +76,7 @@ internal sealed class TenantSearchIndex : IDisposable
         var config = new IndexWriterConfig(global::Lucene.Net.Util.LuceneVersion.LUCENE_48, CreateAnalyzer())
         {
             OpenMode = OpenMode.CREATE_OR_APPEND,
+            RAMBufferSizeMB = 64, // fewer, larger flushes during rebuilds
         };
         var writer = new IndexWriter(directory, config);
         if (DirectoryReader.IndexExists(directory))
@@ -86,15 +90,11 @@ internal sealed class TenantSearchIndex : IDisposable
     }
 
     /// <summary>Applies a batch of changes and moves the cursor, in one commit.</summary>
-    public void Apply(IEnumerable<Document> upserts, IEnumerable<string> deletes, long cursor, bool replaceAll = false)
+    public async Task ApplyAsync(IEnumerable<Document> upserts, IEnumerable<string> deletes, long cursor, CancellationToken cancellationToken)
     {
-        lock (_writeLock)
+        await _writeLock.WaitAsync(cancellationToken);
+        try
         {
-            if (replaceAll)
-            {
-                _writer.DeleteAll();
-            }
-
             foreach (var id in deletes)
             {
                 _writer.DeleteDocuments(new Term(SearchFields.Id, id));
@@ -105,11 +105,51 @@ internal sealed class TenantSearchIndex : IDisposable
                 _writer.UpdateDocument(new Term(SearchFields.Id, doc.Get(SearchFields.Id)), doc);
             }
 
-            _writer.SetCommitData(new Dictionary<string, string> { [SearchFields.CursorKey] = cursor.ToString(CultureInfo.InvariantCulture) });
-            _writer.Commit();
-            Cursor = cursor;
-            _searchers.MaybeRefreshBlocking();
+            CommitAt(cursor);
         }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    /// <summary>
+    /// Replaces every document with the streamed ones. Nothing is committed before the end, so
+    /// searches keep using the old documents meanwhile, and a crash mid-way leaves the old index intact.
+    /// </summary>
+    public async Task ReplaceAllAsync(IAsyncEnumerable<Document> documents, long cursor, CancellationToken cancellationToken)
+    {
+        await _writeLock.WaitAsync(cancellationToken);
+        try
+        {
+            _writer.DeleteAll();
+            await foreach (var doc in documents.WithCancellation(cancellationToken))
+            {
+                _writer.AddDocument(doc);
+            }
+
+            CommitAt(cursor);
+        }
+        catch
+        {
+            // Back to the last commit: the old documents keep serving. Lucene closes a rolled-back
+            // writer, so the registry opens this index afresh on next use.
+            _writer.Rollback();
+            Faulted = true;
+            throw;
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    private void CommitAt(long cursor)
+    {
+        _writer.SetCommitData(new Dictionary<string, string> { [SearchFields.CursorKey] = cursor.ToString(CultureInfo.InvariantCulture) });
+        _writer.Commit();
+        Cursor = cursor;
+        _searchers.MaybeRefreshBlocking();
     }
 
     public int DocumentCount
@@ -152,6 +192,7 @@ internal sealed class TenantSearchIndex : IDisposable
         _searchers.Dispose();
         _writer.Dispose();
         _directory.Dispose();
+        _writeLock.Dispose();
     }
 
     private static long ReadCursor(IndexWriter writer)
