@@ -23,6 +23,7 @@ public sealed class SearchModule : ModuleBase
 
     public override void ConfigureServices(IServiceCollection services)
     {
+        services.AddMemoryCache();
         services.AddSingleton<SearchIndexRegistry>();
         services.AddScoped<ISearchIndexer, SearchIndexer>();
         services.AddScoped<ISearchService, SearchService>();
@@ -30,6 +31,7 @@ public sealed class SearchModule : ModuleBase
         services.AddHostedService<SearchIndexingBackgroundService>();
         services.AddSingleton<ICommandLineVerb, CommandLine.IndexVerb>();
         services.AddSingleton<ICommandLineVerb, CommandLine.SeedSyntheticVerb>();
+        services.AddSingleton<ICommandLineVerb, CommandLine.SearchBenchVerb>();
     }
 
     public override void MapEndpoints(IEndpointRouteBuilder endpoints)

@@ -1,6 +1,7 @@
 using Lucene.Net.Analysis;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
+using Microsoft.Extensions.Caching.Memory;
 using RallyNov.Core.Content.Definitions;
 using RallyNov.Core.Modules;
 using RallyNov.Core.Taxonomies;
@@ -23,7 +24,8 @@ internal sealed class SearchService(
     ITenantScopeFactory scopes,
     ModuleCatalog catalog,
     IContentDefinitionManager definitions,
-    ITaxonomyService taxonomies) : ISearchService
+    ITaxonomyService taxonomies,
+    IMemoryCache cache) : ISearchService
 {
     public const int MaxSize = 50;
     private const int MaxPage = 100;
@@ -208,8 +210,18 @@ internal sealed class SearchService(
         new[] { "type" }.Concat(definitions.TypesFor(tenant.Settings).SelectMany(t => t.Fields).Select(f => f.Facet).OfType<string>())
             .Distinct(StringComparer.Ordinal).ToList();
 
-    /// <summary>Labels of facet values: type display names and term names, keyed "facet/value".</summary>
-    private async Task<Dictionary<string, string>> LabelsAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Labels of facet values: type display names and term names, keyed "facet/value". Cached a
+    /// minute per tenant: vocabularies change rarely and this would be a query per search.
+    /// </summary>
+    private async Task<Dictionary<string, string>> LabelsAsync(CancellationToken cancellationToken) =>
+        (await cache.GetOrCreateAsync(tenant.CacheKey("search:labels"), entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(1);
+            return LoadLabelsAsync(cancellationToken);
+        }))!;
+
+    private async Task<Dictionary<string, string>> LoadLabelsAsync(CancellationToken cancellationToken)
     {
         var labels = new Dictionary<string, string>(StringComparer.Ordinal);
         var types = definitions.TypesFor(tenant.Settings);
