@@ -7,6 +7,7 @@ using RallyNov.Initiatives;
 using RallyNov.Laureates;
 using RallyNov.Pages;
 using RallyNov.Partners;
+using RallyNov.Search.Lucene;
 using RallyNov.Taxonomies;
 using RallyNov.Theme;
 using RallyNov.Users;
@@ -22,6 +23,7 @@ builder.AddRallyNov(
     new LaureatesModule(),
     new EventsModule(),
     new PartnersModule(),
+    new SearchModule(),
     new ThemeModule(),
     new UsersModule(),
     new AdminThemeModule());

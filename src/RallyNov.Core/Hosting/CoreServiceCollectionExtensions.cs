@@ -40,6 +40,7 @@ public static class CoreServiceCollectionExtensions
 
         services.AddSingleton<IContentDefinitionManager, ContentDefinitionManager>();
         services.AddScoped<IContentManager, ContentManager>();
+        services.AddScoped<IBulkContentWriter, BulkContentWriter>();
         services.AddScoped<ITaxonomyService, TaxonomyService>();
         services.AddScoped<ISiteSettingsService, SiteSettingsService>();
 

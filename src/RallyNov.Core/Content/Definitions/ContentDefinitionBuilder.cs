@@ -137,6 +137,9 @@ public sealed class FieldBuilder
 
     public FieldBuilder Hint(string text) => Apply(() => Definition.Hint = text);
 
+    /// <summary>Makes the field a search facet under this name (e.g. "departement").</summary>
+    public FieldBuilder Facet(string name) => Apply(() => Definition.Facet = name);
+
     private FieldBuilder Apply(Action action)
     {
         action();

@@ -75,6 +75,12 @@ public sealed class ContentFieldDefinition
     /// <summary>Slug fields: the field the slug is generated from when left empty.</summary>
     public string? SlugSource { get; set; }
 
+    /// <summary>
+    /// Search facet this field feeds ("departement", "theme", "annee"...), or null. Taxonomy
+    /// fields give their term slugs, dates and numbers their year or value.
+    /// </summary>
+    public string? Facet { get; set; }
+
     /// <summary>Help text for editors, in French.</summary>
     public string? Hint { get; set; }
 }

@@ -1,0 +1,105 @@
+using System.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using RallyNov.Core.Hosting;
+using RallyNov.Core.Tenants;
+using RallyNov.Search.Lucene.Querying;
+
+namespace RallyNov.Search.Lucene.CommandLine;
+
+/// <summary>
+/// `search-bench --tenant X --queries bench/search/queries.txt [--rounds 20]`: server-side latency of
+/// the search service (query + facets + snippets), without HTTP, as p50 / p99 in milliseconds.
+/// </summary>
+internal sealed class SearchBenchVerb(IServiceProvider services) : ICommandLineVerb
+{
+    public string Name => "search-bench";
+
+    public IReadOnlyList<string> Usage =>
+    [
+        "search-bench --tenant <Nom> --queries <fichier> [--rounds 20]",
+        "                                             mesure la latence de la recherche (p50, p99) sans HTTP",
+    ];
+
+    public async Task<int> RunAsync(CommandLineContext context, CancellationToken cancellationToken)
+    {
+        var tenant = await SearchVerbTenants.StartAsync(services, context.Required("tenant"), cancellationToken);
+        var rounds = context.IntOption("rounds", 20);
+        var requests = (await File.ReadAllLinesAsync(context.Required("queries"), cancellationToken))
+            .Select(l => l.Trim())
+            .Where(l => l.Length > 0 && !l.StartsWith('#'))
+            .Select(Parse)
+            .ToList();
+        await using var scope = services.GetRequiredService<ITenantScopeFactory>().CreateScope(tenant);
+        var search = scope.ServiceProvider.GetRequiredService<ISearchService>();
+
+        foreach (var request in requests)
+        {
+            await search.SearchAsync(request, cancellationToken); // warm-up: JIT, caches, memory maps
+        }
+
+        var timings = new List<double>(requests.Count * rounds);
+        var perQuery = requests.ToDictionary(r => r, _ => new List<double>());
+        var empty = 0;
+        for (var round = 0; round < rounds; round++)
+        {
+            foreach (var request in requests)
+            {
+                var watch = Stopwatch.StartNew();
+                var response = await search.SearchAsync(request, cancellationToken);
+                timings.Add(watch.Elapsed.TotalMilliseconds);
+                perQuery[request].Add(watch.Elapsed.TotalMilliseconds);
+                empty += round == 0 && response.Total == 0 ? 1 : 0;
+            }
+        }
+
+        // The slowest queries by median, to know where to look.
+        foreach (var (request, times) in perQuery.OrderByDescending(p => Median(p.Value)).Take(5))
+        {
+            await context.Output.WriteLineAsync($"  {Median(times),8:N2} ms  {request.Query} {string.Join(' ', request.Filters.Select(f => $"{f.Key}={string.Join(',', f.Value)}"))}");
+        }
+
+        timings.Sort();
+        await context.Output.WriteLineAsync(
+            $"{requests.Count} requêtes × {rounds} tours : p50 {Percentile(timings, 50):N2} ms, p90 {Percentile(timings, 90):N2} ms, p99 {Percentile(timings, 99):N2} ms, max {timings[^1]:N2} ms ({empty} sans résultat)");
+        return 0;
+    }
+
+    private static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
+
+    private static double Percentile(List<double> sorted, int percent) =>
+        sorted[Math.Clamp((int)Math.Ceiling(percent / 100.0 * sorted.Count) - 1, 0, sorted.Count - 1)];
+
+    private static SearchRequest Parse(string line)
+    {
+        var words = new List<string>();
+        var filters = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var types = new List<string>();
+        foreach (var part in line.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var equals = part.IndexOf('=', StringComparison.Ordinal);
+            if (equals > 0 && !part.StartsWith('"'))
+            {
+                var (name, value) = (part[..equals], part[(equals + 1)..]);
+                if (name == "type")
+                {
+                    types.Add(value);
+                }
+                else
+                {
+                    (filters.TryGetValue(name, out var list) ? list : filters[name] = []).Add(value);
+                }
+            }
+            else
+            {
+                words.Add(part);
+            }
+        }
+
+        return new SearchRequest
+        {
+            Query = string.Join(' ', words),
+            Types = types,
+            Filters = filters.ToDictionary(f => f.Key, f => (IReadOnlyList<string>)f.Value),
+        };
+    }
+}

@@ -1,0 +1,25 @@
+using Microsoft.AspNetCore.Mvc;
+using RallyNov.Core.Tenants;
+using RallyNov.Search.Lucene.Models;
+using RallyNov.Search.Lucene.Querying;
+
+namespace RallyNov.Search.Lucene.Controllers;
+
+/// <summary>The /recherche page: works without JavaScript (plain links for facets and pages).</summary>
+public sealed class SearchController(ISearchService search, TenantContext tenant, ITenantStore tenants) : Controller
+{
+    [HttpGet("/recherche")]
+    public async Task<IActionResult> Index(CancellationToken cancellationToken)
+    {
+        var request = SearchRequestReader.Read(Request.Query);
+        var response = await search.SearchAsync(request, cancellationToken);
+        return View(new SearchPageViewModel
+        {
+            Request = request,
+            Response = response,
+            CanSearchAllTenants = tenant.Settings.IsDefault,
+            TenantNames = tenants.All.ToDictionary(t => t.Name, t => t.DisplayName, StringComparer.OrdinalIgnoreCase),
+            Query = Request.Query,
+        });
+    }
+}

@@ -1,0 +1,121 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Lucene.Net.Documents;
+using Lucene.Net.Util;
+using RallyNov.Core.Content;
+using RallyNov.Core.Content.Definitions;
+using RallyNov.Core.Text;
+
+namespace RallyNov.Search.Lucene.Indexing;
+
+/// <summary>
+/// Builds the search document of a published item from its type definition: the title, the
+/// summary and the body are searchable and stored for snippets; other text fields and term names
+/// go to "extra"; fields declared with <c>.Facet(name)</c> become filterable, countable facets.
+/// </summary>
+internal static class SearchDocumentFactory
+{
+    public static Document Create(string tenant, ContentItem item, ContentTypeDefinition type, IReadOnlyDictionary<string, string> termNames)
+    {
+        var doc = new Document
+        {
+            new StringField(SearchFields.Id, item.ContentItemId, Field.Store.YES),
+            new StringField(SearchFields.Type, item.ContentType, Field.Store.YES),
+            new StoredField(SearchFields.Tenant, tenant),
+            new SortedSetDocValuesField(SearchFields.Facet("type"), new BytesRef(item.ContentType)),
+            new TextField(SearchFields.Title, item.DisplayText, Field.Store.YES),
+            new TextField(SearchFields.TitleExact, item.DisplayText, Field.Store.NO),
+            new StoredField(SearchFields.Date, (item.PublishedUtc ?? item.ModifiedUtc).Ticks),
+            new NumericDocValuesField(SearchFields.DateSort, (item.PublishedUtc ?? item.ModifiedUtc).Ticks),
+        };
+
+        if (type.UrlFor(item.Slug) is { } url)
+        {
+            doc.Add(new StoredField(SearchFields.Url, url));
+        }
+
+        var summary = Text(item.Content["Summary"], FieldKind.Text);
+        var bodyField = type.Fields.FirstOrDefault(f => f.Name == "Body");
+        var body = bodyField is null ? "" : Text(item.Content[bodyField.Name], bodyField.Kind);
+        doc.Add(new TextField(SearchFields.Summary, summary, Field.Store.YES));
+        doc.Add(new TextField(SearchFields.Body, body, Field.Store.YES));
+
+        var extra = new List<string>();
+        foreach (var field in type.Fields)
+        {
+            var value = item.Content[field.Name];
+            if (value is null)
+            {
+                continue;
+            }
+
+            if (field.Name is not ("Title" or "Summary" or "Body" or "Slug") && field.Kind is FieldKind.Text or FieldKind.RichText or FieldKind.Markdown)
+            {
+                extra.Add(Text(value, field.Kind));
+            }
+
+            if (field.Kind == FieldKind.Taxonomy && value is JsonArray terms)
+            {
+                extra.AddRange(terms.Select(t => termNames.GetValueOrDefault($"{field.Vocabulary}/{t}") ?? ""));
+            }
+
+            if (field.Facet is { } facet)
+            {
+                foreach (var facetValue in FacetValues(field, value))
+                {
+                    doc.Add(new StringField(SearchFields.Facet(facet), facetValue, Field.Store.YES));
+                    doc.Add(new SortedSetDocValuesField(SearchFields.Facet(facet), new BytesRef(facetValue)));
+                }
+            }
+        }
+
+        var extraText = string.Join(' ', extra.Where(e => e.Length > 0));
+        doc.Add(new TextField(SearchFields.Extra, extraText, Field.Store.NO));
+        doc.Add(new TextField(SearchFields.AllExact, string.Join(' ', summary, body, extraText), Field.Store.NO));
+        return doc;
+    }
+
+    private static string Text(JsonNode? value, FieldKind kind)
+    {
+        var text = value is JsonValue v && v.TryGetValue<string>(out var s) ? s : "";
+        return kind switch
+        {
+            FieldKind.RichText => HtmlCleaner.ToPlainText(text),
+            FieldKind.Markdown => HtmlCleaner.ToPlainText(MarkdownRenderer.ToHtml(text)),
+            _ => text,
+        };
+    }
+
+    private static IEnumerable<string> FacetValues(ContentFieldDefinition field, JsonNode value)
+    {
+        switch (field.Kind)
+        {
+            case FieldKind.Taxonomy or FieldKind.ContentPicker when value is JsonArray array:
+                foreach (var element in array)
+                {
+                    if (element?.GetValue<string>() is { Length: > 0 } key)
+                    {
+                        yield return key;
+                    }
+                }
+
+                break;
+            case FieldKind.DateTime when value.GetValue<string>() is { Length: >= 4 } date:
+                yield return date[..4]; // the year
+                break;
+            case FieldKind.Number:
+                yield return value.GetValue<decimal>().ToString(CultureInfo.InvariantCulture);
+                break;
+            case FieldKind.Boolean:
+                yield return value.GetValue<bool>() ? "oui" : "non";
+                break;
+            default:
+                if (value is JsonValue text && text.TryGetValue<string>(out var s) && s.Length > 0)
+                {
+                    yield return s;
+                }
+
+                break;
+        }
+    }
+}

@@ -1,0 +1,147 @@
+using Lucene.Net.Analysis;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using RallyNov.Search.Lucene.Indexing;
+
+namespace RallyNov.Search.Lucene.Querying;
+
+/// <summary>
+/// Turns a parsed visitor query into Lucene queries. Every word must match somewhere (title
+/// boosted over summary over body; the unstemmed "exact" fields rank exact matches first).
+/// </summary>
+internal sealed class LuceneQueryBuilder(Analyzer analyzer)
+{
+    private static readonly (string Field, float Boost)[] StemmedFields =
+    [
+        (SearchFields.Title, 4f),
+        (SearchFields.Summary, 2f),
+        (SearchFields.Body, 1f),
+        (SearchFields.Extra, 1f),
+    ];
+
+    private static readonly (string Field, float Boost)[] ExactFields =
+    [
+        (SearchFields.TitleExact, 6f),
+        (SearchFields.AllExact, 1.5f),
+    ];
+
+    /// <summary>The scored text part; null when nothing searchable was typed (only stop words, say).</summary>
+    public Query? Text(UserQueryParser.ParsedQuery parsed, bool fuzzy)
+    {
+        var query = new BooleanQuery();
+        var any = false;
+        foreach (var word in parsed.Words)
+        {
+            var clause = fuzzy ? FuzzyWord(word) : Word(word);
+            if (clause is not null)
+            {
+                query.Add(clause, Occur.MUST);
+                any = true;
+            }
+        }
+
+        foreach (var phrase in parsed.Phrases)
+        {
+            var clause = Phrase(phrase);
+            if (clause is not null)
+            {
+                query.Add(clause, Occur.MUST);
+                any = true;
+            }
+        }
+
+        if (!any)
+        {
+            return null;
+        }
+
+        foreach (var excluded in parsed.Excluded)
+        {
+            if (Word(excluded) is { } clause)
+            {
+                query.Add(clause, Occur.MUST_NOT);
+            }
+        }
+
+        return query;
+    }
+
+    /// <summary>The stemmed forms of the query, to highlight matches in snippets.</summary>
+    public HashSet<string> HighlightTerms(UserQueryParser.ParsedQuery parsed) =>
+        parsed.Words.Concat(parsed.Phrases).SelectMany(w => Analyze.Terms(analyzer, SearchFields.Body, w)).ToHashSet(StringComparer.Ordinal);
+
+    private Query? Word(string word)
+    {
+        var any = new DisjunctionMaxQuery(0.1f);
+        foreach (var (field, boost) in StemmedFields.Concat(ExactFields))
+        {
+            var terms = Analyze.Terms(analyzer, field, word);
+            if (terms.Count == 0)
+            {
+                continue;
+            }
+
+            // "porte-à-porte" analyses to several terms: all of them, in any order.
+            Query clause = terms.Count == 1 ? new TermQuery(new Term(field, terms[0])) : AllOf(field, terms);
+            clause.Boost = boost;
+            any.Add(clause);
+        }
+
+        return any.Disjuncts.Count == 0 ? null : any;
+    }
+
+    /// <summary>
+    /// Edit distance 1 for words of 4+ letters, 2 for 8+. Fuzzy terms are not analysed by Lucene,
+    /// so each word goes through the unstemmed analyzer first.
+    /// </summary>
+    private Query? FuzzyWord(string word)
+    {
+        var any = new DisjunctionMaxQuery(0.1f);
+        foreach (var (field, boost) in ExactFields)
+        {
+            foreach (var term in Analyze.Terms(analyzer, field, word))
+            {
+                var edits = term.Length >= 8 ? 2 : term.Length >= 4 ? 1 : 0;
+                Query clause = edits == 0 ? new TermQuery(new Term(field, term)) : new FuzzyQuery(new Term(field, term), edits, prefixLength: 1);
+                clause.Boost = boost;
+                any.Add(clause);
+            }
+        }
+
+        return any.Disjuncts.Count == 0 ? null : any;
+    }
+
+    private Query? Phrase(string phrase)
+    {
+        var any = new DisjunctionMaxQuery(0.1f);
+        foreach (var (field, boost) in StemmedFields)
+        {
+            var terms = Analyze.Terms(analyzer, field, phrase);
+            if (terms.Count == 0)
+            {
+                continue;
+            }
+
+            var query = new PhraseQuery { Slop = 1, Boost = boost };
+            foreach (var term in terms)
+            {
+                query.Add(new Term(field, term));
+            }
+
+            any.Add(query);
+        }
+
+        return any.Disjuncts.Count == 0 ? null : any;
+    }
+
+    private static BooleanQuery AllOf(string field, List<string> terms)
+    {
+        var all = new BooleanQuery();
+        foreach (var term in terms)
+        {
+            all.Add(new TermQuery(new Term(field, term)), Occur.MUST);
+        }
+
+        return all;
+    }
+}

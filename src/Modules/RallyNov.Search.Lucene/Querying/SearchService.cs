@@ -1,0 +1,305 @@
+using Lucene.Net.Analysis;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Microsoft.Extensions.Caching.Memory;
+using RallyNov.Core.Content.Definitions;
+using RallyNov.Core.Modules;
+using RallyNov.Core.Taxonomies;
+using Term = global::Lucene.Net.Index.Term;
+using RallyNov.Core.Tenants;
+using RallyNov.Search.Lucene.Indexing;
+
+namespace RallyNov.Search.Lucene.Querying;
+
+/// <summary>Full-text search of the current tenant, shared by /recherche and /api/search.</summary>
+public interface ISearchService
+{
+    Task<SearchResponse> SearchAsync(SearchRequest request, CancellationToken cancellationToken);
+}
+
+internal sealed class SearchService(
+    SearchIndexRegistry registry,
+    TenantContext tenant,
+    ITenantStore tenants,
+    ITenantScopeFactory scopes,
+    ModuleCatalog catalog,
+    IContentDefinitionManager definitions,
+    ITaxonomyService taxonomies,
+    IMemoryCache cache) : ISearchService
+{
+    public const int MaxSize = 50;
+    private const int MaxPage = 100;
+    private const int FewResults = 2;
+
+    private static readonly Analyzer Analyzer = TenantSearchIndex.CreateAnalyzer();
+
+    public async Task<SearchResponse> SearchAsync(SearchRequest request, CancellationToken cancellationToken)
+    {
+        var size = Math.Clamp(request.Size, 1, MaxSize);
+        var page = Math.Clamp(request.Page, 1, MaxPage);
+        var parsed = UserQueryParser.Parse(request.Query);
+        var builder = new LuceneQueryBuilder(Analyzer);
+        var facetNames = FacetNames();
+        var indexes = Sources(request);
+
+        var text = builder.Text(parsed, fuzzy: false);
+        var result = WithSearcher(indexes, searcher => Run(searcher, text, request, facetNames, page, size, parsed.IsEmpty));
+        string? didYouMean = null;
+        if (!parsed.IsEmpty && result.Total <= FewResults && builder.Text(parsed, fuzzy: true) is { } fuzzy)
+        {
+            var fuzzyResult = WithSearcher(indexes, searcher => Run(searcher, fuzzy, request, facetNames, page, size, false));
+            // The stemmed query may already match a misspelling ("blanchiserie"), so a suggestion
+            // is offered whenever the best fuzzy hit spells a typed word differently.
+            didYouMean = Suggest(parsed, fuzzyResult.Hits);
+            if (result.Total == 0)
+            {
+                result = fuzzyResult;
+            }
+        }
+
+        var labels = await LabelsAsync(cancellationToken);
+        var highlight = builder.HighlightTerms(parsed);
+        var hits = result.Hits.Select(h => new SearchHit(
+            h.Get(SearchFields.Id),
+            h.Get(SearchFields.Type),
+            h.Get(SearchFields.Title),
+            h.Get(SearchFields.Url) is { Length: > 0 } url ? PrefixOf(h.Get(SearchFields.Tenant)) + url : null,
+            SnippetBuilder.Build(Analyzer, Best(h), highlight),
+            h.Score,
+            h.Get(SearchFields.Tenant))).ToList();
+        var facets = result.Facets.ToDictionary(
+            f => f.Key,
+            f => (IReadOnlyList<FacetValue>)f.Value
+                .Select(v => new FacetValue(v.Key, labels.GetValueOrDefault($"{f.Key}/{v.Key}") ?? v.Key, v.Value))
+                .OrderByDescending(v => v.Count).ThenBy(v => v.Label, StringComparer.CurrentCulture)
+                .ToList());
+        return new SearchResponse(UserQueryParser.Normalize(request.Query), result.Total, page, size, hits, facets, didYouMean);
+    }
+
+    /// <summary>The current tenant's index, or on the portal with "toutes les régions" every running tenant's.</summary>
+    private List<TenantSearchIndex> Sources(SearchRequest request)
+    {
+        if (!request.AllTenants || !tenant.Settings.IsDefault)
+        {
+            return [registry.Get(tenant)];
+        }
+
+        // A disabled tenant is never searched, and neither is one where search is switched off.
+        return tenants.All
+            .Where(t => t.State == TenantState.Running && catalog.IsEnabled(t, SearchModule.ModuleId))
+            .Select(t => registry.Get(scopes.CreateContext(t)))
+            .ToList();
+    }
+
+    private string PrefixOf(string tenantName)
+    {
+        if (string.Equals(tenantName, tenant.Name, StringComparison.OrdinalIgnoreCase))
+        {
+            return tenant.Prefix;
+        }
+
+        var prefix = TenantResolver.NormalizePrefix(tenants.Find(tenantName)?.UrlPrefix);
+        return prefix.Length == 0 ? "" : "/" + prefix;
+    }
+
+    /// <summary>One searcher over one index, or a MultiReader over several (federated search).</summary>
+    private static T WithSearcher<T>(List<TenantSearchIndex> indexes, Func<IndexSearcher, T> action)
+    {
+        if (indexes.Count == 1)
+        {
+            return indexes[0].Search(action);
+        }
+
+        var acquired = new List<(TenantSearchIndex Index, IndexSearcher Searcher)>();
+        try
+        {
+            foreach (var index in indexes)
+            {
+                acquired.Add((index, index.Acquire()));
+            }
+
+            using var reader = new MultiReader(acquired.Select(a => a.Searcher.IndexReader).ToArray(), closeSubReaders: false);
+            return action(new IndexSearcher(reader));
+        }
+        finally
+        {
+            foreach (var (index, searcher) in acquired)
+            {
+                index.Release(searcher);
+            }
+        }
+    }
+
+    private static string Best(StoredHit hit)
+    {
+        var summary = hit.Get(SearchFields.Summary);
+        var body = hit.Get(SearchFields.Body);
+        return string.IsNullOrEmpty(body) ? summary : string.IsNullOrEmpty(summary) ? body : summary + " " + body;
+    }
+
+    private static RunResult Run(IndexSearcher searcher, Query? text, SearchRequest request, IReadOnlyList<string> facetNames, int page, int size, bool recentFirst)
+    {
+        var filters = Filters(request);
+        var main = Combine(text, filters.Values);
+        var top = recentFirst
+            ? (ICollector)TopFieldCollector.Create(new Sort(new SortField(SearchFields.DateSort, SortFieldType.INT64, reverse: true)), page * size, true, false, false, false)
+            : TopScoreDocCollector.Create(page * size, true);
+        var facets = new FacetCollector(facetNames.Select(SearchFields.Facet).ToList());
+        searcher.Search(main, MultiCollector.Wrap(top, facets));
+        var topDocs = top is TopDocsCollector<FieldValueHitQueue.Entry> sorted ? sorted.GetTopDocs((page - 1) * size, size) : ((TopScoreDocCollector)top).GetTopDocs((page - 1) * size, size);
+
+        var counts = facetNames.ToDictionary(n => n, n => facets.Counts[SearchFields.Facet(n)], StringComparer.Ordinal);
+
+        // Multi-select facets: a dimension's counts ignore its own filter, so other values stay visible.
+        foreach (var (name, _) in filters)
+        {
+            var others = filters.Where(f => f.Key != name).Select(f => f.Value).ToList();
+            var own = new FacetCollector([SearchFields.Facet(name)]);
+            searcher.Search(Combine(text, others), own);
+            counts[name] = own.Counts[SearchFields.Facet(name)];
+        }
+
+        var hits = topDocs.ScoreDocs.Select(d => new StoredHit(searcher.Doc(d.Doc), float.IsNaN(d.Score) ? 0 : d.Score)).ToList();
+        return new RunResult(topDocs.TotalHits, hits, counts);
+    }
+
+    private static Dictionary<string, Query> Filters(SearchRequest request)
+    {
+        var filters = new Dictionary<string, Query>(StringComparer.Ordinal);
+        if (request.Types.Count > 0)
+        {
+            filters["type"] = AnyOf(SearchFields.Type, request.Types);
+        }
+
+        foreach (var (name, values) in request.Filters)
+        {
+            if (values.Count > 0 && name != "type")
+            {
+                filters[name] = AnyOf(SearchFields.Facet(name), values);
+            }
+        }
+
+        return filters;
+    }
+
+    private static Query Combine(Query? text, IEnumerable<Query> filters)
+    {
+        var query = new BooleanQuery { { text ?? new MatchAllDocsQuery(), Occur.MUST } };
+        foreach (var filter in filters)
+        {
+            // Filters restrict without changing the ranking.
+            query.Add(new ConstantScoreQuery(filter) { Boost = 0 }, Occur.MUST);
+        }
+
+        return query;
+    }
+
+    private static BooleanQuery AnyOf(string field, IEnumerable<string> values)
+    {
+        var any = new BooleanQuery();
+        foreach (var value in values.Distinct(StringComparer.Ordinal))
+        {
+            any.Add(new TermQuery(new Term(field, value)), Occur.SHOULD);
+        }
+
+        return any;
+    }
+
+    /// <summary>"type" plus every facet a content type declares.</summary>
+    private IReadOnlyList<string> FacetNames() =>
+        new[] { "type" }.Concat(definitions.TypesFor(tenant.Settings).SelectMany(t => t.Fields).Select(f => f.Facet).OfType<string>())
+            .Distinct(StringComparer.Ordinal).ToList();
+
+    /// <summary>
+    /// Labels of facet values: type display names and term names, keyed "facet/value". Cached a
+    /// minute per tenant: vocabularies change rarely and this would be a query per search.
+    /// </summary>
+    private async Task<Dictionary<string, string>> LabelsAsync(CancellationToken cancellationToken) =>
+        (await cache.GetOrCreateAsync(tenant.CacheKey("search:labels"), entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(1);
+            return LoadLabelsAsync(cancellationToken);
+        }))!;
+
+    private async Task<Dictionary<string, string>> LoadLabelsAsync(CancellationToken cancellationToken)
+    {
+        var labels = new Dictionary<string, string>(StringComparer.Ordinal);
+        var types = definitions.TypesFor(tenant.Settings);
+        foreach (var type in types)
+        {
+            labels[$"type/{type.Name}"] = type.DisplayName;
+        }
+
+        var vocabularyOfFacet = types.SelectMany(t => t.Fields)
+            .Where(f => f is { Kind: FieldKind.Taxonomy, Facet: not null, Vocabulary: not null })
+            .GroupBy(f => f.Facet!).ToDictionary(g => g.Key, g => g.First().Vocabulary!, StringComparer.Ordinal);
+        if (vocabularyOfFacet.Count > 0)
+        {
+            var vocabularies = (await taxonomies.ListAsync(cancellationToken)).ToDictionary(v => v.Name, StringComparer.Ordinal);
+            foreach (var (facet, vocabularyName) in vocabularyOfFacet)
+            {
+                foreach (var term in vocabularies.GetValueOrDefault(vocabularyName)?.Terms ?? [])
+                {
+                    labels[$"{facet}/{term.Slug}"] = term.Name;
+                }
+            }
+        }
+
+        return labels;
+    }
+
+    /// <summary>Replaces each typed word by the closest word of the best fuzzy hit's title, when one is close.</summary>
+    private static string? Suggest(UserQueryParser.ParsedQuery parsed, IReadOnlyList<StoredHit> hits)
+    {
+        if (hits.Count == 0)
+        {
+            return null;
+        }
+
+        var candidates = (hits[0].Get(SearchFields.Title) + " " + hits[0].Get(SearchFields.Summary))
+            .Split([' ', ',', '.', ';', ':', '(', ')', '«', '»', '"', '\''], StringSplitOptions.RemoveEmptyEntries)
+            .Where(w => w.Length >= 3).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        var changed = false;
+        var words = parsed.Words.Select(word =>
+        {
+            var folded = Core.Text.SlugHelper.FoldToAscii(word);
+            var best = candidates
+                .Select(c => (Word: c, Distance: Levenshtein(folded, Core.Text.SlugHelper.FoldToAscii(c))))
+                .Where(c => c.Distance <= 2)
+                .OrderBy(c => c.Distance).FirstOrDefault();
+            if (best.Word is null || best.Distance == 0)
+            {
+                return word;
+            }
+
+            changed = true;
+            return best.Word.ToLowerInvariant();
+        }).ToList();
+        return changed ? string.Join(' ', words.Concat(parsed.Phrases.Select(p => $"\"{p}\""))) : null;
+    }
+
+    private static int Levenshtein(string a, string b)
+    {
+        var previous = Enumerable.Range(0, b.Length + 1).ToArray();
+        for (var i = 1; i <= a.Length; i++)
+        {
+            var current = new int[b.Length + 1];
+            current[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+            }
+
+            previous = current;
+        }
+
+        return previous[b.Length];
+    }
+
+    private sealed record RunResult(int Total, IReadOnlyList<StoredHit> Hits, Dictionary<string, Dictionary<string, int>> Facets);
+
+    private sealed record StoredHit(global::Lucene.Net.Documents.Document Document, float Score)
+    {
+        public string Get(string field) => Document.Get(field) ?? "";
+    }
+}

@@ -1,0 +1,103 @@
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Util;
+using RallyNov.Core.Tenants;
+using RallyNov.Search.Lucene.Indexing;
+using Term = Lucene.Net.Index.Term;
+
+namespace RallyNov.Search.Lucene.Querying;
+
+public sealed record Suggestion(string Text, string Kind, string? Url);
+
+/// <summary>
+/// Completions while typing: titles that start with (or contain a word starting with) what was
+/// typed, then frequent indexed words with that prefix. Accent-insensitive: "epi" finds "Épicerie".
+/// </summary>
+public interface ISuggestionService
+{
+    IReadOnlyList<Suggestion> Suggest(string? prefix, int max = 8);
+}
+
+internal sealed class SuggestionService(SearchIndexRegistry registry, TenantContext tenant) : ISuggestionService
+{
+    private const int MinLength = 2;
+
+    public IReadOnlyList<Suggestion> Suggest(string? prefix, int max = 8)
+    {
+        var words = Analyze.Terms(TenantSearchIndex.CreateAnalyzer(), SearchFields.TitleExact, (prefix ?? "").Trim());
+        if (words.Count == 0 || words[^1].Length < MinLength)
+        {
+            return [];
+        }
+
+        max = Math.Clamp(max, 1, 8);
+        return registry.Get(tenant).Search(searcher =>
+        {
+            var suggestions = new List<Suggestion>();
+            var titles = new BooleanQuery();
+            foreach (var word in words.Take(words.Count - 1))
+            {
+                titles.Add(new TermQuery(new Term(SearchFields.TitleExact, word)), Occur.MUST);
+            }
+
+            titles.Add(new PrefixQuery(new Term(SearchFields.TitleExact, words[^1])), Occur.MUST);
+            foreach (var hit in searcher.Search(titles, max).ScoreDocs)
+            {
+                var doc = searcher.Doc(hit.Doc);
+                var url = doc.Get(SearchFields.Url);
+                suggestions.Add(new Suggestion(doc.Get(SearchFields.Title), "title", url is null ? null : tenant.Prefix + url));
+            }
+
+            if (words.Count == 1)
+            {
+                foreach (var term in FrequentTerms(searcher.IndexReader, words[0], max - suggestions.Count))
+                {
+                    if (!suggestions.Any(s => string.Equals(s.Text, term, StringComparison.OrdinalIgnoreCase)))
+                    {
+                        suggestions.Add(new Suggestion(term, "term", null));
+                    }
+                }
+            }
+
+            return suggestions.Take(max).ToList();
+        });
+    }
+
+    /// <summary>Indexed words starting with the prefix, most frequent first (a bounded scan of the term dictionary).</summary>
+    private static IEnumerable<string> FrequentTerms(IndexReader reader, string prefix, int count)
+    {
+        if (count <= 0)
+        {
+            return [];
+        }
+
+        var terms = MultiFields.GetTerms(reader, SearchFields.AllExact);
+        if (terms is null)
+        {
+            return [];
+        }
+
+        var found = new List<(string Term, int Frequency)>();
+        var iterator = terms.GetEnumerator();
+        var target = new BytesRef(prefix);
+        if (iterator.SeekCeil(target) == TermsEnum.SeekStatus.END)
+        {
+            return [];
+        }
+
+        var scanned = 0;
+        do
+        {
+            var text = iterator.Term.Utf8ToString();
+            if (!text.StartsWith(prefix, StringComparison.Ordinal) || ++scanned > 2000)
+            {
+                break;
+            }
+
+            found.Add((text, iterator.DocFreq));
+        }
+        while (iterator.MoveNext());
+
+        return found.OrderByDescending(f => f.Frequency).ThenBy(f => f.Term, StringComparer.Ordinal).Take(count).Select(f => f.Term);
+    }
+}

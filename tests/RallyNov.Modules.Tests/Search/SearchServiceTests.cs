@@ -1,0 +1,167 @@
+using Microsoft.Extensions.DependencyInjection;
+using RallyNov.Core.Content;
+using RallyNov.Search.Lucene.Querying;
+
+namespace RallyNov.Modules.Tests.Search;
+
+public sealed class SearchServiceTests : IAsyncLifetime
+{
+    private SearchTestHost Host { get; } = new();
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await Host.DisposeAsync();
+
+    [Fact]
+    public async Task Published_item_is_found_with_accents_folded_and_plural()
+    {
+        var tenant = await Host.CreateTenantAsync("Alpha");
+        var id = await Host.PublishAsync(tenant, "Location de vélos solidaires", "<p>Un atelier répare les vélos du quartier.</p>");
+        await Host.CatchUpAsync(tenant);
+
+        foreach (var query in new[] { "velo", "vélos", "VELOS solidaire", "\"location de vélos\"" })
+        {
+            var result = await Host.SearchAsync(tenant, query);
+            Assert.Equal(1, result.Total);
+            Assert.Equal(id, result.Hits[0].Id);
+            Assert.Equal("/alpha/initiatives/location-de-velos-solidaires", result.Hits[0].Url);
+        }
+    }
+
+    [Fact]
+    public async Task Draft_is_never_found_and_unpublish_or_delete_removes_the_item()
+    {
+        var tenant = await Host.CreateTenantAsync("Alpha");
+        await Host.PublishAsync(tenant, "Brouillon secret de coopérative", publish: false);
+        var first = await Host.PublishAsync(tenant, "Coopérative laitière");
+        var second = await Host.PublishAsync(tenant, "Coopérative d'habitants");
+        await Host.CatchUpAsync(tenant);
+        Assert.Equal(2, (await Host.SearchAsync(tenant, "coopérative")).Total);
+        Assert.Equal(0, (await Host.SearchAsync(tenant, "secret")).Total);
+
+        await Host.InTenantAsync(tenant, async sp =>
+        {
+            var contents = sp.GetRequiredService<IContentManager>();
+            Assert.True((await contents.UnpublishAsync(first, CancellationToken.None)).Succeeded);
+            Assert.True((await contents.DeleteAsync(second, CancellationToken.None)).Succeeded);
+        });
+        await Host.CatchUpAsync(tenant);
+        Assert.Equal(0, (await Host.SearchAsync(tenant, "coopérative")).Total);
+    }
+
+    [Fact]
+    public async Task Tenants_never_see_each_others_items()
+    {
+        var bourgogne = await Host.CreateTenantAsync("Bourgogne");
+        var comte = await Host.CreateTenantAsync("Comte");
+        await Host.PublishAsync(bourgogne, "Restaurant inclusif à Dijon");
+        await Host.PublishAsync(comte, "Restaurant coopératif à Besançon");
+        await Host.CatchUpAsync(bourgogne);
+        await Host.CatchUpAsync(comte);
+
+        var result = await Host.SearchAsync(bourgogne, "restaurant");
+        Assert.Equal("Restaurant inclusif à Dijon", Assert.Single(result.Hits).Title);
+    }
+
+    [Fact]
+    public async Task Facets_count_the_whole_result_and_ignore_their_own_filter()
+    {
+        var tenant = await Host.CreateTenantAsync("Alpha");
+        for (var i = 0; i < 12; i++)
+        {
+            await Host.PublishAsync(tenant, $"Épicerie solidaire numéro {i}", departement: i < 8 ? "25" : "39", year: i % 2 == 0 ? 2014 : 2023);
+        }
+
+        await Host.CatchUpAsync(tenant);
+        var all = await Host.SearchAsync(tenant, new SearchRequest { Query = "épicerie", Size = 5 });
+        Assert.Equal(12, all.Total);
+        Assert.Equal(5, all.Hits.Count);
+        Assert.Equal(8, all.Facets["departement"].Single(f => f.Value == "25").Count);
+        Assert.Equal("Doubs", all.Facets["departement"].Single(f => f.Value == "25").Label);
+        Assert.Equal(4, all.Facets["departement"].Single(f => f.Value == "39").Count);
+
+        var filtered = await Host.SearchAsync(tenant, new SearchRequest
+        {
+            Query = "épicerie",
+            Filters = new Dictionary<string, IReadOnlyList<string>> { ["departement"] = ["39"] },
+        });
+        Assert.Equal(4, filtered.Total);
+        Assert.Equal(8, filtered.Facets["departement"].Single(f => f.Value == "25").Count); // own filter ignored
+        Assert.Equal(2, filtered.Facets["annee"].Single(f => f.Value == "2014").Count); // other filters applied
+    }
+
+    [Fact]
+    public async Task Snippet_marks_matches_through_the_analyzer_and_escapes_html()
+    {
+        var tenant = await Host.CreateTenantAsync("Alpha");
+        await Host.PublishAsync(tenant, "Atelier", "<p>Nous réparons les vélos &lt;script&gt;alert(1)&lt;/script&gt; du quartier.</p>");
+        await Host.CatchUpAsync(tenant);
+
+        var hit = Assert.Single((await Host.SearchAsync(tenant, "vélo")).Hits);
+        Assert.Contains("<mark>vélos</mark>", hit.Snippet, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script>", hit.Snippet, StringComparison.Ordinal);
+        Assert.Contains("&lt;script&gt;", hit.Snippet, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Typo_finds_the_item_and_suggests_the_right_word()
+    {
+        var tenant = await Host.CreateTenantAsync("Alpha");
+        await Host.PublishAsync(tenant, "Blanchisserie solidaire");
+        await Host.CatchUpAsync(tenant);
+
+        var result = await Host.SearchAsync(tenant, "blanchiserie");
+        Assert.Equal(1, result.Total);
+        Assert.Equal("blanchisserie", result.DidYouMean);
+    }
+
+    [Theory]
+    [InlineData("\"")]
+    [InlineData("(")]
+    [InlineData("*:*")]
+    [InlineData("\\")]
+    [InlineData("title:velo AND")]
+    [InlineData("-")]
+    [InlineData("   ")]
+    [InlineData("~2 ^3 [a TO b] {x}")]
+    public async Task Syntax_garbage_never_throws(string query)
+    {
+        var tenant = await Host.CreateTenantAsync("Alpha");
+        await Host.PublishAsync(tenant, "Vélo");
+        await Host.CatchUpAsync(tenant);
+        var result = await Host.SearchAsync(tenant, query);
+        Assert.True(result.Total >= 0);
+    }
+
+    [Fact]
+    public async Task Very_long_query_is_cut()
+    {
+        var tenant = await Host.CreateTenantAsync("Alpha");
+        var result = await Host.SearchAsync(tenant, new string('a', 10_000));
+        Assert.Equal(UserQueryParser.MaxLength, result.Query.Length);
+    }
+
+    [Fact]
+    public async Task Exclusion_removes_matches()
+    {
+        var tenant = await Host.CreateTenantAsync("Alpha");
+        await Host.PublishAsync(tenant, "Jardin partagé à Dole");
+        await Host.PublishAsync(tenant, "Jardin d'insertion à Lons");
+        await Host.CatchUpAsync(tenant);
+        var hit = Assert.Single((await Host.SearchAsync(tenant, "jardin -insertion")).Hits);
+        Assert.Equal("Jardin partagé à Dole", hit.Title);
+    }
+
+    [Fact]
+    public async Task Deleted_index_folder_is_rebuilt_from_the_database()
+    {
+        var tenant = await Host.CreateTenantAsync("Alpha");
+        await Host.PublishAsync(tenant, "Ressourcerie");
+        await Host.CatchUpAsync(tenant);
+        Host.CloseIndexes();
+        Directory.Delete(Path.Combine(Host.Root, "App_Data", "Sites", "Alpha", "Lucene"), recursive: true);
+
+        await Host.CatchUpAsync(tenant);
+        Assert.Equal(1, (await Host.SearchAsync(tenant, "ressourcerie")).Total);
+    }
+}
