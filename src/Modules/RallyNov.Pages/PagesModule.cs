@@ -49,7 +49,7 @@ public sealed class PagesModule : ModuleBase
             .Route("/actualites/{slug}")
             .Title()
             .Slug()
-            .DateTime(NewsFields.Date, "Date", f => f.DateOnly().Hint("Date de l'actualité ; laisser vide si elle n'est pas connue."))
+            .DateTime(NewsFields.Date, "Date", f => f.DateOnly().Facet("annee").Hint("Date de l'actualité ; laisser vide si elle n'est pas connue."))
             .Text(NewsFields.Summary, "Résumé", f => f.MaxLength(300))
             .RichText(NewsFields.Body, "Contenu")
             .Media(NewsFields.Image, "Image"));
