@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using RallyNov.Contents;
 using RallyNov.Core.Hosting;
 using RallyNov.Core.Modules;
+using RallyNov.Core.Security;
 using RallyNov.Search.Lucene.Indexing;
 using RallyNov.Search.Lucene.Querying;
 
@@ -26,6 +27,7 @@ public sealed class SearchModule : ModuleBase
         services.AddMemoryCache();
         services.AddSingleton<SearchIndexRegistry>();
         services.AddScoped<ISearchIndexer, SearchIndexer>();
+        services.AddSingleton<SearchRebuildCoordinator>();
         services.AddScoped<ISearchService, SearchService>();
         services.AddScoped<ISuggestionService, SuggestionService>();
         services.AddHostedService<SearchIndexingBackgroundService>();
@@ -33,6 +35,9 @@ public sealed class SearchModule : ModuleBase
         services.AddSingleton<ICommandLineVerb, CommandLine.SeedSyntheticVerb>();
         services.AddSingleton<ICommandLineVerb, CommandLine.SearchBenchVerb>();
     }
+
+    public override void BuildAdminMenu(AdminMenuBuilder menu) =>
+        menu.Add("Recherche", "/admin/recherche", position: 80, permission: Permissions.ManageSettings);
 
     public override void MapEndpoints(IEndpointRouteBuilder endpoints)
     {

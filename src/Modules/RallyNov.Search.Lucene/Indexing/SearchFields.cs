@@ -22,4 +22,5 @@ internal static class SearchFields
     public static string Facet(string name) => FacetPrefix + name;
 
     public const string CursorKey = "rallynov.cursor";
+    public const string RebuiltKey = "rallynov.rebuiltUtc";
 }

@@ -19,7 +19,12 @@ public interface ISearchIndexer
 
     /// <summary>Rebuilds the whole index from the database.</summary>
     Task<int> RebuildAsync(IProgress<(int Done, int Total)>? progress, CancellationToken cancellationToken);
+
+    /// <summary>Document count, cursor and last rebuild of the tenant's index.</summary>
+    SearchIndexInfo Info();
 }
+
+public sealed record SearchIndexInfo(int Documents, long Cursor, DateTime? LastRebuildUtc);
 
 internal sealed class SearchIndexer(
     RallyNovDbContext db,
@@ -105,10 +110,17 @@ internal sealed class SearchIndexer(
         return index.DocumentCount;
     }
 
+    public SearchIndexInfo Info()
+    {
+        var index = registry.Get(tenant);
+        return new SearchIndexInfo(index.DocumentCount, index.Cursor, index.LastRebuildUtc);
+    }
+
     private Document? ToDocument(ContentItem item, IReadOnlyDictionary<string, string> terms)
     {
+        // Only what has a page of its own is searchable: a hit must always lead somewhere.
         var type = definitions.Find(item.ContentType);
-        return type is null ? null : SearchDocumentFactory.Create(tenant.Name, item, type, terms);
+        return type?.UrlFor(item.Slug) is null ? null : SearchDocumentFactory.Create(tenant.Name, item, type, terms);
     }
 
     private async Task<IReadOnlyDictionary<string, string>> TermNamesAsync(CancellationToken cancellationToken)

@@ -28,7 +28,7 @@ internal sealed class TenantSearchIndex : IDisposable
         _directory = directory;
         _writer = writer;
         _searchers = new SearcherManager(writer, applyAllDeletes: true, searcherFactory: null);
-        Cursor = ReadCursor(writer);
+        (Cursor, LastRebuildUtc) = ReadCommitData(writer);
     }
 
     public string Path { get; }
@@ -38,6 +38,9 @@ internal sealed class TenantSearchIndex : IDisposable
 
     /// <summary>Id of the last IndexingTasks row applied; 0 for a new index (which needs a full build).</summary>
     public long Cursor { get; private set; }
+
+    /// <summary>When the index was last rebuilt from the database, or null.</summary>
+    public DateTime? LastRebuildUtc { get; private set; }
 
     public static Analyzer CreateAnalyzer() => new PerFieldAnalyzerWrapper(
         new FrenchSearchAnalyzer(stem: true),
@@ -128,6 +131,7 @@ internal sealed class TenantSearchIndex : IDisposable
                 _writer.AddDocument(doc);
             }
 
+            LastRebuildUtc = DateTime.UtcNow;
             CommitAt(cursor);
         }
         catch
@@ -146,7 +150,13 @@ internal sealed class TenantSearchIndex : IDisposable
 
     private void CommitAt(long cursor)
     {
-        _writer.SetCommitData(new Dictionary<string, string> { [SearchFields.CursorKey] = cursor.ToString(CultureInfo.InvariantCulture) });
+        var data = new Dictionary<string, string> { [SearchFields.CursorKey] = cursor.ToString(CultureInfo.InvariantCulture) };
+        if (LastRebuildUtc is { } rebuilt)
+        {
+            data[SearchFields.RebuiltKey] = rebuilt.ToString("O", CultureInfo.InvariantCulture);
+        }
+
+        _writer.SetCommitData(data);
         _writer.Commit();
         Cursor = cursor;
         _searchers.MaybeRefreshBlocking();
@@ -195,15 +205,23 @@ internal sealed class TenantSearchIndex : IDisposable
         _writeLock.Dispose();
     }
 
-    private static long ReadCursor(IndexWriter writer)
+    private static (long Cursor, DateTime? Rebuilt) ReadCommitData(IndexWriter writer)
     {
         if (!DirectoryReader.IndexExists(writer.Directory))
         {
-            return 0;
+            return (0, null);
         }
 
         var commits = DirectoryReader.ListCommits(writer.Directory);
         var data = commits.Count == 0 ? null : commits[^1].UserData;
-        return data is not null && data.TryGetValue(SearchFields.CursorKey, out var text) && long.TryParse(text, CultureInfo.InvariantCulture, out var cursor) ? cursor : 0;
+        if (data is null)
+        {
+            return (0, null);
+        }
+
+        var cursor = data.TryGetValue(SearchFields.CursorKey, out var text) && long.TryParse(text, CultureInfo.InvariantCulture, out var value) ? value : 0;
+        DateTime? rebuilt = data.TryGetValue(SearchFields.RebuiltKey, out var date)
+            && DateTime.TryParse(date, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var parsed) ? parsed : null;
+        return (cursor, rebuilt);
     }
 }
