@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using RallyNov.Contents.Admin;
 using RallyNov.Contents.Display;
 using RallyNov.Core.Modules;
 using RallyNov.Core.Security;
@@ -19,6 +20,7 @@ public sealed class ContentsModule : ModuleBase
     public override void ConfigureServices(IServiceCollection services)
     {
         services.AddSingleton<ContentViewLocator>();
+        services.AddScoped<IContentAuthorization, ContentAuthorization>();
     }
 
     public override void BuildAdminMenu(AdminMenuBuilder menu)
