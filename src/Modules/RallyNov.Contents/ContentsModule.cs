@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using RallyNov.Contents.Admin;
 using RallyNov.Contents.Api;
 using RallyNov.Contents.Display;
 using RallyNov.Contents.Querying;
@@ -25,6 +26,7 @@ public sealed class ContentsModule : ModuleBase
     {
         services.AddSingleton<ContentViewLocator>();
         services.AddScoped<IPublishedContentReader, PublishedContentReader>();
+        services.AddScoped<IContentAuthorization, ContentAuthorization>();
     }
 
     public override void MapEndpoints(IEndpointRouteBuilder endpoints)

@@ -68,7 +68,74 @@ public sealed class BackOfficeContentTests(UsersAppFactory app)
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
     }
 
-    private async Task SaveDraftAsync(string tenant, string title, string owner)
+    [Fact]
+    public async Task Bulk_publish_respects_own_and_all_permissions_item_by_item()
+    {
+        var author = await app.CreateUserAsync("Bourgogne", "Author");
+        var other = await app.CreateUserAsync("Bourgogne", "Author");
+        var mine = await SaveDraftAsync("Bourgogne", "À moi " + author, author);
+        var theirs = await SaveDraftAsync("Bourgogne", "À l'autre " + other, other);
+
+        using var browser = await SignedInAsync("Bourgogne", author);
+        using var response = await BulkAsync(browser, "publish", mine, theirs);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/bourgogne/admin/contents?status=draft", response.Headers.Location!.OriginalString);
+        Assert.True(await IsPublishedAsync(mine));
+        Assert.False(await IsPublishedAsync(theirs));
+        Assert.Contains("1 refusé", await browser.GetPageAsync("/bourgogne/admin/contents?status=draft"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_contributor_cannot_publish_even_their_own_draft()
+    {
+        var contributor = await app.CreateUserAsync("Bourgogne", "Contributor");
+        var mine = await SaveDraftAsync("Bourgogne", "Proposition " + contributor, contributor);
+
+        using var browser = await SignedInAsync("Bourgogne", contributor);
+        using var response = await BulkAsync(browser, "publish", mine);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.False(await IsPublishedAsync(mine));
+    }
+
+    [Fact]
+    public async Task An_editor_publishes_and_deletes_anybodys_content()
+    {
+        var author = await app.CreateUserAsync("Bourgogne", "Author");
+        var item = await SaveDraftAsync("Bourgogne", "Relu " + author, author);
+        using var editor = await SignedInAsync("Bourgogne", await app.CreateUserAsync("Bourgogne", "Editor"));
+
+        using (var publish = await BulkAsync(editor, "publish", item))
+        {
+            Assert.True(await IsPublishedAsync(item));
+        }
+
+        using var delete = await BulkAsync(editor, "delete", item);
+        Assert.False(await IsPublishedAsync(item));
+        await using var scope = app.Scope("Bourgogne");
+        var bin = await scope.ServiceProvider.GetRequiredService<IContentManager>().QueryAsync(
+            new ContentQuery { Status = ContentStatus.Deleted, Owner = author, PageSize = 10 }, CancellationToken.None);
+        Assert.Contains(bin.Items, i => i.ContentItemId == item);
+    }
+
+    private static async Task<HttpResponseMessage> BulkAsync(TestBrowser browser, string action, params string[] ids)
+    {
+        var token = TestBrowser.Token(await browser.GetPageAsync("/bourgogne/admin/contents?status=draft"));
+        return await browser.PostAsync("/bourgogne/admin/contents/bulk",
+        [
+            new("action", action), new("returnUrl", "/bourgogne/admin/contents?status=draft"), new("__RequestVerificationToken", token),
+            .. ids.Select(id => new KeyValuePair<string, string>("ids", id)),
+        ]);
+    }
+
+    private async Task<bool> IsPublishedAsync(string id)
+    {
+        await using var scope = app.Scope("Bourgogne");
+        return await scope.ServiceProvider.GetRequiredService<IContentManager>().GetAsync(id, VersionOptions.Published, CancellationToken.None) is not null;
+    }
+
+    private async Task<string> SaveDraftAsync(string tenant, string title, string owner)
     {
         await using var scope = app.Scope(tenant);
         var contents = scope.ServiceProvider.GetRequiredService<IContentManager>();
@@ -78,6 +145,7 @@ public sealed class BackOfficeContentTests(UsersAppFactory app)
         item.Author = owner;
         var result = await contents.SaveDraftAsync(item, CancellationToken.None);
         Assert.True(result.Succeeded, string.Join(" ", result.Errors.Select(e => e.Message)));
+        return result.Item!.ContentItemId;
     }
 
     private async Task<TestBrowser> SignedInAsync(string tenant, string user, string password = UsersAppFactory.UserPassword)

@@ -48,6 +48,9 @@ public sealed class UsersAdminTests(UsersAppFactory app)
         Assert.Contains($"value=\"{name}@example.org\"", html, StringComparison.Ordinal);
         Assert.Matches("value=\"Editor\"\\s+checked", html);
         Assert.DoesNotContain("value=\"court\"", html, StringComparison.Ordinal);
+        Assert.Contains("aria-describedby=\"Password-hint Password-error\"", html, StringComparison.Ordinal);
+        Assert.Contains("aria-invalid=\"true\"", html, StringComparison.Ordinal);
+        Assert.Contains("id=\"Password-error\"", html, StringComparison.Ordinal);
         Assert.Null(await FindAsync(name));
     }
 

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using RallyNov.Core.Security;
 using RallyNov.Users.Data;
@@ -10,6 +11,9 @@ namespace RallyNov.Users.Controllers;
 /// <summary>What each role may do in this tenant. The administrator role always may do everything.</summary>
 [Area("Admin")]
 [RequirePermission(Permissions.ManageUsers)]
+// Editing what roles may do is editing what everyone may do: administrators only, even when
+// ManageUsers has been given to another role.
+[Authorize(Roles = BuiltInRoles.Administrator)]
 public sealed class RolesController(IRolePermissionService permissions, IUserAdministration administration, UsersDbContext db) : Controller
 {
     [HttpGet("/admin/roles")]

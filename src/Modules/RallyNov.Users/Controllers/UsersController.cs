@@ -1,8 +1,10 @@
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using RallyNov.Core.Security;
 using RallyNov.Users.Data;
 using RallyNov.Users.Models;
+using RallyNov.Users.Security;
 using RallyNov.Users.Services;
 
 namespace RallyNov.Users.Controllers;
@@ -30,6 +32,7 @@ public sealed class UsersController(IUserAdministration administration, UserMana
         }
 
         await ValidatePasswordAsync(nameof(model.Password), model.UserName, model.Password);
+        CheckAdministratorRole(model.Roles);
         if (ModelState.IsValid)
         {
             var result = await administration.CreateAsync(model.UserName, model.Email, model.Password, model.Roles, cancellationToken);
@@ -49,9 +52,9 @@ public sealed class UsersController(IUserAdministration administration, UserMana
     public async Task<IActionResult> Edit(string id, CancellationToken cancellationToken)
     {
         var user = await administration.FindAsync(id, cancellationToken);
-        if (user is null)
+        if (!MayManage(user, out var refusal))
         {
-            return NotFound();
+            return refusal;
         }
 
         return View("Form", new UserFormViewModel
@@ -69,9 +72,9 @@ public sealed class UsersController(IUserAdministration administration, UserMana
     public async Task<IActionResult> Edit(string id, UserFormViewModel model, CancellationToken cancellationToken)
     {
         var user = await administration.FindAsync(id, cancellationToken);
-        if (user is null)
+        if (!MayManage(user, out var refusal))
         {
-            return NotFound();
+            return refusal;
         }
 
         // The name is fixed once created (content items record it as owner); the password has its own form.
@@ -81,6 +84,7 @@ public sealed class UsersController(IUserAdministration administration, UserMana
         ModelState.Remove(nameof(model.UserName));
         ModelState.Remove(nameof(model.Password));
         ModelState.Remove(nameof(model.ConfirmPassword));
+        CheckAdministratorRole(model.Roles);
         if (ModelState.IsValid)
         {
             var result = await administration.UpdateAsync(id, model.Email, model.Roles, users.GetUserId(User), cancellationToken);
@@ -106,16 +110,16 @@ public sealed class UsersController(IUserAdministration administration, UserMana
     public async Task<IActionResult> Password(string id, CancellationToken cancellationToken)
     {
         var user = await administration.FindAsync(id, cancellationToken);
-        return user is null ? NotFound() : View(new PasswordResetViewModel { Id = user.Id, UserName = user.UserName });
+        return MayManage(user, out var refusal) ? View(new PasswordResetViewModel { Id = user.Id, UserName = user.UserName }) : refusal;
     }
 
     [HttpPost("/admin/users/{id}/password")]
     public async Task<IActionResult> Password(string id, PasswordResetViewModel model, CancellationToken cancellationToken)
     {
         var user = await administration.FindAsync(id, cancellationToken);
-        if (user is null)
+        if (!MayManage(user, out var refusal))
         {
-            return NotFound();
+            return refusal;
         }
 
         model.Id = id;
@@ -139,9 +143,9 @@ public sealed class UsersController(IUserAdministration administration, UserMana
     private async Task<IActionResult> SetDisabledAsync(string id, bool disabled, CancellationToken cancellationToken)
     {
         var user = await administration.FindAsync(id, cancellationToken);
-        if (user is null)
+        if (!MayManage(user, out var refusal))
         {
-            return NotFound();
+            return refusal;
         }
 
         var result = await administration.SetDisabledAsync(id, disabled, users.GetUserId(User), cancellationToken);
@@ -159,6 +163,29 @@ public sealed class UsersController(IUserAdministration administration, UserMana
         model.AvailableRoles = await administration.RoleNamesAsync(cancellationToken);
         return View("Form", model);
     }
+
+    /// <summary>
+    /// ManageUsers may be granted to other roles; it must not become a way to take over the site.
+    /// Only administrators manage administrator accounts (edit, disable, reset their password).
+    /// </summary>
+    private bool MayManage([NotNullWhen(true)] UserSummary? user, [NotNullWhen(false)] out IActionResult? refusal)
+    {
+        refusal = user is null ? NotFound()
+            : IsAdministrator(user.Roles) && !User.IsInRole(BuiltInRoles.Administrator) ? Forbid()
+            : null;
+        return refusal is null;
+    }
+
+    /// <summary>Only administrators hand out the administrator role.</summary>
+    private void CheckAdministratorRole(IEnumerable<string> roles)
+    {
+        if (IsAdministrator(roles) && !User.IsInRole(BuiltInRoles.Administrator))
+        {
+            ModelState.AddModelError(nameof(UserFormViewModel.Roles), "Seul un administrateur peut donner le rôle Administrateur.");
+        }
+    }
+
+    private static bool IsAdministrator(IEnumerable<string> roles) => roles.Contains(BuiltInRoles.Administrator, StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The password policy is checked with the other fields, so every problem shows at once.</summary>
     private async Task ValidatePasswordAsync(string key, string? userName, string? password)
