@@ -38,7 +38,10 @@ public sealed class CommandLineTests
 
         Assert.Equal(0, await verbs.ExportAsync(CommandArguments.Parse(["--tenant", "FrancheComte", "--out", file]), CancellationToken.None));
         Assert.True(File.Exists(file));
-        Assert.Contains($"exporté dans {file} (1 contenu).", output.ToString(), StringComparison.Ordinal);
+        var exported = System.Text.Json.Nodes.JsonNode.Parse(await File.ReadAllTextAsync(file))!["steps"]!.AsArray()
+            .Single(s => s!["name"]!.GetValue<string>() == "content")!["items"]!.AsArray().Count;
+        Assert.True(exported > 1);
+        Assert.Contains($"exporté dans {file} ({exported} contenus).", output.ToString(), StringComparison.Ordinal);
 
         await factory.Services.GetRequiredService<ITenantStore>().SaveAsync(
             new TenantSettings { Name = "Essai", DisplayName = "Site d'essai", UrlPrefix = "essai" }, CancellationToken.None);

@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
@@ -18,6 +19,10 @@ public static class RallyNovWebExtensions
     /// <summary>Registers the framework, MVC with the modules' controllers and views, and the given modules.</summary>
     public static WebApplicationBuilder AddRallyNov(this WebApplicationBuilder builder, params IModule[] modules)
     {
+        // Serve the modules' and themes' files (_content/...) from the build output in every
+        // environment, not only Development; a published app has them in wwwroot anyway.
+        builder.WebHost.UseStaticWebAssets();
+
         var services = builder.Services;
         services.AddRallyNovCore(builder.Configuration, modules);
 

@@ -13,7 +13,7 @@ public sealed class PageTypeTests
     {
         var builder = new ContentDefinitionBuilder();
         new PagesModule().DefineContent(builder);
-        return Assert.Single(builder.Types);
+        return builder.Types.Single(t => t.Name == PagesModule.PageType);
     }
 
     [Fact]

@@ -40,7 +40,7 @@ public sealed class PagesModuleTests
         var on = new TenantSettings { Name = "Default", DisplayName = "Portail" };
         var off = new TenantSettings { Name = "Bourgogne", DisplayName = "B", UrlPrefix = "bourgogne", EnabledModules = [ContentsModule.ModuleId] };
 
-        var entry = Assert.Single(catalog.AdminMenuFor(on), i => i.ModuleId == PagesModule.ModuleId);
+        var entry = Assert.Single(catalog.AdminMenuFor(on), i => i.ModuleId == PagesModule.ModuleId && i.Text == "Pages");
         Assert.Equal("/admin/contents?type=Page", entry.Url);
         Assert.DoesNotContain(catalog.AdminMenuFor(off), i => i.ModuleId == PagesModule.ModuleId);
     }
@@ -50,7 +50,7 @@ public sealed class PagesModuleTests
     {
         var builder = new ContentDefinitionBuilder();
         new PagesModule().DefineContent(builder);
-        var pattern = Assert.Single(builder.Types).RoutePattern;
+        var pattern = builder.Types.Single(t => t.Name == PagesModule.PageType).RoutePattern;
 
         Assert.Equal(pattern, RouteOf(typeof(PageController), nameof(PageController.Detail)));
         Assert.Equal("/", RouteOf(typeof(HomeController), nameof(HomeController.Index)));
