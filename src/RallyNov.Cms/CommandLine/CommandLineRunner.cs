@@ -1,3 +1,5 @@
+using RallyNov.Core.Hosting;
+
 namespace RallyNov.Cms.CommandLine;
 
 /// <summary>
@@ -6,7 +8,7 @@ namespace RallyNov.Cms.CommandLine;
 /// </summary>
 internal static class CommandLineRunner
 {
-    private static readonly string[] Verbs = ["tenants", "export", "import", "users", "help", "--help", "-h"];
+    private static readonly string[] HelpWords = ["help", "--help", "-h"];
 
     /// <summary>Arguments for the web host: verbs and their options are not configuration.</summary>
     public static string[] HostArguments(string[] args) => IsVerb(args) ? [] : args;
@@ -21,22 +23,25 @@ internal static class CommandLineRunner
 
         var output = Console.Out;
         var error = Console.Error;
+        var moduleVerbs = app.Services.GetServices<ICommandLineVerb>().ToList();
         try
         {
             var verbs = new TenantVerbs(app.Services, output);
+            var moduleVerb = moduleVerbs.FirstOrDefault(v => v.Name == args[0]);
             return args[0] switch
             {
                 "tenants" => await verbs.TenantsAsync(args[1..], CancellationToken.None),
                 "export" => await verbs.ExportAsync(CommandArguments.Parse(args[1..]), CancellationToken.None),
                 "import" => await verbs.ImportAsync(CommandArguments.Parse(args[1..]), CancellationToken.None),
-                "users" => await new UserVerbs(app.Services, output).RunAsync(args[1..], CancellationToken.None),
-                _ => Usage(output, 0),
+                _ when moduleVerb is not null => await moduleVerb.RunAsync(new CommandLineContext(args[1..], output), CancellationToken.None),
+                _ when HelpWords.Contains(args[0]) => Usage(output, 0, moduleVerbs),
+                _ => throw new CommandLineException($"commande inconnue « {args[0]} »."),
             };
         }
-        catch (CommandLineException ex)
+        catch (Exception ex) when (ex is CommandLineException or CommandLineUsageException)
         {
             await error.WriteLineAsync("Erreur : " + ex.Message);
-            Usage(error, 2);
+            Usage(error, 2, moduleVerbs);
             return 2;
         }
         catch (Exception ex) when (ex is Core.Recipes.RecipeException or InvalidOperationException or IOException)
@@ -46,9 +51,11 @@ internal static class CommandLineRunner
         }
     }
 
-    private static bool IsVerb(string[] args) => args.Length > 0 && Verbs.Contains(args[0], StringComparer.Ordinal);
+    /// <summary>A first argument that is not an option ("--urls ...") names a verb.</summary>
+    private static bool IsVerb(string[] args) =>
+        args.Length > 0 && (HelpWords.Contains(args[0]) || !args[0].StartsWith('-'));
 
-    internal static int Usage(TextWriter writer, int code)
+    internal static int Usage(TextWriter writer, int code, IEnumerable<ICommandLineVerb>? moduleVerbs = null)
     {
         writer.WriteLine("""
             Utilisation : dotnet run --project src/RallyNov.Cms -- <commande>
@@ -59,11 +66,13 @@ internal static class CommandLineRunner
               tenants list                                 liste les sites (nom, préfixe, état, base)
               export --tenant <Nom> --out <fichier.json>   exporte réglages, vocabulaires et contenus d'un site
               import --tenant <Nom> <fichier.json>         importe une recette dans un site (ré-exécutable sans doublon)
-              users list --tenant <Nom>                    liste les comptes du back-office d'un site
-              users reset-password --tenant <Nom> --user <nom>
-                                                           donne un nouveau mot de passe (affiché) et débloque le compte
               help                                         affiche cette aide
             """);
+        foreach (var line in (moduleVerbs ?? []).SelectMany(v => v.Usage))
+        {
+            writer.WriteLine("  " + line);
+        }
+
         return code;
     }
 }
