@@ -9,6 +9,7 @@ using RallyNov.Core.Hosting;
 using RallyNov.Core.Modules;
 using RallyNov.Core.Security;
 using RallyNov.Users.Authentication;
+using RallyNov.Users.CommandLine;
 using RallyNov.Users.Data;
 using RallyNov.Users.Recipes;
 using RallyNov.Users.Security;
@@ -60,6 +61,7 @@ public sealed class UsersModule : ModuleBase
         services.AddScoped<UsersSetupHandler>();
         services.AddScoped<ITenantSetupHandler>(sp => sp.GetRequiredService<UsersSetupHandler>());
         services.AddRecipeStep<UsersStep>();
+        services.AddSingleton<ICommandLineVerb, UsersVerb>();
     }
 
     public override void BuildAdminMenu(AdminMenuBuilder menu)

@@ -33,7 +33,6 @@ internal static class CommandLineRunner
                 "tenants" => await verbs.TenantsAsync(args[1..], CancellationToken.None),
                 "export" => await verbs.ExportAsync(CommandArguments.Parse(args[1..]), CancellationToken.None),
                 "import" => await verbs.ImportAsync(CommandArguments.Parse(args[1..]), CancellationToken.None),
-                "users" => await new UserVerbs(app.Services, output).RunAsync(args[1..], CancellationToken.None),
                 _ when moduleVerb is not null => await moduleVerb.RunAsync(new CommandLineContext(args[1..], output), CancellationToken.None),
                 _ when HelpWords.Contains(args[0]) => Usage(output, 0, moduleVerbs),
                 _ => throw new CommandLineException($"commande inconnue « {args[0]} »."),
@@ -67,9 +66,6 @@ internal static class CommandLineRunner
               tenants list                                 liste les sites (nom, préfixe, état, base)
               export --tenant <Nom> --out <fichier.json>   exporte réglages, vocabulaires et contenus d'un site
               import --tenant <Nom> <fichier.json>         importe une recette dans un site (ré-exécutable sans doublon)
-              users list --tenant <Nom>                    liste les comptes du back-office d'un site
-              users reset-password --tenant <Nom> --user <nom>
-                                                           donne un nouveau mot de passe (affiché) et débloque le compte
               help                                         affiche cette aide
             """);
         foreach (var line in (moduleVerbs ?? []).SelectMany(v => v.Usage))

@@ -70,7 +70,7 @@ internal sealed class TenantVerbs(IServiceProvider services, TextWriter output)
     }
 
     /// <summary>The tenant by name, set up and migrated so a verb can run on a fresh data folder.</summary>
-    internal async Task<TenantSettings> StartTenantAsync(string name, CancellationToken cancellationToken)
+    private async Task<TenantSettings> StartTenantAsync(string name, CancellationToken cancellationToken)
     {
         var setup = services.GetRequiredService<TenantSetupService>();
         await setup.EnsureTenantsFileAsync(cancellationToken);

@@ -1,5 +1,6 @@
 using System.Net;
-using RallyNov.Cms.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
+using RallyNov.Core.Hosting;
 
 namespace RallyNov.Integration.Tests.Users;
 
@@ -18,7 +19,7 @@ public sealed class UserVerbsTests(UsersAppFactory app)
         }
 
         using var output = new StringWriter();
-        var code = await new UserVerbs(app.Services, output).RunAsync(["reset-password", "--tenant", "Default", "--user", user], CancellationToken.None);
+        var code = await RunAsync(output, "reset-password", "--tenant", "Default", "--user", user);
 
         Assert.Equal(0, code);
         var password = output.ToString().Split('\n')[0].Split(" : ")[1].Trim();
@@ -33,11 +34,14 @@ public sealed class UserVerbsTests(UsersAppFactory app)
         using var bourgogne = new StringWriter();
         using var franche = new StringWriter();
 
-        await new UserVerbs(app.Services, bourgogne).RunAsync(["list", "--tenant", "Bourgogne"], CancellationToken.None);
-        await new UserVerbs(app.Services, franche).RunAsync(["list", "--tenant", "FrancheComte"], CancellationToken.None);
+        await RunAsync(bourgogne, "list", "--tenant", "Bourgogne");
+        await RunAsync(franche, "list", "--tenant", "FrancheComte");
 
         Assert.Contains(user, bourgogne.ToString(), StringComparison.Ordinal);
         Assert.Contains("Auteur", bourgogne.ToString(), StringComparison.Ordinal);
         Assert.DoesNotContain(user, franche.ToString(), StringComparison.Ordinal);
     }
+
+    private Task<int> RunAsync(TextWriter output, params string[] args) =>
+        app.Services.GetServices<ICommandLineVerb>().Single(v => v.Name == "users").RunAsync(new CommandLineContext(args, output), CancellationToken.None);
 }

@@ -82,5 +82,9 @@ public sealed class PermissionAuthorizationTests
         public Task SetPermissionsAsync(string roleName, IEnumerable<string> permissions, CancellationToken cancellationToken) => throw new NotSupportedException();
 
         public Task EnsureBuiltInRolesAsync(CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public void InvalidateCache()
+        {
+        }
     }
 }

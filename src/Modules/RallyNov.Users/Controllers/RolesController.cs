@@ -38,6 +38,9 @@ public sealed class RolesController(IRolePermissionService permissions, IUserAdm
         }
 
         await transaction.CommitAsync(cancellationToken);
+
+        // A request between the first change and the commit may have cached the old grants.
+        permissions.InvalidateCache();
         TempData["Message"] = "Les permissions des rôles ont été enregistrées.";
         return RedirectToAction(nameof(Index));
     }

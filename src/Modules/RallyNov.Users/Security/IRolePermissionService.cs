@@ -12,6 +12,9 @@ public interface IRolePermissionService
     /// <summary>Creates the role when needed and replaces its permissions. Unknown permissions are refused.</summary>
     Task SetPermissionsAsync(string roleName, IEnumerable<string> permissions, CancellationToken cancellationToken);
 
+    /// <summary>Drops the cached grants of the tenant, e.g. once a transaction that changed roles has committed.</summary>
+    void InvalidateCache();
+
     /// <summary>Creates the built-in roles that are missing, with their default permissions; never changes existing ones.</summary>
     Task EnsureBuiltInRolesAsync(CancellationToken cancellationToken);
 }

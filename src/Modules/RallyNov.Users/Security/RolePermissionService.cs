@@ -98,6 +98,8 @@ internal sealed class RolePermissionService(
         cache.Remove(CacheKey);
     }
 
+    public void InvalidateCache() => cache.Remove(CacheKey);
+
     public async Task EnsureBuiltInRolesAsync(CancellationToken cancellationToken)
     {
         foreach (var descriptor in BuiltInRoles.All)
