@@ -62,6 +62,12 @@ internal sealed class ContentManager : IContentManager
     public Task<PagedResult<ContentItem>> QueryAsync(ContentQuery query, CancellationToken cancellationToken) =>
         ContentQueryRunner.RunAsync(_db, query, cancellationToken);
 
+    public async Task<IReadOnlyList<ContentItem>> AllPublishedAsync(string contentType, CancellationToken cancellationToken) =>
+        await _db.ContentItems.AsNoTracking()
+            .Where(x => x.ContentType == contentType && x.Published && x.DeletedUtc == null)
+            .OrderBy(x => x.DisplayText).ThenBy(x => x.Id)
+            .ToListAsync(cancellationToken);
+
     public Task<ContentResult> SaveDraftAsync(ContentItem item, CancellationToken cancellationToken) => StoreAsync(item, publish: false, cancellationToken);
 
     public Task<ContentResult> PublishAsync(ContentItem item, CancellationToken cancellationToken) => StoreAsync(item, publish: true, cancellationToken);

@@ -22,6 +22,12 @@ public interface IContentManager
     Task<PagedResult<ContentItem>> QueryAsync(ContentQuery query, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Every published item of a type, by title, in one query (no paging, no count): for public
+    /// lists that group or filter on JSON fields. Meant for hundreds of items, not hundreds of thousands.
+    /// </summary>
+    Task<IReadOnlyList<ContentItem>> AllPublishedAsync(string contentType, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Validates and stores the item as a draft (types that are not draftable are published).
     /// The item's version id must be the current latest one, otherwise the result is a conflict.
     /// </summary>

@@ -32,6 +32,21 @@ public sealed class ContentLifecycleTests : TenantTestBase
     }
 
     [Fact]
+    public async Task All_published_lists_only_live_items_of_the_type_by_title_in_one_call()
+    {
+        await PublishAsync("Zèbre");
+        await PublishAsync("Abeille");
+        await SaveDraftAsync("Brouillon");
+        var deleted = await PublishAsync("Supprimé");
+        Assert.True((await Contents.DeleteAsync(deleted.ContentItemId, Ct)).Succeeded);
+
+        var all = await Contents.AllPublishedAsync("Article", Ct);
+
+        Assert.Equal(["Abeille", "Zèbre"], all.Select(i => i.DisplayText));
+        Assert.Empty(await Contents.AllPublishedAsync("Note", Ct));
+    }
+
+    [Fact]
     public async Task A_failed_publish_writes_no_indexing_task()
     {
         var item = await SaveDraftAsync("Brouillon");

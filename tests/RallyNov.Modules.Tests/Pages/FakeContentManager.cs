@@ -24,6 +24,9 @@ internal sealed class FakeContentManager(params ContentItem[] items) : IContentM
         return Task.FromResult(new PagedResult<ContentItem>(found, found.Count, query.Page, query.PageSize));
     }
 
+    public Task<IReadOnlyList<ContentItem>> AllPublishedAsync(string contentType, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<ContentItem>>(items.Where(i => i.Published && i.ContentType == contentType).OrderBy(i => i.DisplayText, StringComparer.Ordinal).ToList());
+
     public Task<ContentItem?> GetAsync(string contentItemId, VersionOptions options, CancellationToken cancellationToken) => throw new NotSupportedException();
 
     public Task<ContentItem?> GetVersionAsync(string contentItemVersionId, CancellationToken cancellationToken) => throw new NotSupportedException();

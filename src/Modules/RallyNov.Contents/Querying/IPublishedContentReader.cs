@@ -9,7 +9,7 @@ namespace RallyNov.Contents.Querying;
 /// <summary>
 /// Whole published lists of one type, for public pages that filter or group on fields kept in
 /// the JSON document (département, thème, year). A regional network publishes hundreds of items,
-/// not millions: one query per 200 items, then filtering in memory, is cheaper than a column per
+/// not millions: one query for the whole list, then filtering in memory, is cheaper than a column per
 /// field. Full-text and faceted search belong to the search module.
 /// </summary>
 public interface IPublishedContentReader
@@ -27,8 +27,6 @@ internal sealed class PublishedContentReader(
     ModuleCatalog catalog,
     TenantContext tenant) : IPublishedContentReader
 {
-    private const int PageSize = 200;
-
     // Scoped: a page that shows the same list twice (home sections, related items) queries once.
     private readonly Dictionary<string, IReadOnlyList<ContentItem>> _cache = new(StringComparer.OrdinalIgnoreCase);
 
@@ -45,19 +43,7 @@ internal sealed class PublishedContentReader(
             return [];
         }
 
-        var all = new List<ContentItem>();
-        for (var page = 1; ; page++)
-        {
-            var result = await contents.QueryAsync(
-                new ContentQuery { ContentTypes = [type.Name], Status = ContentStatus.Published, Order = ContentOrder.TitleAscending, Page = page, PageSize = PageSize },
-                cancellationToken);
-            all.AddRange(result.Items);
-            if (page >= result.PageCount)
-            {
-                break;
-            }
-        }
-
+        var all = await contents.AllPublishedAsync(type.Name, cancellationToken);
         _cache[contentType] = all;
         return all;
     }
