@@ -83,6 +83,24 @@ public sealed class TenantSetupService : IDisposable
         }
     }
 
+    /// <summary>
+    /// For command-line verbs: the tenant by name, set up and migrated so the verb also works on a
+    /// fresh data folder. Unknown name → usage error listing the tenants; disabled → refused.
+    /// </summary>
+    public async Task<TenantSettings> StartForCommandLineAsync(string name, CancellationToken cancellationToken)
+    {
+        await EnsureTenantsFileAsync(cancellationToken);
+        var tenant = _store.Find(name) ?? throw new CommandLineUsageException(
+            $"site inconnu « {name} » (sites : {string.Join(", ", _store.All.Select(t => t.Name))}).");
+        if (tenant.State == TenantState.Disabled)
+        {
+            throw new InvalidOperationException($"Le site « {tenant.Name} » est désactivé.");
+        }
+
+        await StartAsync(tenant.Name, cancellationToken);
+        return _store.Find(name)!;
+    }
+
     public async Task StartAsync(string tenantName, CancellationToken cancellationToken)
     {
         await _lock.WaitAsync(cancellationToken);

@@ -37,7 +37,7 @@ internal sealed class IndexVerb(IServiceProvider services) : ICommandLineVerb
         await context.Output.WriteLineAsync($"{"Site",-14} {"Documents",10} {"Curseur",10} {"Dernière tâche",15} {"En retard",10}");
         foreach (var name in names)
         {
-            var tenant = await SearchVerbTenants.StartAsync(services, name, cancellationToken);
+            var tenant = await services.GetRequiredService<TenantSetupService>().StartForCommandLineAsync(name, cancellationToken);
             await using var scope = services.GetRequiredService<ITenantScopeFactory>().CreateScope(tenant);
             var index = scope.ServiceProvider.GetRequiredService<SearchIndexRegistry>().Get(scope.ServiceProvider.GetRequiredService<TenantContext>());
             var db = scope.ServiceProvider.GetRequiredService<RallyNovDbContext>();
@@ -51,32 +51,12 @@ internal sealed class IndexVerb(IServiceProvider services) : ICommandLineVerb
 
     private async Task<int> RebuildAsync(CommandLineContext context, CancellationToken cancellationToken)
     {
-        var tenant = await SearchVerbTenants.StartAsync(services, context.Required("tenant"), cancellationToken);
+        var tenant = await services.GetRequiredService<TenantSetupService>().StartForCommandLineAsync(context.Required("tenant"), cancellationToken);
         await using var scope = services.GetRequiredService<ITenantScopeFactory>().CreateScope(tenant);
         var watch = Stopwatch.StartNew();
         var count = await scope.ServiceProvider.GetRequiredService<ISearchIndexer>()
             .RebuildAsync(new ConsoleProgress(context.Output, "Indexation"), cancellationToken);
         await context.Output.WriteLineAsync($"Index de « {tenant.Name} » reconstruit : {count:N0} documents en {watch.Elapsed.TotalSeconds:N1} s.");
         return 0;
-    }
-}
-
-/// <summary>Finds a tenant by name and makes sure its database is ready, for verbs run on a fresh data folder.</summary>
-internal static class SearchVerbTenants
-{
-    public static async Task<TenantSettings> StartAsync(IServiceProvider services, string name, CancellationToken cancellationToken)
-    {
-        var setup = services.GetRequiredService<TenantSetupService>();
-        await setup.EnsureTenantsFileAsync(cancellationToken);
-        var store = services.GetRequiredService<ITenantStore>();
-        var tenant = store.Find(name) ?? throw new CommandLineUsageException(
-            $"site inconnu « {name} » (sites : {string.Join(", ", store.All.Select(t => t.Name))}).");
-        if (tenant.State == TenantState.Disabled)
-        {
-            throw new InvalidOperationException($"Le site « {tenant.Name} » est désactivé.");
-        }
-
-        await setup.StartAsync(tenant.Name, cancellationToken);
-        return store.Find(name)!;
     }
 }

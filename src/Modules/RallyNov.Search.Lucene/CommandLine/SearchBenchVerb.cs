@@ -22,7 +22,7 @@ internal sealed class SearchBenchVerb(IServiceProvider services) : ICommandLineV
 
     public async Task<int> RunAsync(CommandLineContext context, CancellationToken cancellationToken)
     {
-        var tenant = await SearchVerbTenants.StartAsync(services, context.Required("tenant"), cancellationToken);
+        var tenant = await services.GetRequiredService<TenantSetupService>().StartForCommandLineAsync(context.Required("tenant"), cancellationToken);
         var rounds = context.IntOption("rounds", 20);
         var requests = (await File.ReadAllLinesAsync(context.Required("queries"), cancellationToken))
             .Select(l => l.Trim())

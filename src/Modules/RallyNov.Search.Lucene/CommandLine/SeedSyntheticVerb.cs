@@ -21,7 +21,7 @@ internal sealed class SeedSyntheticVerb(IServiceProvider services) : ICommandLin
 
     public async Task<int> RunAsync(CommandLineContext context, CancellationToken cancellationToken)
     {
-        var tenant = await SearchVerbTenants.StartAsync(services, context.Required("tenant"), cancellationToken);
+        var tenant = await services.GetRequiredService<TenantSetupService>().StartForCommandLineAsync(context.Required("tenant"), cancellationToken);
         var count = context.IntOption("count", 1000);
         var typeName = context.Option("type") ?? "Initiative";
         await using var scope = services.GetRequiredService<ITenantScopeFactory>().CreateScope(tenant);

@@ -30,7 +30,7 @@ internal sealed class UsersVerb(IServiceProvider services) : ICommandLineVerb
             throw new CommandLineUsageException("utilisez « users list --tenant <Nom> » ou « users reset-password --tenant <Nom> --user <nom> ».");
         }
 
-        var tenant = await StartTenantAsync(context.Required("tenant"), cancellationToken);
+        var tenant = await services.GetRequiredService<TenantSetupService>().StartForCommandLineAsync(context.Required("tenant"), cancellationToken);
         await using var scope = services.GetRequiredService<ITenantScopeFactory>().CreateScope(tenant);
         var administration = scope.ServiceProvider.GetRequiredService<IUserAdministration>();
         return action == "list"
@@ -62,23 +62,6 @@ internal sealed class UsersVerb(IServiceProvider services) : ICommandLineVerb
         await output.WriteLineAsync($"Nouveau mot de passe de « {user.UserName} » (site « {tenant.Name} ») : {password}");
         await output.WriteLineAsync("Changez-le après la connexion ; les sessions ouvertes de ce compte sont fermées.");
         return 0;
-    }
-
-    /// <summary>The tenant by name, migrated (and set up on a fresh data folder) before its accounts are read.</summary>
-    private async Task<TenantSettings> StartTenantAsync(string name, CancellationToken cancellationToken)
-    {
-        var setup = services.GetRequiredService<TenantSetupService>();
-        await setup.EnsureTenantsFileAsync(cancellationToken);
-        var store = services.GetRequiredService<ITenantStore>();
-        var tenant = store.Find(name) ?? throw new CommandLineUsageException(
-            $"site inconnu « {name} » (sites : {string.Join(", ", store.All.Select(t => t.Name))}).");
-        if (tenant.State == TenantState.Disabled)
-        {
-            throw new InvalidOperationException($"Le site « {tenant.Name} » est désactivé.");
-        }
-
-        await setup.StartAsync(tenant.Name, cancellationToken);
-        return store.Find(name)!;
     }
 
     private static void Check(IdentityResult result)
