@@ -41,6 +41,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<IContentDefinitionManager, ContentDefinitionManager>();
         services.AddScoped<IContentManager, ContentManager>();
         services.AddScoped<IBulkContentWriter, BulkContentWriter>();
+        services.AddScoped<IContentWorkflow, ContentWorkflow>();
         services.AddScoped<ITaxonomyService, TaxonomyService>();
         services.AddScoped<ISiteSettingsService, SiteSettingsService>();
 
