@@ -1,4 +1,5 @@
 using RallyNov.AdminTheme;
+using RallyNov.AuditTrail;
 using RallyNov.Cms.CommandLine;
 using RallyNov.Contents;
 using RallyNov.Core.Web;
@@ -26,7 +27,8 @@ builder.AddRallyNov(
     new SearchModule(),
     new ThemeModule(),
     new UsersModule(),
-    new AdminThemeModule());
+    new AdminThemeModule(),
+    new AuditTrailModule());
 
 var app = builder.Build();
 app.UseRallyNov();

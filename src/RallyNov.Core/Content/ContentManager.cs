@@ -177,7 +177,7 @@ internal sealed class ContentManager : IContentManager
             latest.ModifiedUtc = Now();
             await _db.SaveChangesAsync(cancellationToken);
             return ContentResult.Ok(latest.Clone());
-        }, (item, ct) => Notify(h => h.SavedAsync(item, ct), ct), cancellationToken);
+        }, (item, ct) => Notify(h => h.RestoredAsync(item, ct), ct), cancellationToken);
     }
 
     public Task<ContentResult> RestoreVersionAsync(string contentItemVersionId, CancellationToken cancellationToken) =>
