@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using RallyNov.Contents.Admin;
+using RallyNov.Contents.Admin.Editor;
 using RallyNov.Contents.Api;
 using RallyNov.Contents.Display;
 using RallyNov.Contents.Querying;
@@ -27,6 +28,7 @@ public sealed class ContentsModule : ModuleBase
         services.AddSingleton<ContentViewLocator>();
         services.AddScoped<IPublishedContentReader, PublishedContentReader>();
         services.AddScoped<IContentAuthorization, ContentAuthorization>();
+        services.AddScoped<IContentEditorModelFactory, ContentEditorModelFactory>();
     }
 
     public override void MapEndpoints(IEndpointRouteBuilder endpoints)
@@ -39,5 +41,6 @@ public sealed class ContentsModule : ModuleBase
     {
         menu.Add("Tableau de bord", "/admin", position: 0, permission: Permissions.ViewContent);
         menu.Add("Tous les contenus", "/admin/contents", position: 10, permission: Permissions.ViewContent);
+        menu.Add("Nouveau contenu", "/admin/contents/new", position: 11, permission: Permissions.EditOwnContent);
     }
 }
