@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using RallyNov.Contents.Admin;
+using RallyNov.Contents.Admin.Editor;
 using RallyNov.Contents.Api;
 using RallyNov.Contents.Display;
 using RallyNov.Contents.Querying;
@@ -30,6 +31,7 @@ public sealed class ContentsModule : ModuleBase
         services.AddScoped<IContentAuthorization, ContentAuthorization>();
         services.AddSingleton<IScheduledPublisher, ScheduledPublisher>();
         services.AddHostedService<ScheduledPublishingBackgroundService>();
+        services.AddScoped<IContentEditorModelFactory, ContentEditorModelFactory>();
     }
 
     public override void MapEndpoints(IEndpointRouteBuilder endpoints)
@@ -42,5 +44,6 @@ public sealed class ContentsModule : ModuleBase
     {
         menu.Add("Tableau de bord", "/admin", position: 0, permission: Permissions.ViewContent);
         menu.Add("Tous les contenus", "/admin/contents", position: 10, permission: Permissions.ViewContent);
+        menu.Add("Nouveau contenu", "/admin/contents/new", position: 11, permission: Permissions.EditOwnContent);
     }
 }

@@ -1,0 +1,54 @@
+using Microsoft.AspNetCore.Mvc;
+using RallyNov.Core.Content;
+using RallyNov.Core.Content.Definitions;
+using RallyNov.Core.Security;
+using RallyNov.Core.Tenants;
+using RallyNov.Core.Text;
+
+namespace RallyNov.Contents.Admin.Editor;
+
+/// <summary>Small helpers the editor's scripts call: Markdown preview and content picker search.</summary>
+[Area("Admin")]
+[RequirePermission(Permissions.EditOwnContent)]
+public sealed class ContentEditorApiController(IContentManager contents, IContentDefinitionManager definitions, TenantContext tenant) : Controller
+{
+    private const int PickerResults = 20;
+
+    /// <summary>The sanitized HTML of some Markdown, exactly as the site will render it.</summary>
+    [HttpPost("/admin/contents/preview-markdown")]
+    public IActionResult PreviewMarkdown([FromForm] string? markdown) =>
+        Content(MarkdownRenderer.ToHtml(markdown), "text/html; charset=utf-8");
+
+    /// <summary>Items of the given types whose title contains <paramref name="q"/>, latest first.</summary>
+    [HttpGet("/admin/contents/picker")]
+    public async Task<IActionResult> Picker(string? types, string? q, CancellationToken cancellationToken)
+    {
+        var available = definitions.TypesFor(tenant.Settings).Select(t => t.Name).ToList();
+        var wanted = (types ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
+        var allowed = wanted.Count == 0 ? available : available.Where(t => wanted.Contains(t, StringComparer.OrdinalIgnoreCase)).ToList();
+        if (allowed.Count == 0)
+        {
+            return Json(new { items = Array.Empty<object>() });
+        }
+
+        var page = await contents.QueryAsync(
+            new ContentQuery
+            {
+                ContentTypes = allowed,
+                Status = ContentStatus.Latest,
+                Title = string.IsNullOrWhiteSpace(q) ? null : q.Trim(),
+                Order = ContentOrder.ModifiedDescending,
+                PageSize = PickerResults,
+            },
+            cancellationToken);
+        return Json(new
+        {
+            items = page.Items.Select(i => new
+            {
+                id = i.ContentItemId,
+                title = string.IsNullOrWhiteSpace(i.DisplayText) ? "(sans titre)" : i.DisplayText,
+                type = i.ContentType,
+            }),
+        });
+    }
+}

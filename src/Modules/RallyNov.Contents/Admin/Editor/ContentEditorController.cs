@@ -1,0 +1,173 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Mvc;
+using RallyNov.Core.Content;
+using RallyNov.Core.Content.Definitions;
+using RallyNov.Core.Security;
+using RallyNov.Core.Tenants;
+using RallyNov.Core.Text;
+
+namespace RallyNov.Contents.Admin.Editor;
+
+/// <summary>
+/// The create/edit form of any content type, generated from its definition. Every save is checked
+/// with <see cref="IContentAuthorization"/> on the server, whatever buttons the page showed.
+/// </summary>
+[Area("Admin")]
+[RequirePermission(Permissions.ViewContent)]
+public sealed partial class ContentEditorController(
+    IContentManager contents,
+    IContentDefinitionManager definitions,
+    IContentEditorModelFactory factory,
+    TenantContext tenant) : Controller
+{
+    private const string EditView = "Edit";
+
+    [HttpGet("/admin/contents/new")]
+    public IActionResult Choose() =>
+        View("Choose", definitions.TypesFor(tenant.Settings).Where(t => t.Creatable).OrderBy(t => t.DisplayName, StringComparer.CurrentCulture).ToList());
+
+    [HttpGet("/admin/contents/new/{type}")]
+    public async Task<IActionResult> New(string type, CancellationToken cancellationToken)
+    {
+        if (CreatableType(type) is not { } definition)
+        {
+            return NotFound();
+        }
+
+        var model = await factory.BuildAsync(definition, null, contents.New(definition.Name).ContentItemId, [], User, cancellationToken);
+        return model.CanEdit ? View(EditView, model) : Forbid();
+    }
+
+    [HttpPost("/admin/contents/new/{type}")]
+    public async Task<IActionResult> Create(string type, string? contentItemId, string? submit, CancellationToken cancellationToken)
+    {
+        if (CreatableType(type) is not { } definition)
+        {
+            return NotFound();
+        }
+
+        // The id comes from the form so that a double submit is a conflict, not a duplicate item.
+        var id = contentItemId is not null && IdPattern().IsMatch(contentItemId) ? contentItemId : contents.New(definition.Name).ContentItemId;
+        var model = await factory.BuildAsync(definition, null, id, ContentForm.Read(definition, Request.Form), User, cancellationToken);
+        return model.CanEdit ? await SaveAsync(model, submit, cancellationToken) : Forbid();
+    }
+
+    [HttpGet("/admin/contents/{contentItemId}/edit")]
+    public async Task<IActionResult> Edit(string contentItemId, CancellationToken cancellationToken)
+    {
+        // Items in the bin open too, to offer "Restaurer".
+        var versions = await contents.GetVersionsAsync(contentItemId, cancellationToken);
+        var item = versions.FirstOrDefault(v => v.Latest);
+        if (item is null || TypeOf(item) is not { } definition)
+        {
+            return NotFound();
+        }
+
+        var model = await factory.BuildAsync(definition, item, item.ContentItemId, (JsonObject)item.Content.DeepClone(), User, cancellationToken);
+        return model.CanEdit ? View(EditView, model) : Forbid();
+    }
+
+    [HttpPost("/admin/contents/{contentItemId}/edit")]
+    public async Task<IActionResult> Update(string contentItemId, string? contentItemVersionId, string? submit, CancellationToken cancellationToken)
+    {
+        var item = await contents.GetAsync(contentItemId, VersionOptions.Latest, cancellationToken);
+        if (item is null || TypeOf(item) is not { } definition)
+        {
+            return NotFound();
+        }
+
+        var model = await factory.BuildAsync(definition, item, item.ContentItemId, ContentForm.Read(definition, Request.Form), User, cancellationToken);
+        if (!model.CanEdit)
+        {
+            return Forbid();
+        }
+
+        // The version the user started from, not the one just loaded: that is what detects a concurrent save.
+        model.ContentItemVersionId = contentItemVersionId ?? "";
+        return await SaveAsync(model, submit, cancellationToken);
+    }
+
+    private async Task<IActionResult> SaveAsync(ContentEditorViewModel model, string? submit, CancellationToken cancellationToken)
+    {
+        if (submit?.StartsWith("preview:", StringComparison.Ordinal) == true)
+        {
+            // The no-JavaScript Markdown preview: the same form again, with the rendering under the field.
+            var field = model.Type.Field(submit["preview:".Length..]);
+            if (field?.Kind == FieldKind.Markdown)
+            {
+                model.MarkdownPreviews[field.Name] = MarkdownRenderer.ToHtml(ContentForm.Text(model.Values[field.Name]));
+            }
+
+            return View(EditView, model);
+        }
+
+        // A type without drafts publishes on every save: only someone who may publish saves it.
+        var publish = submit == "publish" || !model.Type.Draftable;
+        if (publish && !model.CanPublish)
+        {
+            return Forbid();
+        }
+
+        var input = model.Item?.Clone() ?? new ContentItem { ContentItemId = model.ContentItemId, ContentType = model.Type.Name, Owner = User.Identity?.Name };
+        input.ContentItemVersionId = model.IsNew ? "" : model.ContentItemVersionId;
+        input.Content = (JsonObject)model.Values.DeepClone();
+        input.Author = User.Identity?.Name;
+        var result = publish
+            ? await contents.PublishAsync(input, cancellationToken)
+            : await contents.SaveDraftAsync(input, cancellationToken);
+
+        switch (result.Status)
+        {
+            case ContentResultStatus.Success:
+                var title = result.Item!.DisplayText.Length > 0 ? $"« {result.Item.DisplayText} »" : "Le contenu";
+                TempData["Message"] = publish ? $"{title} est publié." : $"Brouillon de {title} enregistré.";
+                return LocalRedirect(Url.Content($"~/admin/contents/{Uri.EscapeDataString(result.Item.ContentItemId)}/edit"));
+            case ContentResultStatus.Conflict:
+                await DescribeConflictAsync(model, cancellationToken);
+                return View(EditView, model);
+            default:
+                model.Errors = result.Errors;
+                return View(EditView, model);
+        }
+    }
+
+    /// <summary>Says who saved meanwhile and when; the user's input stays in the form.</summary>
+    private async Task DescribeConflictAsync(ContentEditorViewModel model, CancellationToken cancellationToken)
+    {
+        if (model.IsNew)
+        {
+            model.Errors = [new ContentValidationError("", "Ce formulaire a déjà été envoyé : le contenu existe déjà. Ouvrez-le depuis la liste des contenus.")];
+            return;
+        }
+
+        var latest = await contents.GetAsync(model.ContentItemId, VersionOptions.Latest, cancellationToken);
+        if (latest is null)
+        {
+            model.Errors = [new ContentValidationError("", "Ce contenu a été supprimé pendant que vous le modifiiez. Vos modifications n'ont pas été enregistrées.")];
+            return;
+        }
+
+        var paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
+        var when = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(latest.ModifiedUtc, DateTimeKind.Utc), paris);
+        var who = latest.Author ?? latest.Owner ?? "un autre utilisateur";
+        model.Conflict =
+            $"Ce contenu a été modifié par {who} le {when.ToString("dd/MM/yyyy 'à' HH:mm", CultureInfo.GetCultureInfo("fr-FR"))} pendant que vous le modifiiez. " +
+            "Vos modifications n'ont pas été enregistrées : elles sont conservées dans le formulaire ci-dessous. " +
+            "Comparez-les avec la version actuelle (Prévisualiser), puis enregistrez à nouveau pour remplacer cette version par la vôtre.";
+
+        // Saving again is now a deliberate choice made after the warning, never a silent overwrite.
+        model.ContentItemVersionId = latest.ContentItemVersionId;
+    }
+
+    private ContentTypeDefinition? CreatableType(string type) =>
+        definitions.TypesFor(tenant.Settings).FirstOrDefault(t => t.Creatable && string.Equals(t.Name, type, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>The item's type, only when its module is enabled in this tenant.</summary>
+    private ContentTypeDefinition? TypeOf(ContentItem item) =>
+        definitions.TypesFor(tenant.Settings).FirstOrDefault(t => t.Name == item.ContentType);
+
+    [GeneratedRegex("^[A-Za-z0-9_-]{8,64}$")]
+    private static partial Regex IdPattern();
+}
