@@ -5,6 +5,7 @@ using RallyNov.Core.Web;
 using RallyNov.Events;
 using RallyNov.Initiatives;
 using RallyNov.Laureates;
+using RallyNov.Media;
 using RallyNov.Pages;
 using RallyNov.Partners;
 using RallyNov.Search.Lucene;
@@ -26,7 +27,8 @@ builder.AddRallyNov(
     new SearchModule(),
     new ThemeModule(),
     new UsersModule(),
-    new AdminThemeModule());
+    new AdminThemeModule(),
+    new MediaModule());
 
 var app = builder.Build();
 app.UseRallyNov();
