@@ -6,6 +6,7 @@ using RallyNov.Core.Web;
 using RallyNov.Events;
 using RallyNov.Initiatives;
 using RallyNov.Laureates;
+using RallyNov.Media;
 using RallyNov.Pages;
 using RallyNov.Partners;
 using RallyNov.Search.Lucene;
@@ -28,7 +29,8 @@ builder.AddRallyNov(
     new ThemeModule(),
     new UsersModule(),
     new AdminThemeModule(),
-    new AuditTrailModule());
+    new AuditTrailModule(),
+    new MediaModule());
 
 var app = builder.Build();
 app.UseRallyNov();
