@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using RallyNov.E2E.Tests.Infrastructure;
 using static Microsoft.Playwright.Assertions;
@@ -65,5 +66,42 @@ public sealed class ContentEditorTests(BrowserFixture browser)
         await Expect(page.GetByRole(AriaRole.Status).First).ToContainTextAsync("n'est plus en ligne");
         var after = await visitor.GotoAsync(site.Url("/bourgogne/initiatives/" + slug));
         Assert.Equal(404, after!.Status);
+    }
+
+    [Fact]
+    public async Task The_editor_form_has_no_axe_violations_with_errors_shown()
+    {
+        using var site = LiveSite.Start();
+        await using var context = await browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(site.Url("/bourgogne/admin/login"));
+        await page.Locator("#UserName").FillAsync("admin");
+        await page.Locator("#Password").FillAsync("Essai-E2E-2026!");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(site.Url("/bourgogne/admin"));
+
+        await page.GotoAsync(site.Url("/bourgogne/admin/contents/new/Initiative"));
+        await page.Locator("#f-Title").FillAsync("Essai");
+        await page.Locator("#f-YearIdentified").FillAsync("1800");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer le brouillon" }).ClickAsync();
+        await Expect(page.Locator("#f-YearIdentified-error")).ToContainTextAsync("1990");
+        // The media library button shows only when the media module answers its picker endpoint.
+        var picker = await page.APIRequest.GetAsync(site.Url("/bourgogne/admin/media/picker?q=&page=1"));
+        var mediaAvailable = picker.Ok && (picker.Headers.GetValueOrDefault("content-type") ?? "").Contains("json", StringComparison.Ordinal);
+        var choose = page.GetByRole(AriaRole.Button, new() { Name = "Choisir dans la médiathèque" });
+        if (mediaAvailable)
+        {
+            await Expect(choose).ToBeVisibleAsync();
+        }
+        else
+        {
+            await Expect(choose).ToBeHiddenAsync();
+        }
+
+        await page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "rallynov-editor.png"), FullPage = true });
+
+        var result = await page.RunAxe();
+
+        Assert.True(result.Violations.Length == 0, string.Join("\n", result.Violations.Select(v => $"{v.Id}: {v.Help} — {string.Join(", ", v.Nodes.Select(n => string.Join(" ", n.Target)))}")));
     }
 }
