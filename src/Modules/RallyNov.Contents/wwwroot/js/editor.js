@@ -34,8 +34,8 @@
       actions: [
         { name: 'bold', title: 'Gras' },
         { name: 'italic', title: 'Italique' },
-        { name: 'heading2', title: 'Intertitre' },
-        { name: 'h3', icon: '<b>H3</b>', title: 'Sous-intertitre', result: function () { exec('formatBlock', '<h3>'); } },
+        { name: 'heading2', title: 'Intertitre H2' },
+        { name: 'h3', icon: '<b>H3</b>', title: 'Sous-intertitre H3', result: function () { exec('formatBlock', '<h3>'); } },
         { name: 'paragraph', title: 'Paragraphe' },
         { name: 'quote', title: 'Citation' },
         { name: 'ulist', title: 'Liste à puces' },
