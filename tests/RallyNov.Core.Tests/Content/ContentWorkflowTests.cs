@@ -146,6 +146,39 @@ public sealed class ContentWorkflowTests : TenantTestBase
         Assert.Empty(await Workflow.PublishDueAsync(Ct));
     }
 
+    [Fact]
+    public async Task Publishing_from_the_editor_or_moving_to_the_bin_clears_both_flags()
+    {
+        var reviewed = await OwnedDraftAsync("Relu dans l'éditeur", "claire");
+        Succeeded(await Workflow.SubmitForReviewAsync(reviewed.ContentItemId, Ct));
+        var edit = await LatestAsync(reviewed.ContentItemId);
+        edit.Author = "paul";
+        var published = Succeeded(await Contents.PublishAsync(edit, Ct));
+        Assert.Null(published.ReviewRequestedUtc);
+
+        var binned = await OwnedDraftAsync("À jeter", "claire");
+        Succeeded(await Workflow.SubmitForReviewAsync(binned.ContentItemId, Ct));
+        Succeeded(await Workflow.SchedulePublishAsync(binned.ContentItemId, DateTime.UtcNow.AddDays(1), null, Ct));
+        Succeeded(await Contents.DeleteAsync(binned.ContentItemId, Ct));
+        var restored = Succeeded(await Contents.RestoreDeletedAsync(binned.ContentItemId, Ct));
+
+        Assert.Null(restored.ReviewRequestedUtc);
+        Assert.Null(restored.ScheduledPublishUtc);
+        Assert.Equal(0, await CountAsync(ContentStatus.AwaitingReview));
+        Assert.Equal(0, await CountAsync(ContentStatus.Scheduled));
+    }
+
+    [Fact]
+    public async Task Submitting_twice_keeps_the_first_request_date()
+    {
+        var draft = await OwnedDraftAsync("Demande répétée", "claire");
+        var first = Succeeded(await Workflow.SubmitForReviewAsync(draft.ContentItemId, Ct));
+        var second = Succeeded(await Workflow.SubmitForReviewAsync(draft.ContentItemId, Ct));
+
+        Assert.Equal(first.ReviewRequestedUtc, second.ReviewRequestedUtc);
+        Assert.Single(await Contents.GetVersionsAsync(draft.ContentItemId, Ct));
+    }
+
     private async Task<ContentItem> OwnedDraftAsync(string title, string owner) =>
         await SaveDraftAsync(title, i =>
         {

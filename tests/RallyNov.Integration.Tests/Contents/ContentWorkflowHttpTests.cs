@@ -1,6 +1,8 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using RallyNov.Core.Content;
+using RallyNov.Core.Data;
 using RallyNov.Integration.Tests.Users;
 
 namespace RallyNov.Integration.Tests.Contents;
@@ -117,6 +119,35 @@ public sealed class ContentWorkflowHttpTests(UsersAppFactory app)
 
         Assert.Null((await LatestAsync(id)).ScheduledPublishUtc);
         Assert.False((await LatestAsync(id)).Published);
+    }
+
+    [Fact]
+    public async Task The_background_scheduler_publishes_a_due_draft_in_the_running_site()
+    {
+        var editorName = await app.CreateUserAsync("Bourgogne", "Editor");
+        var id = await SaveDraftAsync("Échéance " + editorName, editorName);
+        await using (var scope = app.Scope("Bourgogne"))
+        {
+            var workflow = scope.ServiceProvider.GetRequiredService<IContentWorkflow>();
+            Assert.True((await workflow.SchedulePublishAsync(id, DateTime.UtcNow.AddHours(1), null, CancellationToken.None)).Succeeded);
+
+            // The form refuses past dates: the passing of time is written straight to the row.
+            await scope.ServiceProvider.GetRequiredService<RallyNovDbContext>().ContentItems
+                .Where(x => x.ContentItemId == id && x.Latest)
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.ScheduledPublishUtc, DateTime.UtcNow.AddSeconds(-1)));
+        }
+
+        // The hosted service runs every second here (UsersAppFactory); wait for it, generously.
+        ContentItem? live = null;
+        for (var attempt = 0; attempt < 300 && live is null; attempt++)
+        {
+            await Task.Delay(100);
+            await using var scope = app.Scope("Bourgogne");
+            live = await scope.ServiceProvider.GetRequiredService<IContentManager>().GetAsync(id, VersionOptions.Published, CancellationToken.None);
+        }
+
+        Assert.NotNull(live);
+        Assert.Null(live.ScheduledPublishUtc);
     }
 
     [Fact]
