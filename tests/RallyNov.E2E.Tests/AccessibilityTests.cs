@@ -8,7 +8,7 @@ namespace RallyNov.E2E.Tests;
 
 /// <summary>axe-core on the public pages: zero violations, whatever their impact.</summary>
 [Collection(SharedBrowser.Name)]
-public sealed class AccessibilityTests(BrowserFixture browser)
+public sealed class AccessibilityTests(BrowserFixture browser, SampleSiteFixture sample)
 {
     [Theory]
     [InlineData("/", 200)]
@@ -19,7 +19,7 @@ public sealed class AccessibilityTests(BrowserFixture browser)
     [InlineData("/bourgogne/pages/inconnue", 404)]
     public async Task Page_has_no_axe_violations(string path, int status)
     {
-        using var site = LiveSite.Start();
+        var site = sample.Site;
         await using var context = await browser.NewContextAsync();
         var page = await context.NewPageAsync();
 

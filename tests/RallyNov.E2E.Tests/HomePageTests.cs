@@ -6,7 +6,7 @@ namespace RallyNov.E2E.Tests;
 
 /// <summary>Each tenant's home page in a real browser: language, heading, skip link, navigation.</summary>
 [Collection(SharedBrowser.Name)]
-public sealed class HomePageTests(BrowserFixture browser)
+public sealed class HomePageTests(BrowserFixture browser, SampleSiteFixture sample)
 {
     [Theory]
     [InlineData("/", "rally'nov Bourgogne-Franche-Comté")]
@@ -14,7 +14,7 @@ public sealed class HomePageTests(BrowserFixture browser)
     [InlineData("/franche-comte", "rally'nov Franche-Comté")]
     public async Task Home_page_loads_in_french_with_the_tenant_name_as_visible_h1(string path, string displayName)
     {
-        using var site = LiveSite.Start();
+        var site = sample.Site;
         await using var context = await browser.NewContextAsync();
         var page = await context.NewPageAsync();
 
@@ -36,7 +36,7 @@ public sealed class HomePageTests(BrowserFixture browser)
     [InlineData("/franche-comte")]
     public async Task Skip_link_is_the_first_tab_stop_and_moves_focus_to_the_content(string path)
     {
-        using var site = LiveSite.Start();
+        var site = sample.Site;
         await using var context = await browser.NewContextAsync();
         var page = await context.NewPageAsync();
         await page.GotoAsync(site.Url(path));
@@ -59,7 +59,7 @@ public sealed class HomePageTests(BrowserFixture browser)
     [InlineData("/", "La Rencontre régionale 2023 à Dijon", "/pages/rencontre-regionale-2023")]
     public async Task Clicking_a_page_link_opens_the_page(string home, string title, string target)
     {
-        using var site = LiveSite.Start();
+        var site = sample.Site;
         await using var context = await browser.NewContextAsync();
         var page = await context.NewPageAsync();
         await page.GotoAsync(site.Url(home));

@@ -8,11 +8,11 @@ namespace RallyNov.E2E.Tests;
 /// <summary>
 /// axe-core on every kind of public page of a tenant: each list, the first detail page linked from
 /// each list, the search page (with hits and facets, and without hits).
-/// One site per tenant keeps the sweep affordable; every page is checked and all violations are
+/// Every page is checked and all violations are
 /// reported together with the URL they were found on.
 /// </summary>
 [Collection(SharedBrowser.Name)]
-public sealed class PublicPagesAccessibilityTests(BrowserFixture browser)
+public sealed class PublicPagesAccessibilityTests(BrowserFixture browser, SampleSiteFixture sample)
 {
     private static readonly string[] Lists = ["/initiatives", "/laureats", "/evenements", "/partenaires", "/actualites"];
 
@@ -22,7 +22,7 @@ public sealed class PublicPagesAccessibilityTests(BrowserFixture browser)
     [InlineData("/franche-comte")]
     public async Task List_detail_and_search_pages_have_no_axe_violations(string prefix)
     {
-        using var site = LiveSite.Start();
+        var site = sample.Site;
         await using var context = await browser.NewContextAsync();
         var page = await context.NewPageAsync();
         var report = new List<string>();

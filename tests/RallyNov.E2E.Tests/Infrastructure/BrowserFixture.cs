@@ -56,7 +56,7 @@ public sealed class BrowserFixture : IAsyncLifetime
 }
 
 [CollectionDefinition(Name)]
-public sealed class SharedBrowser : ICollectionFixture<BrowserFixture>
+public sealed class SharedBrowser : ICollectionFixture<BrowserFixture>, ICollectionFixture<SampleSiteFixture>
 {
     public const string Name = "browser";
 }
