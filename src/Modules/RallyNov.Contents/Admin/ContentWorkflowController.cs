@@ -1,6 +1,5 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
-using RallyNov.Contents.Display;
 using RallyNov.Core.Content;
 using RallyNov.Core.Security;
 
@@ -15,9 +14,6 @@ namespace RallyNov.Contents.Admin;
 [ValidateAntiForgeryToken]
 public sealed class ContentWorkflowController(IContentManager contents, IContentWorkflow workflow, IContentAuthorization authorization) : Controller
 {
-    /// <summary>Dates typed in the back office are Paris time, whatever the server's zone.</summary>
-    public static readonly TimeZoneInfo Paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
-
     [HttpPost("/admin/contents/{id}/workflow/submit")]
     public async Task<IActionResult> Submit(string id, string? returnUrl, CancellationToken cancellationToken)
     {
@@ -57,8 +53,7 @@ public sealed class ContentWorkflowController(IContentManager contents, IContent
         }
 
         var result = await workflow.SchedulePublishAsync(id, utc, string.IsNullOrEmpty(versionId) ? null : versionId, cancellationToken);
-        var local = TimeZoneInfo.ConvertTimeFromUtc(utc, Paris);
-        return Done(id, returnUrl, result, $"Publication programmée le {FrenchFormat.DateTime(local, hasTime: true)}.");
+        return Done(id, returnUrl, result, $"Publication programmée le {ParisTime.Format(utc)}.");
     }
 
     [HttpPost("/admin/contents/{id}/workflow/unschedule")]
@@ -89,13 +84,13 @@ public sealed class ContentWorkflowController(IContentManager contents, IContent
             return false;
         }
 
-        if (Paris.IsInvalidTime(local))
+        if (ParisTime.Zone.IsInvalidTime(local))
         {
             error = "Cette heure n'existe pas ce jour-là (passage à l'heure d'été) : choisissez-en une autre.";
             return false;
         }
 
-        utc = TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), Paris);
+        utc = TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), ParisTime.Zone);
         return true;
     }
 

@@ -5,9 +5,10 @@ namespace RallyNov.Contents.Admin;
 /// <summary>UTC dates of the database shown as the editors read them: Paris time, in French.</summary>
 public static class ParisTime
 {
-    private static readonly TimeZoneInfo Paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
+    /// <summary>Dates typed and shown in the back office are Paris time, whatever the server's zone.</summary>
+    public static readonly TimeZoneInfo Zone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
 
-    public static DateTime Local(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Paris);
+    public static DateTime Local(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Zone);
 
     /// <summary>"24 novembre 2026 à 9 h 05".</summary>
     public static string Format(DateTime utc) => FrenchFormat.DateTime(Local(utc), hasTime: true);
