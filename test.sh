@@ -28,6 +28,15 @@ if [ ! -x /usr/bin/chromium ]; then
     as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -o DPkg::Lock::Timeout=600 chromium
 fi
 
+# The PostgreSQL tests run the site on a throwaway server of Debian's postgresql, on loopback.
+pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)
+if [ -z "$pg_bin" ]; then
+    echo "test.sh: installing Debian's postgresql for the PostgreSQL tests..."
+    as_root apt-get update -o DPkg::Lock::Timeout=600
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -o DPkg::Lock::Timeout=600 postgresql
+    pg_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
+fi
+
 if ! command -v dotnet >/dev/null 2>&1; then
     echo "test.sh: the .NET SDK (dotnet) is not on PATH." >&2
     echo "0 passed, 0 failed"
@@ -45,6 +54,24 @@ if [ "$build_status" -ne 0 ]; then
     echo "0 passed, 0 failed"
     exit "$build_status"
 fi
+
+# initdb refuses root: as root the cluster belongs to the postgres user. Trust authentication is
+# fine for a server that listens on 127.0.0.1 only and is deleted at exit.
+pg_dir=$(mktemp -d /tmp/rallynov-pg.XXXXXX)
+pg_port=$(( 20000 + RANDOM % 20000 ))
+pg_as() {
+    if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+stop_postgres() {
+    pg_as "$pg_bin/pg_ctl" -D "$pg_dir/data" -m immediate stop >/dev/null 2>&1 || true
+    rm -rf "$pg_dir"
+}
+trap stop_postgres EXIT
+if [ "$(id -u)" -eq 0 ]; then chown postgres "$pg_dir"; fi
+pg_as "$pg_bin/initdb" -D "$pg_dir/data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 >/dev/null
+pg_as "$pg_bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/server.log" -w \
+    -o "-p $pg_port -c listen_addresses=127.0.0.1 -k $pg_dir -c fsync=off -c max_connections=200" start >/dev/null
+export RALLYNOV_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=postgres"
 
 # The test projects of the solution, in solution order.
 mapfile -t projects < <(dotnet sln RallyNov.sln list | tr '\\' '/' | grep -E '^tests/.*\.csproj$')

@@ -1,10 +1,12 @@
 using RallyNov.AdminTheme;
+using RallyNov.AuditTrail;
 using RallyNov.Cms.CommandLine;
 using RallyNov.Contents;
 using RallyNov.Core.Web;
 using RallyNov.Events;
 using RallyNov.Initiatives;
 using RallyNov.Laureates;
+using RallyNov.Media;
 using RallyNov.Pages;
 using RallyNov.Partners;
 using RallyNov.Search.Lucene;
@@ -26,7 +28,9 @@ builder.AddRallyNov(
     new SearchModule(),
     new ThemeModule(),
     new UsersModule(),
-    new AdminThemeModule());
+    new AdminThemeModule(),
+    new AuditTrailModule(),
+    new MediaModule());
 
 var app = builder.Build();
 app.UseRallyNov();

@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using RallyNov.Cms.CommandLine;
+using RallyNov.Core.Hosting;
 using RallyNov.Core.Content;
 using RallyNov.Core.Tenants;
 using RallyNov.Integration.Tests.Infrastructure;
@@ -16,7 +17,7 @@ public sealed class CommandLineTests
         await using var factory = new RallyNovFactory();
         using var output = new StringWriter();
 
-        var code = await new TenantVerbs(factory.Services, output).TenantsAsync(["list"], CancellationToken.None);
+        var code = await RunAsync(factory, output, "tenants", "list");
 
         var lines = output.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         Assert.Equal(0, code);
@@ -34,9 +35,8 @@ public sealed class CommandLineTests
         using var client = factory.CreateClient();
         var file = Path.Combine(factory.DataPath, "exports", "franche-comte.json");
         using var output = new StringWriter();
-        var verbs = new TenantVerbs(factory.Services, output);
 
-        Assert.Equal(0, await verbs.ExportAsync(CommandArguments.Parse(["--tenant", "FrancheComte", "--out", file]), CancellationToken.None));
+        Assert.Equal(0, await RunAsync(factory, output, "export", "--tenant", "FrancheComte", "--out", file));
         Assert.True(File.Exists(file));
         var exported = System.Text.Json.Nodes.JsonNode.Parse(await File.ReadAllTextAsync(file))!["steps"]!.AsArray()
             .Single(s => s!["name"]!.GetValue<string>() == "content")!["items"]!.AsArray().Count;
@@ -45,7 +45,7 @@ public sealed class CommandLineTests
 
         await factory.Services.GetRequiredService<ITenantStore>().SaveAsync(
             new TenantSettings { Name = "Essai", DisplayName = "Site d'essai", UrlPrefix = "essai" }, CancellationToken.None);
-        Assert.Equal(0, await verbs.ImportAsync(CommandArguments.Parse(["--tenant", "Essai", file]), CancellationToken.None));
+        Assert.Equal(0, await RunAsync(factory, output, "import", "--tenant", "Essai", file));
 
         var source = await PublishedPagesAsync(factory, "FrancheComte");
         var copy = await PublishedPagesAsync(factory, "Essai");
@@ -53,7 +53,7 @@ public sealed class CommandLineTests
         Assert.Equal(source, copy);
 
         // Importing again is idempotent: still the same pages, no duplicates.
-        Assert.Equal(0, await verbs.ImportAsync(CommandArguments.Parse(["--tenant", "Essai", file]), CancellationToken.None));
+        Assert.Equal(0, await RunAsync(factory, output, "import", "--tenant", "Essai", file));
         Assert.Equal(source, await PublishedPagesAsync(factory, "Essai"));
 
         Assert.Equal(TenantState.Running, factory.Services.GetRequiredService<ITenantStore>().Find("Essai")!.State);
@@ -70,65 +70,69 @@ public sealed class CommandLineTests
     {
         await using var factory = new RallyNovFactory();
 
-        await Assert.ThrowsAsync<CommandLineException>(
-            () => new TenantVerbs(factory.Services, TextWriter.Null).TenantsAsync(args[1..], CancellationToken.None));
+        await Assert.ThrowsAsync<CommandLineUsageException>(() => RunAsync(factory, TextWriter.Null, args));
     }
 
     [Fact]
     public async Task Export_and_import_reject_missing_or_unknown_arguments()
     {
         await using var factory = new RallyNovFactory();
-        var verbs = new TenantVerbs(factory.Services, TextWriter.Null);
         var file = Path.Combine(factory.DataPath, "out.json");
 
-        var noOut = await Assert.ThrowsAsync<CommandLineException>(
-            () => verbs.ExportAsync(CommandArguments.Parse(["--tenant", "Bourgogne"]), CancellationToken.None));
+        var noOut = await Assert.ThrowsAsync<CommandLineUsageException>(
+            () => RunAsync(factory, TextWriter.Null, "export", "--tenant", "Bourgogne"));
         Assert.Contains("--out", noOut.Message, StringComparison.Ordinal);
 
-        var unknown = await Assert.ThrowsAsync<CommandLineException>(
-            () => verbs.ExportAsync(CommandArguments.Parse(["--tenant", "Bretagne", "--out", file]), CancellationToken.None));
+        var unknown = await Assert.ThrowsAsync<CommandLineUsageException>(
+            () => RunAsync(factory, TextWriter.Null, "export", "--tenant", "Bretagne", "--out", file));
         Assert.Contains("Bourgogne", unknown.Message, StringComparison.Ordinal); // lists the known tenants
         Assert.False(File.Exists(file));
 
-        await Assert.ThrowsAsync<CommandLineException>(
-            () => verbs.ImportAsync(CommandArguments.Parse(["--tenant", "Bourgogne"]), CancellationToken.None));
-        await Assert.ThrowsAsync<CommandLineException>(
-            () => verbs.ImportAsync(CommandArguments.Parse([file]), CancellationToken.None));
+        await Assert.ThrowsAsync<CommandLineUsageException>(() => RunAsync(factory, TextWriter.Null, "import", "--tenant", "Bourgogne"));
+        await Assert.ThrowsAsync<CommandLineUsageException>(() => RunAsync(factory, TextWriter.Null, "import", file));
     }
 
     [Fact]
     public void An_option_without_its_value_is_a_usage_error()
     {
-        var ex = Assert.Throws<CommandLineException>(() => CommandArguments.Parse(["--tenant", "--out", "x.json"]));
+        var ex = Assert.Throws<CommandLineUsageException>(() => new CommandLineContext(["--tenant", "--out", "x.json"], TextWriter.Null));
         Assert.Contains("--tenant", ex.Message, StringComparison.Ordinal);
-        Assert.Throws<CommandLineException>(() => CommandArguments.Parse(["--out"]));
+        Assert.Throws<CommandLineUsageException>(() => new CommandLineContext(["--out"], TextWriter.Null));
     }
 
     [Fact]
     public void Arguments_are_split_into_options_and_positional_values()
     {
-        var args = CommandArguments.Parse(["--Tenant", "Bourgogne", "recette.json"]);
+        var args = new CommandLineContext(["--Tenant", "Bourgogne", "recette.json"], TextWriter.Null);
 
         Assert.Equal("Bourgogne", args.Option("tenant"));
         Assert.Equal(["recette.json"], args.Positional);
         Assert.Null(args.Option("out"));
-        Assert.Throws<CommandLineException>(() => args.Required("out"));
+        Assert.Throws<CommandLineUsageException>(() => args.Required("out"));
     }
 
     [Fact]
-    public void Usage_names_every_verb_in_french()
+    public async Task Usage_names_every_verb_in_french()
     {
+        await using var factory = new RallyNovFactory();
         using var writer = new StringWriter();
 
-        var code = CommandLineRunner.Usage(writer, 2);
+        var code = CommandLineRunner.Usage(writer, 2, CommandLineRunner.Verbs(factory.Services));
 
         Assert.Equal(2, code);
         var text = writer.ToString();
         Assert.Contains("Utilisation", text, StringComparison.Ordinal);
-        foreach (var verb in new[] { "tenants list", "export --tenant", "import --tenant", "help" })
+        foreach (var verb in new[] { "tenants list", "export --tenant", "import --tenant", "users list", "index rebuild", "help" })
         {
             Assert.Contains(verb, text, StringComparison.Ordinal);
         }
+    }
+
+    /// <summary>Runs a verb as the host does, by name, on the factory's services.</summary>
+    private static Task<int> RunAsync(RallyNovFactory factory, TextWriter output, params string[] args)
+    {
+        var verb = CommandLineRunner.Verbs(factory.Services).Single(v => v.Name == args[0]);
+        return verb.RunAsync(new CommandLineContext(args[1..], output), CancellationToken.None);
     }
 
     private static Task<List<string>> PublishedPagesAsync(RallyNovFactory factory, string tenant) =>

@@ -5,6 +5,7 @@ using RallyNov.Contents.Admin.Editor;
 using RallyNov.Contents.Api;
 using RallyNov.Contents.Display;
 using RallyNov.Contents.Querying;
+using RallyNov.Contents.Scheduling;
 using RallyNov.Contents.Syndication;
 using RallyNov.Core.Modules;
 using RallyNov.Core.Security;
@@ -28,6 +29,8 @@ public sealed class ContentsModule : ModuleBase
         services.AddSingleton<ContentViewLocator>();
         services.AddScoped<IPublishedContentReader, PublishedContentReader>();
         services.AddScoped<IContentAuthorization, ContentAuthorization>();
+        services.AddSingleton<IScheduledPublisher, ScheduledPublisher>();
+        services.AddHostedService<ScheduledPublishingBackgroundService>();
         services.AddScoped<IContentEditorModelFactory, ContentEditorModelFactory>();
     }
 

@@ -3,8 +3,9 @@ using RallyNov.Core.Hosting;
 namespace RallyNov.Cms.CommandLine;
 
 /// <summary>
-/// Verbs on the same executable as the site: `tenants list`, `export`, `import`. Without a verb
-/// the web server runs. Verbs work on the same data as a running server (SQLite WAL + busy timeout).
+/// Verbs on the same executable as the site: the host's own (`tenants list`, `export`, `import`)
+/// and those modules register as <see cref="ICommandLineVerb"/>. Without a verb the web server
+/// runs. Verbs work on the same data as a running server (SQLite WAL + busy timeout).
 /// </summary>
 internal static class CommandLineRunner
 {
@@ -12,6 +13,10 @@ internal static class CommandLineRunner
 
     /// <summary>Arguments for the web host: verbs and their options are not configuration.</summary>
     public static string[] HostArguments(string[] args) => IsVerb(args) ? [] : args;
+
+    /// <summary>The host's verbs first, then the modules' ones, in registration order.</summary>
+    public static IReadOnlyList<ICommandLineVerb> Verbs(IServiceProvider services) =>
+        [new TenantsVerb(services), new ExportVerb(services), new ImportVerb(services), .. services.GetServices<ICommandLineVerb>()];
 
     public static async Task<int> RunAsync(WebApplication app, string[] args)
     {
@@ -21,32 +26,26 @@ internal static class CommandLineRunner
             return 0;
         }
 
-        var output = Console.Out;
-        var error = Console.Error;
-        var moduleVerbs = app.Services.GetServices<ICommandLineVerb>().ToList();
+        var verbs = Verbs(app.Services);
+        if (HelpWords.Contains(args[0]))
+        {
+            return Usage(Console.Out, 0, verbs);
+        }
+
         try
         {
-            var verbs = new TenantVerbs(app.Services, output);
-            var moduleVerb = moduleVerbs.FirstOrDefault(v => v.Name == args[0]);
-            return args[0] switch
-            {
-                "tenants" => await verbs.TenantsAsync(args[1..], CancellationToken.None),
-                "export" => await verbs.ExportAsync(CommandArguments.Parse(args[1..]), CancellationToken.None),
-                "import" => await verbs.ImportAsync(CommandArguments.Parse(args[1..]), CancellationToken.None),
-                _ when moduleVerb is not null => await moduleVerb.RunAsync(new CommandLineContext(args[1..], output), CancellationToken.None),
-                _ when HelpWords.Contains(args[0]) => Usage(output, 0, moduleVerbs),
-                _ => throw new CommandLineException($"commande inconnue « {args[0]} »."),
-            };
+            var verb = verbs.FirstOrDefault(v => v.Name == args[0])
+                ?? throw new CommandLineUsageException($"commande inconnue « {args[0]} ».");
+            return await verb.RunAsync(new CommandLineContext(args[1..], Console.Out), CancellationToken.None);
         }
-        catch (Exception ex) when (ex is CommandLineException or CommandLineUsageException)
+        catch (CommandLineUsageException ex)
         {
-            await error.WriteLineAsync("Erreur : " + ex.Message);
-            Usage(error, 2, moduleVerbs);
-            return 2;
+            await Console.Error.WriteLineAsync("Erreur : " + ex.Message);
+            return Usage(Console.Error, 2, verbs);
         }
         catch (Exception ex) when (ex is Core.Recipes.RecipeException or InvalidOperationException or IOException)
         {
-            await error.WriteLineAsync("Erreur : " + ex.Message);
+            await Console.Error.WriteLineAsync("Erreur : " + ex.Message);
             return 1;
         }
     }
@@ -55,7 +54,7 @@ internal static class CommandLineRunner
     private static bool IsVerb(string[] args) =>
         args.Length > 0 && (HelpWords.Contains(args[0]) || !args[0].StartsWith('-'));
 
-    internal static int Usage(TextWriter writer, int code, IEnumerable<ICommandLineVerb>? moduleVerbs = null)
+    internal static int Usage(TextWriter writer, int code, IEnumerable<ICommandLineVerb> verbs)
     {
         writer.WriteLine("""
             Utilisation : dotnet run --project src/RallyNov.Cms -- <commande>
@@ -63,30 +62,13 @@ internal static class CommandLineRunner
             Sans commande, le site démarre (http://localhost:5000).
 
             Commandes :
-              tenants list                                 liste les sites (nom, préfixe, état, base)
-              export --tenant <Nom> --out <fichier.json>   exporte réglages, vocabulaires et contenus d'un site
-              import --tenant <Nom> <fichier.json>         importe une recette dans un site (ré-exécutable sans doublon)
-              help                                         affiche cette aide
             """);
-        foreach (var line in (moduleVerbs ?? []).SelectMany(v => v.Usage))
+        foreach (var line in verbs.SelectMany(v => v.Usage))
         {
             writer.WriteLine("  " + line);
         }
 
+        writer.WriteLine("  help                                         affiche cette aide");
         return code;
-    }
-}
-
-/// <summary>A usage error: wrong or missing arguments.</summary>
-internal sealed class CommandLineException(string message) : Exception(message)
-{
-    public CommandLineException()
-        : this("arguments invalides")
-    {
-    }
-
-    public CommandLineException(string message, Exception inner)
-        : this(message + " " + inner.Message)
-    {
     }
 }

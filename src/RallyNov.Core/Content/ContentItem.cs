@@ -45,6 +45,19 @@ public sealed class ContentItem
     /// <summary>Set when the item is in the bin (soft delete); cleared on restore.</summary>
     public DateTime? DeletedUtc { get; set; }
 
+    /// <summary>
+    /// Set on the latest draft when its owner asks for a review ("Soumettre pour relecture");
+    /// cleared when the item is published or when somebody other than the owner saves a new draft.
+    /// See <see cref="IContentWorkflow"/> for the rules.
+    /// </summary>
+    public DateTime? ReviewRequestedUtc { get; set; }
+
+    /// <summary>
+    /// When the latest draft is due to be published, UTC. It approves this version only: any new
+    /// save clears it, so later, unreviewed changes are never published by the scheduler.
+    /// </summary>
+    public DateTime? ScheduledPublishUtc { get; set; }
+
     public JsonObject Content { get; set; } = [];
 
     public bool IsNew => string.IsNullOrEmpty(ContentItemVersionId);
@@ -73,6 +86,8 @@ public sealed class ContentItem
         ModifiedUtc = ModifiedUtc,
         PublishedUtc = PublishedUtc,
         DeletedUtc = DeletedUtc,
+        ReviewRequestedUtc = ReviewRequestedUtc,
+        ScheduledPublishUtc = ScheduledPublishUtc,
         Content = (JsonObject)Content.DeepClone(),
     };
 }

@@ -95,6 +95,8 @@ internal sealed class ContentManager : IContentManager
 
                 latest.Published = true;
                 latest.PublishedUtc = published?.PublishedUtc ?? now;
+                latest.ReviewRequestedUtc = null;
+                latest.ScheduledPublishUtc = null;
                 AddTask(latest, IndexingTaskKind.Publish, now);
                 await _db.SaveChangesAsync(cancellationToken);
             }
@@ -136,6 +138,8 @@ internal sealed class ContentManager : IContentManager
             {
                 version.DeletedUtc = now;
                 version.Published = false;
+                version.ReviewRequestedUtc = null;
+                version.ScheduledPublishUtc = null;
             }
 
             AddTask(latest, IndexingTaskKind.Delete, now);
@@ -173,10 +177,13 @@ internal sealed class ContentManager : IContentManager
             latest.ModifiedUtc = Now();
             await _db.SaveChangesAsync(cancellationToken);
             return ContentResult.Ok(latest.Clone());
-        }, (item, ct) => Notify(h => h.SavedAsync(item, ct), ct), cancellationToken);
+        }, (item, ct) => Notify(h => h.RestoredAsync(item, ct), ct), cancellationToken);
     }
 
-    public async Task<ContentResult> RestoreVersionAsync(string contentItemVersionId, CancellationToken cancellationToken)
+    public Task<ContentResult> RestoreVersionAsync(string contentItemVersionId, CancellationToken cancellationToken) =>
+        RestoreVersionAsync(contentItemVersionId, null, cancellationToken);
+
+    public async Task<ContentResult> RestoreVersionAsync(string contentItemVersionId, string? author, CancellationToken cancellationToken)
     {
         var old = await GetVersionAsync(contentItemVersionId, cancellationToken);
         if (old is null || old.DeletedUtc is not null)
@@ -192,6 +199,7 @@ internal sealed class ContentManager : IContentManager
 
         var draft = latest.Clone();
         draft.Content = old.Clone().Content;
+        draft.Author = author ?? draft.Author;
         return await StoreAsync(draft, publish: false, cancellationToken);
     }
 
@@ -278,6 +286,12 @@ internal sealed class ContentManager : IContentManager
             target.Owner ??= input.Owner;
             target.ModifiedUtc = now;
             target.Latest = true;
+
+            // Review and schedule rules (see IContentWorkflow): the owner polishing a submitted
+            // draft keeps it in review, anybody else's save or a publish ends the review; a schedule
+            // approved one version, so any save drops it.
+            target.ReviewRequestedUtc = !publish && string.Equals(target.Author, target.Owner, StringComparison.Ordinal) ? latest?.ReviewRequestedUtc : null;
+            target.ScheduledPublishUtc = null;
             if (publish)
             {
                 target.Published = true;

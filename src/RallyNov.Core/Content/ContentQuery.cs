@@ -16,6 +16,12 @@ public enum ContentStatus
 
     /// <summary>Items in the bin.</summary>
     Deleted,
+
+    /// <summary>Items whose latest draft was submitted for review and is not published yet.</summary>
+    AwaitingReview,
+
+    /// <summary>Items whose latest draft has a scheduled publication date.</summary>
+    Scheduled,
 }
 
 public enum ContentOrder

@@ -21,6 +21,8 @@ internal static class ContentQueryRunner
             ContentStatus.PublishedWithDraft => items.Where(x => x.Latest && !x.Published && x.DeletedUtc == null
                 && db.ContentItems.Any(p => p.ContentItemId == x.ContentItemId && p.Published)),
             ContentStatus.Deleted => items.Where(x => x.Latest && x.DeletedUtc != null),
+            ContentStatus.AwaitingReview => items.Where(x => x.Latest && !x.Published && x.DeletedUtc == null && x.ReviewRequestedUtc != null),
+            ContentStatus.Scheduled => items.Where(x => x.Latest && !x.Published && x.DeletedUtc == null && x.ScheduledPublishUtc != null),
             _ => items.Where(x => x.Latest && x.DeletedUtc == null),
         };
 

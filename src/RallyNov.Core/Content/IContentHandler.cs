@@ -14,4 +14,7 @@ public interface IContentHandler
     Task UnpublishedAsync(ContentItem item, CancellationToken cancellationToken) => Task.CompletedTask;
 
     Task DeletedAsync(ContentItem item, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>An item came back from the bin. Handlers written before this hook see it as a save.</summary>
+    Task RestoredAsync(ContentItem item, CancellationToken cancellationToken) => SavedAsync(item, cancellationToken);
 }

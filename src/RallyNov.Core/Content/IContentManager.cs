@@ -49,4 +49,7 @@ public interface IContentManager
 
     /// <summary>Copies an old version into a new draft (history is never rewritten).</summary>
     Task<ContentResult> RestoreVersionAsync(string contentItemVersionId, CancellationToken cancellationToken);
+
+    /// <summary>Same, recording <paramref name="author"/> (the user who restores) as the new draft's author.</summary>
+    Task<ContentResult> RestoreVersionAsync(string contentItemVersionId, string? author, CancellationToken cancellationToken);
 }

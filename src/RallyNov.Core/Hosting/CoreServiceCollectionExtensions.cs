@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using RallyNov.Core.Auditing;
 using RallyNov.Core.Content;
 using RallyNov.Core.Content.Definitions;
 using RallyNov.Core.Data;
@@ -41,6 +42,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<IContentDefinitionManager, ContentDefinitionManager>();
         services.AddScoped<IContentManager, ContentManager>();
         services.AddScoped<IBulkContentWriter, BulkContentWriter>();
+        services.AddScoped<IContentWorkflow, ContentWorkflow>();
         services.AddScoped<ITaxonomyService, TaxonomyService>();
         services.AddScoped<ISiteSettingsService, SiteSettingsService>();
 
@@ -49,6 +51,11 @@ public static class CoreServiceCollectionExtensions
         services.AddRecipeStep<SettingsStep>();
         services.AddRecipeStep<TaxonomiesStep>();
         services.AddRecipeStep<ContentStep>();
+
+        // The audit module replaces the no-op trail; without it the Core records nothing.
+        services.AddHttpContextAccessor();
+        services.TryAddScoped<IAuditTrail, NullAuditTrail>();
+        services.TryAddScoped<IAuditEventFactory, AuditEventFactory>();
 
         services.AddSingleton<TenantSetupService>();
         services.AddHostedService<TenantStartupHostedService>();

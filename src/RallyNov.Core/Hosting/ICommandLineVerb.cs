@@ -47,6 +47,8 @@ public sealed class CommandLineContext
 
     public IReadOnlyList<string> Positional => _positional;
 
+    public bool HasOptions => _options.Count > 0;
+
     public string? Option(string name) => _options.GetValueOrDefault(name);
 
     public string Required(string name) => Option(name) ?? throw new CommandLineUsageException($"l'option --{name} est obligatoire.");

@@ -17,6 +17,7 @@ public static class Permissions
     public const string ManageUsers = nameof(ManageUsers);
     public const string ManageSettings = nameof(ManageSettings);
     public const string ManageTaxonomies = nameof(ManageTaxonomies);
+    public const string ViewAuditTrail = nameof(ViewAuditTrail);
 
     /// <summary>Every permission with its French description, in display order.</summary>
     public static IReadOnlyList<PermissionDescriptor> All { get; } =
@@ -32,6 +33,7 @@ public static class Permissions
         new(ManageTaxonomies, "Gérer les vocabulaires"),
         new(ManageUsers, "Gérer les utilisateurs et les rôles"),
         new(ManageSettings, "Gérer les réglages du site"),
+        new(ViewAuditTrail, "Consulter le journal d'audit"),
     ];
 
     /// <summary>

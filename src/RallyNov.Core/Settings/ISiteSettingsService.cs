@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
+using RallyNov.Core.Auditing;
 using RallyNov.Core.Data;
 
 namespace RallyNov.Core.Settings;
@@ -12,7 +13,7 @@ public interface ISiteSettingsService
     Task SaveAsync(string name, JsonObject value, CancellationToken cancellationToken);
 }
 
-internal sealed class SiteSettingsService(RallyNovDbContext db, TimeProvider clock) : ISiteSettingsService
+internal sealed class SiteSettingsService(RallyNovDbContext db, TimeProvider clock, IAuditTrail audit, IAuditEventFactory auditEvents) : ISiteSettingsService
 {
     public async Task<JsonObject> GetAsync(string name, CancellationToken cancellationToken)
     {
@@ -29,9 +30,27 @@ internal sealed class SiteSettingsService(RallyNovDbContext db, TimeProvider clo
             db.SiteSettings.Add(row);
         }
 
+        var changed = ChangedKeys(row.Value, value);
         row.Value = (JsonObject)value.DeepClone();
         row.ModifiedUtc = clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(cancellationToken);
         db.ChangeTracker.Clear();
+
+        // Only the names of the keys: a settings value may be a secret (an API key).
+        if (changed.Count > 0)
+        {
+            await audit.RecordAsync(
+                auditEvents.Create(AuditCategories.Settings, AuditActions.SettingsChanged, itemId: name, itemTitle: name, details: "Clés modifiées : " + string.Join(", ", changed)),
+                cancellationToken);
+        }
+    }
+
+    private static List<string> ChangedKeys(JsonObject? before, JsonObject after)
+    {
+        before ??= [];
+        return before.Select(p => p.Key).Union(after.Select(p => p.Key), StringComparer.Ordinal)
+            .Where(key => !JsonNode.DeepEquals(before[key], after[key]))
+            .Order(StringComparer.Ordinal)
+            .ToList();
     }
 }

@@ -22,6 +22,9 @@ public sealed class UsersAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("RallyNov:DataPath", DataPath);
         builder.UseSetting("RallyNov:Setup:AdminPassword", AdminPassword);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+
+        // The scheduler passes every second, so a due publication shows up quickly in tests.
+        builder.UseSetting("RallyNov:Scheduling:IntervalSeconds", "1");
     }
 
     public TestBrowser Browser() => new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false }));

@@ -48,4 +48,6 @@ internal sealed class FakeContentManager(params ContentItem[] items) : IContentM
     public Task<ContentResult> RestoreDeletedAsync(string contentItemId, CancellationToken cancellationToken) => throw new NotSupportedException();
 
     public Task<ContentResult> RestoreVersionAsync(string contentItemVersionId, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+    public Task<ContentResult> RestoreVersionAsync(string contentItemVersionId, string? author, CancellationToken cancellationToken) => throw new NotSupportedException();
 }

@@ -8,7 +8,7 @@ public sealed class ContentListFilter
 {
     public string? Type { get; set; }
 
-    /// <summary>latest (default), published, draft, publishedwithdraft, deleted.</summary>
+    /// <summary>latest (default), published, draft, publishedwithdraft, awaitingreview, scheduled, deleted.</summary>
     public string? Status { get; set; }
 
     public string? Owner { get; set; }
@@ -42,6 +42,8 @@ public sealed class ContentListViewModel
         (ContentStatus.Published, "Publiés"),
         (ContentStatus.Draft, "Brouillons"),
         (ContentStatus.PublishedWithDraft, "Publiés avec modifications en attente"),
+        (ContentStatus.AwaitingReview, "En attente de relecture"),
+        (ContentStatus.Scheduled, "Publication programmée"),
         (ContentStatus.Deleted, "Corbeille"),
     ];
 

@@ -12,6 +12,7 @@ namespace RallyNov.Contents.Admin;
 public sealed class DashboardController(IContentManager contents, IContentDefinitionManager definitions, TenantContext tenant) : Controller
 {
     private const int RecentDraftCount = 10;
+    private const int WorkflowListSize = 20;
 
     [HttpGet("/admin")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
@@ -35,7 +36,16 @@ public sealed class DashboardController(IContentManager contents, IContentDefini
                 cancellationToken)).Items
             : [];
 
-        return View(new DashboardViewModel { Counts = counts, RecentDrafts = drafts });
+        var awaiting = await contents.QueryAsync(new ContentQuery { Status = ContentStatus.AwaitingReview, PageSize = WorkflowListSize }, cancellationToken);
+        var scheduled = await contents.QueryAsync(new ContentQuery { Status = ContentStatus.Scheduled, PageSize = WorkflowListSize }, cancellationToken);
+
+        return View(new DashboardViewModel
+        {
+            Counts = counts,
+            RecentDrafts = drafts,
+            AwaitingReview = awaiting.Items.OrderBy(i => i.ReviewRequestedUtc).ToList(),
+            Scheduled = scheduled.Items.OrderBy(i => i.ScheduledPublishUtc).ToList(),
+        });
     }
 
     // A one-row page: the query's count is all we read.

@@ -8,6 +8,12 @@ public sealed class DashboardViewModel
 
     /// <summary>The signed-in user's items whose latest version is a draft, newest first.</summary>
     public IReadOnlyList<ContentItem> RecentDrafts { get; init; } = [];
+
+    /// <summary>Drafts submitted for review, oldest request first (the longest wait comes first).</summary>
+    public IReadOnlyList<ContentItem> AwaitingReview { get; init; } = [];
+
+    /// <summary>Drafts with a scheduled publication, soonest first.</summary>
+    public IReadOnlyList<ContentItem> Scheduled { get; init; } = [];
 }
 
 /// <summary>How many items of one type are in each state (an item with a pending draft counts in both).</summary>

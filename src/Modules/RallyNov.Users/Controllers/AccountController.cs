@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Logging;
+using RallyNov.Core.Auditing;
 using RallyNov.Core.Tenants;
 using RallyNov.Users.Data;
 using RallyNov.Users.Models;
@@ -15,6 +16,8 @@ public sealed class AccountController(
     SignInManager<RallyNovUser> signIn,
     UserManager<RallyNovUser> users,
     TenantContext tenant,
+    IAuditTrail audit,
+    IAuditEventFactory auditEvents,
     ILogger<AccountController> logger) : Controller
 {
     // One message for every failure (unknown user, wrong password, locked or disabled account):
@@ -47,6 +50,7 @@ public sealed class AccountController(
         {
             // Spend the time of a real password check, so response times do not reveal unknown names.
             users.PasswordHasher.HashPassword(new RallyNovUser(), model.Password);
+            await AuditAsync(AuditActions.LoginFailed, null, model.UserName, "Identifiant inconnu");
             return Failed(model);
         }
 
@@ -54,16 +58,27 @@ public sealed class AccountController(
         if (!result.Succeeded)
         {
             logger.LogWarning("Failed sign-in for {User} in tenant {Tenant} (locked out: {LockedOut}).", user.UserName, tenant.Name, result.IsLockedOut);
+            await AuditAsync(
+                result.IsLockedOut ? AuditActions.LoginLockedOut : AuditActions.LoginFailed,
+                null,
+                user.UserName,
+                result.IsLockedOut ? "Compte bloqué ou désactivé" : "Mot de passe incorrect");
             return Failed(model);
         }
 
         logger.LogInformation("{User} signed in to tenant {Tenant}.", user.UserName, tenant.Name);
+        await AuditAsync(AuditActions.LoginSucceeded, user.UserName, user.UserName, null);
         return LocalRedirect(SafeReturnUrl(model.ReturnUrl));
     }
 
     [HttpPost("/admin/logout")]
     public async Task<IActionResult> Logout()
     {
+        if (User.Identity?.IsAuthenticated == true)
+        {
+            await AuditAsync(AuditActions.Logout, User.Identity.Name, User.Identity.Name, null);
+        }
+
         await signIn.SignOutAsync();
         return Redirect(Url.Content("~/admin/login"));
     }
@@ -73,6 +88,12 @@ public sealed class AccountController(
         var trimmed = login.Trim();
         return await users.FindByNameAsync(trimmed) ?? (trimmed.Contains('@', StringComparison.Ordinal) ? await users.FindByEmailAsync(trimmed) : null);
     }
+
+    /// <summary>The attempted name goes in the item, never the password; a failure has no author.</summary>
+    private Task AuditAsync(string action, string? userName, string? attempted, string? details) =>
+        audit.RecordAsync(
+            auditEvents.Create(AuditCategories.Security, action, itemId: attempted?.Trim(), itemTitle: attempted?.Trim(), details: details) with { UserName = userName },
+            HttpContext.RequestAborted);
 
     private ViewResult Failed(LoginViewModel model)
     {

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using RallyNov.Core.Auditing;
 using RallyNov.Users.Data;
 using RallyNov.Users.Security;
 
@@ -8,7 +9,9 @@ namespace RallyNov.Users.Services;
 internal sealed class UserAdministration(
     UsersDbContext db,
     UserManager<RallyNovUser> users,
-    TimeProvider clock) : IUserAdministration
+    TimeProvider clock,
+    IAuditTrail audit,
+    IAuditEventFactory auditEvents) : IUserAdministration
 {
     public async Task<IReadOnlyList<UserSummary>> ListAsync(CancellationToken cancellationToken)
     {
@@ -48,6 +51,7 @@ internal sealed class UserAdministration(
         if (result.Succeeded)
         {
             await transaction.CommitAsync(cancellationToken);
+            await AuditAsync(AuditActions.UserCreated, user.UserName!, "Rôles : " + RoleList(wanted), cancellationToken);
         }
 
         return result;
@@ -79,9 +83,10 @@ internal sealed class UserAdministration(
             return Failed("LastAdministrator", "Le site doit garder au moins un administrateur actif.");
         }
 
+        var emailChanged = !string.Equals(user.Email, email.Trim(), StringComparison.Ordinal);
         await using var transaction = await UsersTransaction.BeginAsync(db, cancellationToken);
         var result = IdentityResult.Success;
-        if (!string.Equals(user.Email, email.Trim(), StringComparison.Ordinal))
+        if (emailChanged)
         {
             result = await users.SetEmailAsync(user, email.Trim());
         }
@@ -101,6 +106,11 @@ internal sealed class UserAdministration(
         if (result.Succeeded)
         {
             await transaction.CommitAsync(cancellationToken);
+            await AuditAsync(
+                AuditActions.UserUpdated,
+                user.UserName!,
+                $"Rôles ajoutés : {RoleList(toAdd)} ; rôles retirés : {RoleList(toRemove)}{(emailChanged ? " ; e-mail modifié" : "")}",
+                cancellationToken);
         }
 
         return result;
@@ -145,6 +155,7 @@ internal sealed class UserAdministration(
         if (result.Succeeded)
         {
             await transaction.CommitAsync(cancellationToken);
+            await AuditAsync(disabled ? AuditActions.UserDisabled : AuditActions.UserEnabled, user.UserName!, null, cancellationToken);
         }
 
         return result;
@@ -160,7 +171,13 @@ internal sealed class UserAdministration(
 
         // The reset token path validates the new password before touching the old one, and renews the stamp.
         var token = await users.GeneratePasswordResetTokenAsync(user);
-        return await users.ResetPasswordAsync(user, token, newPassword);
+        var result = await users.ResetPasswordAsync(user, token, newPassword);
+        if (result.Succeeded)
+        {
+            await AuditAsync(AuditActions.UserPasswordReset, user.UserName!, null, cancellationToken);
+        }
+
+        return result;
     }
 
     public async Task<IReadOnlyList<string>> RoleNamesAsync(CancellationToken cancellationToken)
@@ -197,6 +214,12 @@ internal sealed class UserAdministration(
         var userRoles = roles.TryGetValue(user.Id, out var list) ? list : [];
         return new UserSummary(user.Id, user.UserName ?? "", user.Email ?? "", userRoles, user.IsDisabled, lockedOut, user.CreatedUtc);
     }
+
+    private Task AuditAsync(string action, string userName, string? details, CancellationToken cancellationToken) =>
+        audit.RecordAsync(auditEvents.Create(AuditCategories.Users, action, itemId: userName, itemTitle: userName, details: details), cancellationToken);
+
+    private static string RoleList(IEnumerable<string> roles) =>
+        roles.Any() ? string.Join(", ", roles.Select(BuiltInRoles.DisplayName)) : "aucun";
 
     private static IdentityResult Failed(string code, string description) =>
         IdentityResult.Failed(new IdentityError { Code = code, Description = description });

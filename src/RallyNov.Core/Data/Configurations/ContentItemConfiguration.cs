@@ -33,5 +33,8 @@ internal sealed class ContentItemConfiguration(string trueLiteral) : IEntityType
         builder.HasIndex(x => new { x.ContentType, x.Latest, x.ModifiedUtc }).HasDatabaseName("IX_ContentItems_Type_Latest");
         builder.HasIndex(x => new { x.ContentItemId, x.VersionNumber }).HasDatabaseName("IX_ContentItems_History");
         builder.HasIndex(x => x.Owner);
+
+        // The scheduler looks for due items every few seconds: a seek on the few scheduled rows.
+        builder.HasIndex(x => x.ScheduledPublishUtc).HasDatabaseName("IX_ContentItems_Scheduled");
     }
 }

@@ -80,6 +80,12 @@ namespace RallyNov.Core.Data.Postgres.Migrations
                     b.Property<DateTime?>("PublishedUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTime?>("ReviewRequestedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("ScheduledPublishUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Slug")
                         .HasMaxLength(120)
                         .HasColumnType("character varying(120)");
@@ -98,6 +104,9 @@ namespace RallyNov.Core.Data.Postgres.Migrations
                         .IsUnique();
 
                     b.HasIndex("Owner");
+
+                    b.HasIndex("ScheduledPublishUtc")
+                        .HasDatabaseName("IX_ContentItems_Scheduled");
 
                     b.HasIndex("ContentItemId", "VersionNumber")
                         .HasDatabaseName("IX_ContentItems_History");

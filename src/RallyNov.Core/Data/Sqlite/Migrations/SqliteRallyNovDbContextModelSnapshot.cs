@@ -73,6 +73,12 @@ namespace RallyNov.Core.Data.Sqlite.Migrations
                     b.Property<DateTime?>("PublishedUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("ReviewRequestedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ScheduledPublishUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Slug")
                         .HasMaxLength(120)
                         .HasColumnType("TEXT");
@@ -91,6 +97,9 @@ namespace RallyNov.Core.Data.Sqlite.Migrations
                         .IsUnique();
 
                     b.HasIndex("Owner");
+
+                    b.HasIndex("ScheduledPublishUtc")
+                        .HasDatabaseName("IX_ContentItems_Scheduled");
 
                     b.HasIndex("ContentItemId", "VersionNumber")
                         .HasDatabaseName("IX_ContentItems_History");

@@ -1,0 +1,45 @@
+using RallyNov.Core.Auditing;
+
+namespace RallyNov.AuditTrail.Services;
+
+/// <summary>French names of the action codes and categories for the back office.</summary>
+public static class AuditLabels
+{
+    private static readonly Dictionary<string, string> Actions = new(StringComparer.Ordinal)
+    {
+        [AuditActions.ContentCreated] = "Contenu créé",
+        [AuditActions.ContentSaved] = "Contenu enregistré",
+        [AuditActions.ContentPublished] = "Contenu publié",
+        [AuditActions.ContentUnpublished] = "Contenu dépublié",
+        [AuditActions.ContentDeleted] = "Contenu mis à la corbeille",
+        [AuditActions.ContentRestored] = "Contenu restauré",
+        [AuditActions.LoginSucceeded] = "Connexion réussie",
+        [AuditActions.LoginFailed] = "Échec de connexion",
+        [AuditActions.LoginLockedOut] = "Compte bloqué après des échecs",
+        [AuditActions.Logout] = "Déconnexion",
+        [AuditActions.UserCreated] = "Utilisateur créé",
+        [AuditActions.UserUpdated] = "Utilisateur modifié",
+        [AuditActions.UserDisabled] = "Utilisateur désactivé",
+        [AuditActions.UserEnabled] = "Utilisateur réactivé",
+        [AuditActions.UserPasswordReset] = "Mot de passe réinitialisé",
+        [AuditActions.RolePermissionsChanged] = "Permissions d'un rôle modifiées",
+        [AuditActions.SettingsChanged] = "Réglages modifiés",
+    };
+
+    /// <summary>The categories in display order.</summary>
+    public static IReadOnlyList<(string Code, string Label)> Categories { get; } =
+    [
+        (AuditCategories.Content, "Contenus"),
+        (AuditCategories.Security, "Connexions"),
+        (AuditCategories.Users, "Utilisateurs et rôles"),
+        (AuditCategories.Settings, "Réglages"),
+    ];
+
+    /// <summary>Every known action code, in display order.</summary>
+    public static IReadOnlyList<string> KnownActions { get; } = [.. Actions.Keys];
+
+    /// <summary>The French label, or the code itself for an action a newer module records.</summary>
+    public static string Action(string code) => Actions.TryGetValue(code, out var label) ? label : code;
+
+    public static string Category(string code) => Categories.FirstOrDefault(c => c.Code == code).Label ?? code;
+}

@@ -1,0 +1,93 @@
+using Microsoft.EntityFrameworkCore;
+using RallyNov.AuditTrail.Data;
+using RallyNov.Core.Content;
+
+namespace RallyNov.AuditTrail.Services;
+
+/// <summary>Reads the current tenant's audit trail, newest first.</summary>
+public interface IAuditLog
+{
+    Task<PagedResult<AuditEntry>> QueryAsync(AuditQuery query, CancellationToken cancellationToken);
+
+    /// <summary>The action codes present in the trail (for the filter's choice list).</summary>
+    Task<IReadOnlyList<string>> ActionsAsync(CancellationToken cancellationToken);
+}
+
+/// <summary>Filters of the audit screen; null or blank means "any".</summary>
+public sealed record AuditQuery
+{
+    public const int MaxPageSize = 200;
+
+    public string? UserName { get; init; }
+
+    public string? Action { get; init; }
+
+    public string? Category { get; init; }
+
+    /// <summary>Inclusive lower bound (UTC).</summary>
+    public DateTime? FromUtc { get; init; }
+
+    /// <summary>Exclusive upper bound (UTC).</summary>
+    public DateTime? ToUtc { get; init; }
+
+    /// <summary>Part of the item id or title.</summary>
+    public string? Item { get; init; }
+
+    public int Page { get; init; } = 1;
+
+    public int PageSize { get; init; } = 50;
+}
+
+internal sealed class AuditLog(AuditTrailDbContext db) : IAuditLog
+{
+    public async Task<PagedResult<AuditEntry>> QueryAsync(AuditQuery query, CancellationToken cancellationToken)
+    {
+        var page = Math.Max(1, query.Page);
+        var size = Math.Clamp(query.PageSize, 1, AuditQuery.MaxPageSize);
+        var events = db.AuditEvents.AsNoTracking();
+
+        if (!string.IsNullOrWhiteSpace(query.UserName))
+        {
+            var user = query.UserName.Trim();
+            events = events.Where(x => x.UserName == user);
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.Action))
+        {
+            events = events.Where(x => x.Action == query.Action);
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.Category))
+        {
+            events = events.Where(x => x.Category == query.Category);
+        }
+
+        if (query.FromUtc is { } from)
+        {
+            events = events.Where(x => x.UtcTime >= from);
+        }
+
+        if (query.ToUtc is { } to)
+        {
+            events = events.Where(x => x.UtcTime < to);
+        }
+
+        if (!string.IsNullOrWhiteSpace(query.Item))
+        {
+            var text = query.Item.Trim();
+            var pattern = "%" + EscapeLike(text) + "%";
+            events = events.Where(x => x.ItemId == text || EF.Functions.Like(x.ItemTitle!, pattern, "\\") || EF.Functions.Like(x.ItemId!, pattern, "\\"));
+        }
+
+        var total = await events.CountAsync(cancellationToken);
+        var rows = await events.OrderByDescending(x => x.UtcTime).ThenByDescending(x => x.Id)
+            .Skip((page - 1) * size).Take(size).ToListAsync(cancellationToken);
+        return new PagedResult<AuditEntry>(rows, total, page, size);
+    }
+
+    public async Task<IReadOnlyList<string>> ActionsAsync(CancellationToken cancellationToken) =>
+        await db.AuditEvents.AsNoTracking().Select(x => x.Action).Distinct().OrderBy(x => x).ToListAsync(cancellationToken);
+
+    private static string EscapeLike(string text) =>
+        text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
+}

@@ -1,0 +1,64 @@
+namespace RallyNov.Core.Auditing;
+
+/// <summary>
+/// One line of a tenant's audit trail: who did what, when, on which item, from which address.
+/// Never carries a password or any other secret.
+/// </summary>
+public sealed record AuditEvent
+{
+    /// <summary>One of <see cref="AuditCategories"/>.</summary>
+    public required string Category { get; init; }
+
+    /// <summary>Stable code, e.g. "content.published" (see <see cref="AuditActions"/>).</summary>
+    public required string Action { get; init; }
+
+    /// <summary>Who acted; null for an anonymous request (a failed sign-in names the attempt in <see cref="Details"/>).</summary>
+    public string? UserName { get; init; }
+
+    /// <summary>The content item id, user name or settings group the action was about.</summary>
+    public string? ItemId { get; init; }
+
+    /// <summary>A readable title or summary of the item at the time of the action.</summary>
+    public string? ItemTitle { get; init; }
+
+    /// <summary>Short French text or JSON.</summary>
+    public string? Details { get; init; }
+
+    public string? IpAddress { get; init; }
+
+    public DateTime UtcTime { get; init; }
+}
+
+/// <summary>The categories of <see cref="AuditEvent.Category"/>.</summary>
+public static class AuditCategories
+{
+    public const string Content = "content";
+    public const string Security = "security";
+    public const string Users = "users";
+    public const string Settings = "settings";
+}
+
+/// <summary>The action codes recorded by the framework and the built-in modules.</summary>
+public static class AuditActions
+{
+    public const string ContentCreated = "content.created";
+    public const string ContentSaved = "content.saved";
+    public const string ContentPublished = "content.published";
+    public const string ContentUnpublished = "content.unpublished";
+    public const string ContentDeleted = "content.deleted";
+    public const string ContentRestored = "content.restored";
+
+    public const string LoginSucceeded = "login.succeeded";
+    public const string LoginFailed = "login.failed";
+    public const string LoginLockedOut = "login.lockedout";
+    public const string Logout = "logout";
+
+    public const string UserCreated = "user.created";
+    public const string UserUpdated = "user.updated";
+    public const string UserDisabled = "user.disabled";
+    public const string UserEnabled = "user.enabled";
+    public const string UserPasswordReset = "user.passwordreset";
+    public const string RolePermissionsChanged = "role.permissionschanged";
+
+    public const string SettingsChanged = "settings.changed";
+}
