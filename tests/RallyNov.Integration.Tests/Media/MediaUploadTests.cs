@@ -99,6 +99,19 @@ public sealed class MediaUploadTests(MediaAppFactory app)
     }
 
     [Fact]
+    public async Task Request_far_over_the_limit_is_sent_back_before_reading_it()
+    {
+        using var browser = await SignedInAsync(app, "Bourgogne");
+        var name = UniqueName();
+        var huge = new byte[MediaAppFactory.MaxUploadBytes + (2 * 1024 * 1024)];
+        Image(40, 30).CopyTo(huge, 0);
+        var (response, page) = await UploadAsync(app, browser, "Bourgogne", name + ".jpg", huge);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Contains("Le fichier est trop volumineux", page, StringComparison.Ordinal);
+        Assert.Empty(Directory.EnumerateFiles(app.MediaFolder("Bourgogne"), name + "*", SearchOption.AllDirectories));
+    }
+
+    [Fact]
     public async Task Image_without_alt_text_is_refused()
     {
         using var browser = await SignedInAsync(app, "Bourgogne");

@@ -60,6 +60,22 @@ public sealed class MediaVariantTests(MediaAppFactory app)
         Assert.Equal((100, 50), SizeOf(await response.Content.ReadAsByteArrayAsync()));
     }
 
+    [Fact]
+    public async Task When_the_image_library_fails_the_original_is_served()
+    {
+        using var browser = await SignedInAsync(app, "Bourgogne");
+        var name = UniqueName();
+        // A JPEG signature followed by garbage passes the type check but libvips cannot decode it.
+        byte[] broken = [0xFF, 0xD8, 0xFF, 0xE0, .. System.Text.Encoding.ASCII.GetBytes("pas vraiment une image " + name)];
+        await UploadAsync(app, browser, "Bourgogne", name + ".jpg", broken);
+
+        using var client = app.Client();
+        using var response = await GetAsync(client, "/bourgogne/media/" + name + ".jpg?w=320", "image/webp");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("image/jpeg", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(broken, await response.Content.ReadAsByteArrayAsync());
+    }
+
     private static async Task<HttpResponseMessage> GetAsync(HttpClient client, string url, string accept)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, url);
