@@ -101,6 +101,30 @@ public sealed partial class AuditTrailHttpTests(AuditAppFactory app)
     }
 
     [Fact]
+    public async Task The_screen_pages_by_fifty_and_keeps_the_filters_in_the_pager()
+    {
+        var user = "pager-" + Guid.NewGuid().ToString("N")[..8];
+        var start = new DateTime(2025, 6, 1, 8, 0, 0, DateTimeKind.Utc);
+        await using (var scope = app.Scope("Default"))
+        {
+            var audit = scope.ServiceProvider.GetRequiredService<IAuditTrail>();
+            for (var i = 0; i < 51; i++)
+            {
+                await audit.RecordAsync(Event(user, AuditActions.LoginFailed, $"{user}-{i:00}", start.AddMinutes(i)), default);
+            }
+        }
+
+        using var browser = await AdminAsync("");
+        var first = await ItemsAsync(browser, $"/admin/audit?user={user}&action={AuditActions.LoginFailed}");
+        Assert.Equal(50, first.Count);
+        Assert.Equal($"{user}-50", first[0]); // newest first
+
+        var page = await browser.GetPageAsync($"/admin/audit?user={user}&action={AuditActions.LoginFailed}");
+        Assert.Contains(WebUtility.HtmlEncode($"/admin/audit?user={user}&action={AuditActions.LoginFailed}&page=2"), page, StringComparison.Ordinal);
+        Assert.Equal([$"{user}-00"], await ItemsAsync(browser, $"/admin/audit?user={user}&action={AuditActions.LoginFailed}&page=2"));
+    }
+
+    [Fact]
     public async Task Content_events_link_to_the_item_editor()
     {
         var id = "audit-" + Guid.NewGuid().ToString("N")[..8];

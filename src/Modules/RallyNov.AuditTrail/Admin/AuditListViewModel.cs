@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http;
 using RallyNov.AuditTrail.Data;
 using RallyNov.Core.Content;
 
@@ -30,10 +31,13 @@ public sealed class AuditListViewModel
     /// <summary>Action codes offered in the filter.</summary>
     public required IReadOnlyList<string> Actions { get; init; }
 
-    /// <summary>The current filters with another page number, for the pager links.</summary>
-    public Dictionary<string, string> RouteFor(int page)
+    /// <summary>
+    /// The current filters with another page number. Built by hand, not with route values: "action"
+    /// is a filter here, and as a route value it would name the MVC action.
+    /// </summary>
+    public string PageUrl(string path, int page)
     {
-        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        var values = new Dictionary<string, string?>(StringComparer.Ordinal);
         Add(values, "user", Filter.User);
         Add(values, "action", Filter.Action);
         Add(values, "category", Filter.Category);
@@ -41,14 +45,14 @@ public sealed class AuditListViewModel
         Add(values, "to", Filter.To);
         Add(values, "item", Filter.Item);
         values["page"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return values;
+        return path + QueryString.Create(values);
     }
 
     /// <summary>Content events link to the item's editor; other items have no page of their own.</summary>
     public static bool LinksToContent(AuditEntry entry) =>
         entry.Category == Core.Auditing.AuditCategories.Content && !string.IsNullOrEmpty(entry.ItemId);
 
-    private static void Add(Dictionary<string, string> values, string key, string? value)
+    private static void Add(Dictionary<string, string?> values, string key, string? value)
     {
         if (!string.IsNullOrWhiteSpace(value))
         {

@@ -41,7 +41,12 @@ internal sealed class DatabaseAuditTrail(
                 await ambient.ReleaseAsync(Savepoint, CancellationToken.None);
             }
 
-            await retention.PurgeIfDueAsync(db, tenant.Name, CancellationToken.None);
+            // Not inside someone else's transaction: a failed purge must not abort a recipe, and
+            // the next ordinary write purges anyway.
+            if (ambient is null)
+            {
+                await retention.PurgeIfDueAsync(db, tenant.Name, CancellationToken.None);
+            }
         }
         catch (Exception ex) when (ex is DbException or DbUpdateException or InvalidOperationException)
         {

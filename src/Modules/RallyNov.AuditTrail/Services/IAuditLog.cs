@@ -62,14 +62,17 @@ internal sealed class AuditLog(AuditTrailDbContext db) : IAuditLog
             events = events.Where(x => x.Category == query.Category);
         }
 
+        // PostgreSQL compares with timestamptz and refuses a DateTime of unspecified kind.
         if (query.FromUtc is { } from)
         {
-            events = events.Where(x => x.UtcTime >= from);
+            var fromUtc = DateTime.SpecifyKind(from, DateTimeKind.Utc);
+            events = events.Where(x => x.UtcTime >= fromUtc);
         }
 
         if (query.ToUtc is { } to)
         {
-            events = events.Where(x => x.UtcTime < to);
+            var toUtc = DateTime.SpecifyKind(to, DateTimeKind.Utc);
+            events = events.Where(x => x.UtcTime < toUtc);
         }
 
         if (!string.IsNullOrWhiteSpace(query.Item))
