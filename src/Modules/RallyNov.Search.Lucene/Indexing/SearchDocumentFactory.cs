@@ -9,9 +9,9 @@ using RallyNov.Core.Text;
 namespace RallyNov.Search.Lucene.Indexing;
 
 /// <summary>
-/// Builds the search document of a published item from its type definition: the title, the
-/// summary and the body are searchable and stored for snippets; other text fields and term names
-/// go to "extra"; fields declared with <c>.Facet(name)</c> become filterable, countable facets.
+/// Builds the search document of a published item from its type definition: the title, then the
+/// summary, the body, other text fields and term names together in "text" (summary and body are
+/// also stored for snippets); fields declared with <c>.Facet(name)</c> become filterable, countable facets.
 /// </summary>
 internal static class SearchDocumentFactory
 {
@@ -37,8 +37,8 @@ internal static class SearchDocumentFactory
         var summary = Text(item.Content["Summary"], FieldKind.Text);
         var bodyField = type.Fields.FirstOrDefault(f => f.Name == "Body");
         var body = bodyField is null ? "" : Text(item.Content[bodyField.Name], bodyField.Kind);
-        doc.Add(new TextField(SearchFields.Summary, summary, Field.Store.YES));
-        doc.Add(new TextField(SearchFields.Body, body, Field.Store.YES));
+        doc.Add(new StoredField(SearchFields.Summary, summary));
+        doc.Add(new StoredField(SearchFields.Body, body));
 
         var extra = new List<string>();
         foreach (var field in type.Fields)
@@ -70,7 +70,13 @@ internal static class SearchDocumentFactory
         }
 
         var extraText = string.Join(' ', extra.Where(e => e.Length > 0));
-        doc.Add(new TextField(SearchFields.Extra, extraText, Field.Store.NO));
+        // One scored field for all the text (a query word used to be scored in three). The
+        // summary goes in twice so its words still weigh more than the body's (tf is sqrt(freq));
+        // the analyzer's position gap keeps phrases from spanning two parts.
+        doc.Add(new TextField(SearchFields.Text, summary, Field.Store.NO));
+        doc.Add(new TextField(SearchFields.Text, summary, Field.Store.NO));
+        doc.Add(new TextField(SearchFields.Text, body, Field.Store.NO));
+        doc.Add(new TextField(SearchFields.Text, extraText, Field.Store.NO));
         doc.Add(new TextField(SearchFields.AllExact, string.Join(' ', summary, body, extraText), Field.Store.NO));
         return doc;
     }

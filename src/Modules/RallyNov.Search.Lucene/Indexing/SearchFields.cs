@@ -7,9 +7,15 @@ internal static class SearchFields
     public const string Type = "type";
     public const string Title = "title";
     public const string TitleExact = "title_exact";
+
+    /// <summary>Stored only (snippets): searched through <see cref="Text"/>.</summary>
     public const string Summary = "summary";
+
+    /// <summary>Stored only (snippets): searched through <see cref="Text"/>.</summary>
     public const string Body = "body";
-    public const string Extra = "extra";
+
+    /// <summary>Summary, body, other text fields and term names in one stemmed field: one posting list per word instead of three.</summary>
+    public const string Text = "text";
     public const string AllExact = "all_exact";
     public const string Url = "url";
     public const string Tenant = "tenant";
@@ -23,4 +29,11 @@ internal static class SearchFields
 
     public const string CursorKey = "rallynov.cursor";
     public const string RebuiltKey = "rallynov.rebuiltUtc";
+    public const string SchemaKey = "rallynov.schema";
+
+    /// <summary>
+    /// Bumped whenever the fields change: an index written with another schema reads as cursor 0
+    /// and is rebuilt from the database on its own. 2: summary + body + extra merged into "text".
+    /// </summary>
+    public const string SchemaVersion = "2";
 }

@@ -150,7 +150,11 @@ internal sealed class TenantSearchIndex : IDisposable
 
     private void CommitAt(long cursor)
     {
-        var data = new Dictionary<string, string> { [SearchFields.CursorKey] = cursor.ToString(CultureInfo.InvariantCulture) };
+        var data = new Dictionary<string, string>
+        {
+            [SearchFields.CursorKey] = cursor.ToString(CultureInfo.InvariantCulture),
+            [SearchFields.SchemaKey] = SearchFields.SchemaVersion,
+        };
         if (LastRebuildUtc is { } rebuilt)
         {
             data[SearchFields.RebuiltKey] = rebuilt.ToString("O", CultureInfo.InvariantCulture);
@@ -214,8 +218,9 @@ internal sealed class TenantSearchIndex : IDisposable
 
         var commits = DirectoryReader.ListCommits(writer.Directory);
         var data = commits.Count == 0 ? null : commits[^1].UserData;
-        if (data is null)
+        if (data is null || !data.TryGetValue(SearchFields.SchemaKey, out var schema) || schema != SearchFields.SchemaVersion)
         {
+            // Older fields: searching it would miss words, so it counts as empty and is rebuilt.
             return (0, null);
         }
 

@@ -14,9 +14,7 @@ internal sealed class LuceneQueryBuilder(Analyzer analyzer)
     private static readonly (string Field, float Boost)[] StemmedFields =
     [
         (SearchFields.Title, 4f),
-        (SearchFields.Summary, 2f),
-        (SearchFields.Body, 1f),
-        (SearchFields.Extra, 1f),
+        (SearchFields.Text, 1f), // summary (counted twice at indexing), body, extra
     ];
 
     private static readonly (string Field, float Boost)[] ExactFields =
@@ -68,7 +66,7 @@ internal sealed class LuceneQueryBuilder(Analyzer analyzer)
 
     /// <summary>The stemmed forms of the query, to highlight matches in snippets.</summary>
     public HashSet<string> HighlightTerms(UserQueryParser.ParsedQuery parsed) =>
-        parsed.Words.Concat(parsed.Phrases).SelectMany(w => Analyze.Terms(analyzer, SearchFields.Body, w)).ToHashSet(StringComparer.Ordinal);
+        parsed.Words.Concat(parsed.Phrases).SelectMany(w => Analyze.Terms(analyzer, SearchFields.Text, w)).ToHashSet(StringComparer.Ordinal);
 
     private Query? Word(string word)
     {

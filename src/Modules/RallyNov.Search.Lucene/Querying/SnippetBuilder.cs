@@ -21,7 +21,7 @@ internal static class SnippetBuilder
 
         var matches = terms.Count == 0
             ? []
-            : Analyze.Tokens(analyzer, SearchFields.Body, text).Where(t => terms.Contains(t.Term)).ToList();
+            : Analyze.Tokens(analyzer, SearchFields.Text, text).Where(t => terms.Contains(t.Term)).ToList();
 
         // The window starting at the match that has the most other matches within reach.
         var start = 0;
