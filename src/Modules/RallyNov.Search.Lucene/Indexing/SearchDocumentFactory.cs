@@ -27,6 +27,7 @@ internal static class SearchDocumentFactory
             new TextField(SearchFields.TitleExact, item.DisplayText, Field.Store.NO),
             new StoredField(SearchFields.Date, (item.PublishedUtc ?? item.ModifiedUtc).Ticks),
             new NumericDocValuesField(SearchFields.DateSort, (item.PublishedUtc ?? item.ModifiedUtc).Ticks),
+            new SortedDocValuesField(SearchFields.TitleSort, TitleSortKey(item.DisplayText)),
         };
 
         if (type.UrlFor(item.Slug) is { } url)
@@ -61,6 +62,11 @@ internal static class SearchDocumentFactory
 
             if (field.Facet is { } facet)
             {
+                if (field.Kind == FieldKind.Number && value is JsonValue number && number.TryGetValue<double>(out var n))
+                {
+                    doc.Add(new DoubleDocValuesField(SearchFields.Number(facet), n));
+                }
+
                 foreach (var facetValue in FacetValues(field, value))
                 {
                     doc.Add(new StringField(SearchFields.Facet(facet), facetValue, Field.Store.YES));
@@ -79,6 +85,16 @@ internal static class SearchDocumentFactory
         doc.Add(new TextField(SearchFields.Text, extraText, Field.Store.NO));
         doc.Add(new TextField(SearchFields.AllExact, string.Join(' ', summary, body, extraText), Field.Store.NO));
         return doc;
+    }
+
+    /// <summary>
+    /// The French collation key of a title, case ignored: its bytes sort like
+    /// <c>StringComparer.Create(fr-FR, ignoreCase: true)</c>, the order of the lists read from the database.
+    /// </summary>
+    private static BytesRef TitleSortKey(string title)
+    {
+        var key = Contents.Display.FrenchFormat.Culture.CompareInfo.GetSortKey(title, System.Globalization.CompareOptions.IgnoreCase).KeyData;
+        return new BytesRef(key.Length > 1000 ? key[..1000] : key);
     }
 
     private static string Text(JsonNode? value, FieldKind kind)
