@@ -30,6 +30,7 @@ public sealed class SearchModule : ModuleBase
         services.AddSingleton<SearchRebuildCoordinator>();
         services.AddScoped<ISearchService, SearchService>();
         services.AddScoped<ISuggestionService, SuggestionService>();
+        services.AddScoped<Core.Content.IPublishedListIndex, PublishedListIndex>();
         services.AddHostedService<SearchIndexingBackgroundService>();
         services.AddSingleton<ICommandLineVerb, CommandLine.IndexVerb>();
         services.AddSingleton<ICommandLineVerb, CommandLine.SeedSyntheticVerb>();

@@ -7,7 +7,11 @@ using RallyNov.Taxonomies;
 
 namespace RallyNov.Initiatives.Controllers;
 
-public sealed class InitiativesController(IPublishedContentReader reader, IContentManager contents, ITermNames terms) : Controller
+public sealed class InitiativesController(
+    IPublishedContentReader reader,
+    IContentManager contents,
+    ITermNames terms,
+    IEnumerable<IPublishedListIndex> listIndexes) : Controller
 {
     public const int PageSize = 12;
     private const int RelatedCount = 3;
@@ -21,9 +25,11 @@ public sealed class InitiativesController(IPublishedContentReader reader, IConte
         CancellationToken cancellationToken)
     {
         var filter = new InitiativeFilter(Clean(departement), Clean(theme), year, Math.Max(1, page ?? 1));
-        var all = await reader.AllAsync(InitiativeFields.Type, cancellationToken);
-        var matching = InitiativeCatalog.Ordered(InitiativeCatalog.Apply(all, filter)).ToList();
-        var pageCount = Math.Max(1, (matching.Count + PageSize - 1) / PageSize);
+
+        // The search index answers when the search module is there (20 000 items: one page
+        // loaded instead of all of them); the database otherwise.
+        var list = await InitiativeListData.LoadAsync(filter, PageSize, listIndexes.FirstOrDefault(), reader, contents, cancellationToken);
+        var pageCount = Math.Max(1, (list.Total + PageSize - 1) / PageSize);
         if (filter.Page > pageCount)
         {
             return NotFound();
@@ -32,7 +38,7 @@ public sealed class InitiativesController(IPublishedContentReader reader, IConte
         var baseUrl = Url.Content("~/initiatives");
         string UrlOf(InitiativeFilter f) => baseUrl + f.ToQueryString();
 
-        var departementCounts = InitiativeCatalog.Count(all, filter with { Departement = null }, i => i.GetStrings(InitiativeFields.Departement));
+        var departementCounts = list.Departements;
         var departements = await FacetAsync(
             Vocabularies.Departements,
             departementCounts,
@@ -41,13 +47,13 @@ public sealed class InitiativesController(IPublishedContentReader reader, IConte
             cancellationToken);
         var themes = await FacetAsync(
             Vocabularies.Themes,
-            InitiativeCatalog.Count(all, filter with { Theme = null }, i => i.GetStrings(InitiativeFields.Themes)),
+            list.Themes,
             filter.Theme,
             key => UrlOf(filter with { Theme = key, Page = 1 }),
             cancellationToken);
-        var yearCounts = InitiativeCatalog.Count(all, filter with { Year = null }, i => i.GetInt(InitiativeFields.YearIdentified) is { } y ? [y.ToString(FrenchFormat.Culture)] : []);
-        var years = yearCounts
-            .Select(kv => (Year: int.Parse(kv.Key, FrenchFormat.Culture), kv.Value))
+        var years = list.Years
+            .Select(kv => (Ok: int.TryParse(kv.Key, FrenchFormat.Culture, out var y), Year: y, kv.Value))
+            .Where(x => x.Ok)
             .OrderByDescending(x => x.Year)
             .Select(x => new FacetValue(x.Year.ToString(FrenchFormat.Culture), x.Year.ToString(FrenchFormat.Culture), x.Value, x.Year == filter.Year, UrlOf(filter with { Year = x.Year == filter.Year ? null : x.Year, Page = 1 })))
             .ToList();
@@ -71,10 +77,10 @@ public sealed class InitiativesController(IPublishedContentReader reader, IConte
         return View(new InitiativeListViewModel
         {
             Filter = filter,
-            Items = matching.Skip((filter.Page - 1) * PageSize).Take(PageSize).ToList(),
-            Total = matching.Count,
-            GrandTotal = all.Count,
-            Pager = new PagerModel(filter.Page, pageCount, matching.Count, p => UrlOf(filter with { Page = p })),
+            Items = list.Items,
+            Total = list.Total,
+            GrandTotal = list.GrandTotal,
+            Pager = new PagerModel(filter.Page, pageCount, list.Total, p => UrlOf(filter with { Page = p })),
             Departements = departements,
             Map = await MapAsync(departementCounts, filter, UrlOf, cancellationToken),
             Themes = themes,

@@ -6,7 +6,10 @@ using RallyNov.Initiatives.Models;
 namespace RallyNov.Initiatives.Home;
 
 /// <summary>The latest initiatives on the home page.</summary>
-internal sealed class InitiativesHomeSection(IPublishedContentReader reader) : IHomeSection
+internal sealed class InitiativesHomeSection(
+    IPublishedContentReader reader,
+    IContentManager contents,
+    IEnumerable<IPublishedListIndex> listIndexes) : IHomeSection
 {
     private const int Count = 6;
 
@@ -16,13 +19,14 @@ internal sealed class InitiativesHomeSection(IPublishedContentReader reader) : I
 
     public async Task<HomeSectionView?> BuildAsync(CancellationToken cancellationToken)
     {
-        var all = await reader.AllAsync(InitiativeFields.Type, cancellationToken);
-        if (all.Count == 0)
+        // Same source as /initiatives: six items from the index, not every initiative parsed.
+        var list = await InitiativeListData.LoadAsync(new InitiativeFilter(), Count, listIndexes.FirstOrDefault(), reader, contents, cancellationToken);
+        if (list.GrandTotal == 0)
         {
             return null;
         }
 
-        return new HomeSectionView("/Views/Initiatives/_HomeSection.cshtml", new InitiativesHomeModel(InitiativeCatalog.Ordered(all).Take(Count).ToList(), all.Count));
+        return new HomeSectionView("/Views/Initiatives/_HomeSection.cshtml", new InitiativesHomeModel(list.Items, list.GrandTotal));
     }
 }
 

@@ -43,6 +43,9 @@ public sealed class FrenchSearchAnalyzer : Analyzer
         return new TokenStreamComponents(source, stream);
     }
 
+    /// <summary>Parts of a multi-valued field (summary, body, extra) are far apart: a phrase never spans two.</summary>
+    public override int GetPositionIncrementGap(string fieldName) => 100;
+
     private static CharArraySet BuildStopWords()
     {
         var set = new CharArraySet(Version, FrenchAnalyzer.DefaultStopSet.Count, ignoreCase: true);

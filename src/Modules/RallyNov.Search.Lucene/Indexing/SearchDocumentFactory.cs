@@ -9,9 +9,9 @@ using RallyNov.Core.Text;
 namespace RallyNov.Search.Lucene.Indexing;
 
 /// <summary>
-/// Builds the search document of a published item from its type definition: the title, the
-/// summary and the body are searchable and stored for snippets; other text fields and term names
-/// go to "extra"; fields declared with <c>.Facet(name)</c> become filterable, countable facets.
+/// Builds the search document of a published item from its type definition: the title, then the
+/// summary, the body, other text fields and term names together in "text" (summary and body are
+/// also stored for snippets); fields declared with <c>.Facet(name)</c> become filterable, countable facets.
 /// </summary>
 internal static class SearchDocumentFactory
 {
@@ -27,6 +27,7 @@ internal static class SearchDocumentFactory
             new TextField(SearchFields.TitleExact, item.DisplayText, Field.Store.NO),
             new StoredField(SearchFields.Date, (item.PublishedUtc ?? item.ModifiedUtc).Ticks),
             new NumericDocValuesField(SearchFields.DateSort, (item.PublishedUtc ?? item.ModifiedUtc).Ticks),
+            new SortedDocValuesField(SearchFields.TitleSort, TitleSortKey(item.DisplayText)),
         };
 
         if (type.UrlFor(item.Slug) is { } url)
@@ -37,8 +38,8 @@ internal static class SearchDocumentFactory
         var summary = Text(item.Content["Summary"], FieldKind.Text);
         var bodyField = type.Fields.FirstOrDefault(f => f.Name == "Body");
         var body = bodyField is null ? "" : Text(item.Content[bodyField.Name], bodyField.Kind);
-        doc.Add(new TextField(SearchFields.Summary, summary, Field.Store.YES));
-        doc.Add(new TextField(SearchFields.Body, body, Field.Store.YES));
+        doc.Add(new StoredField(SearchFields.Summary, summary));
+        doc.Add(new StoredField(SearchFields.Body, body));
 
         var extra = new List<string>();
         foreach (var field in type.Fields)
@@ -61,6 +62,11 @@ internal static class SearchDocumentFactory
 
             if (field.Facet is { } facet)
             {
+                if (field.Kind == FieldKind.Number && value is JsonValue number && number.TryGetValue<double>(out var n))
+                {
+                    doc.Add(new DoubleDocValuesField(SearchFields.Number(facet), n));
+                }
+
                 foreach (var facetValue in FacetValues(field, value))
                 {
                     doc.Add(new StringField(SearchFields.Facet(facet), facetValue, Field.Store.YES));
@@ -70,9 +76,25 @@ internal static class SearchDocumentFactory
         }
 
         var extraText = string.Join(' ', extra.Where(e => e.Length > 0));
-        doc.Add(new TextField(SearchFields.Extra, extraText, Field.Store.NO));
+        // One scored field for all the text (a query word used to be scored in three). The
+        // summary goes in twice so its words still weigh more than the body's (tf is sqrt(freq));
+        // the analyzer's position gap keeps phrases from spanning two parts.
+        doc.Add(new TextField(SearchFields.Text, summary, Field.Store.NO));
+        doc.Add(new TextField(SearchFields.Text, summary, Field.Store.NO));
+        doc.Add(new TextField(SearchFields.Text, body, Field.Store.NO));
+        doc.Add(new TextField(SearchFields.Text, extraText, Field.Store.NO));
         doc.Add(new TextField(SearchFields.AllExact, string.Join(' ', summary, body, extraText), Field.Store.NO));
         return doc;
+    }
+
+    /// <summary>
+    /// The French collation key of a title, case ignored: its bytes sort like
+    /// <c>StringComparer.Create(fr-FR, ignoreCase: true)</c>, the order of the lists read from the database.
+    /// </summary>
+    private static BytesRef TitleSortKey(string title)
+    {
+        var key = Contents.Display.FrenchFormat.Culture.CompareInfo.GetSortKey(title, System.Globalization.CompareOptions.IgnoreCase).KeyData;
+        return new BytesRef(key.Length > 1000 ? key[..1000] : key);
     }
 
     private static string Text(JsonNode? value, FieldKind kind)

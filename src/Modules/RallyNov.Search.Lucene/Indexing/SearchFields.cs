@@ -7,9 +7,15 @@ internal static class SearchFields
     public const string Type = "type";
     public const string Title = "title";
     public const string TitleExact = "title_exact";
+
+    /// <summary>Stored only (snippets): searched through <see cref="Text"/>.</summary>
     public const string Summary = "summary";
+
+    /// <summary>Stored only (snippets): searched through <see cref="Text"/>.</summary>
     public const string Body = "body";
-    public const string Extra = "extra";
+
+    /// <summary>Summary, body, other text fields and term names in one stemmed field: one posting list per word instead of three.</summary>
+    public const string Text = "text";
     public const string AllExact = "all_exact";
     public const string Url = "url";
     public const string Tenant = "tenant";
@@ -21,6 +27,19 @@ internal static class SearchFields
 
     public static string Facet(string name) => FacetPrefix + name;
 
+    /// <summary>Numeric doc values of a number facet, to sort lists ("n_annee").</summary>
+    public static string Number(string facet) => "n_" + facet;
+
+    /// <summary>Sort key of the title (French collation, case ignored), to sort lists as the database did.</summary>
+    public const string TitleSort = "title_sort";
+
     public const string CursorKey = "rallynov.cursor";
     public const string RebuiltKey = "rallynov.rebuiltUtc";
+    public const string SchemaKey = "rallynov.schema";
+
+    /// <summary>
+    /// Bumped whenever the fields change: an index written with another schema reads as cursor 0
+    /// and is rebuilt from the database on its own. 2: summary + body + extra merged into "text"; 3: title_sort and n_* for lists.
+    /// </summary>
+    public const string SchemaVersion = "3";
 }

@@ -21,6 +21,7 @@ internal sealed class TenantSearchIndex : IDisposable
     private readonly IndexWriter _writer;
     private readonly SearcherManager _searchers;
     private readonly SemaphoreSlim _writeLock = new(1, 1);
+    private long _cursor;
 
     private TenantSearchIndex(string path, LuceneDirectory directory, IndexWriter writer)
     {
@@ -37,7 +38,7 @@ internal sealed class TenantSearchIndex : IDisposable
     public bool Faulted { get; private set; }
 
     /// <summary>Id of the last IndexingTasks row applied; 0 for a new index (which needs a full build).</summary>
-    public long Cursor { get; private set; }
+    public long Cursor { get => Volatile.Read(ref _cursor); private set => Volatile.Write(ref _cursor, value); }
 
     /// <summary>When the index was last rebuilt from the database, or null.</summary>
     public DateTime? LastRebuildUtc { get; private set; }
@@ -150,7 +151,11 @@ internal sealed class TenantSearchIndex : IDisposable
 
     private void CommitAt(long cursor)
     {
-        var data = new Dictionary<string, string> { [SearchFields.CursorKey] = cursor.ToString(CultureInfo.InvariantCulture) };
+        var data = new Dictionary<string, string>
+        {
+            [SearchFields.CursorKey] = cursor.ToString(CultureInfo.InvariantCulture),
+            [SearchFields.SchemaKey] = SearchFields.SchemaVersion,
+        };
         if (LastRebuildUtc is { } rebuilt)
         {
             data[SearchFields.RebuiltKey] = rebuilt.ToString("O", CultureInfo.InvariantCulture);
@@ -158,8 +163,11 @@ internal sealed class TenantSearchIndex : IDisposable
 
         _writer.SetCommitData(data);
         _writer.Commit();
-        Cursor = cursor;
+
+        // Searcher first, cursor second: whoever sees the new cursor also sees the new documents
+        // (the list pages rely on it to decide whether the index is up to date).
         _searchers.MaybeRefreshBlocking();
+        Cursor = cursor;
     }
 
     public int DocumentCount
@@ -214,8 +222,9 @@ internal sealed class TenantSearchIndex : IDisposable
 
         var commits = DirectoryReader.ListCommits(writer.Directory);
         var data = commits.Count == 0 ? null : commits[^1].UserData;
-        if (data is null)
+        if (data is null || !data.TryGetValue(SearchFields.SchemaKey, out var schema) || schema != SearchFields.SchemaVersion)
         {
+            // Older fields: searching it would miss words, so it counts as empty and is rebuilt.
             return (0, null);
         }
 

@@ -1,79 +1,162 @@
 using Lucene.Net.Index;
 using Lucene.Net.Search;
-using Lucene.Net.Util;
 
 namespace RallyNov.Search.Lucene.Querying;
 
 /// <summary>
-/// Counts facet values over every matching document (not just the page shown), reading the
-/// sorted-set doc values of each segment by ordinal: no stored fields are loaded.
+/// One pass over the text matches that applies the facet filters, feeds the documents passing
+/// all of them to the top-hits collector, and counts facet values over the whole result.
+/// Multi-select ("drill sideways"): a document failing exactly one filter still counts for that
+/// filter's own facet, so each facet ignores its own filter and applies the others — without
+/// the extra search per filter this used to take. Values come from <see cref="SegmentOrdinals"/>
+/// (plain arrays), never from stored fields.
 /// </summary>
-internal sealed class FacetCollector(IReadOnlyList<string> fields) : ICollector
+internal sealed class FacetCollector : ICollector
 {
-    private readonly Dictionary<string, Dictionary<string, int>> _counts = fields.ToDictionary(f => f, _ => new Dictionary<string, int>(StringComparer.Ordinal));
-    private readonly List<(string Field, SortedSetDocValues Values, int[] Ords)> _segment = [];
+    private readonly ICollector _top;
+    private readonly string[] _fields;
+    private readonly Dictionary<string, HashSet<string>> _filterValues;
+    private readonly Dictionary<string, int>[] _counts;
 
+    // Per segment: the ordinals of each facet field, their counts, and each filter as a set of ordinals.
+    private readonly SegmentOrdinals?[] _segment;
+    private readonly int[][] _segmentCounts;
+    private readonly (int Field, bool[] Accepted)[] _filters;
+
+    /// <param name="fields">Facet fields to count.</param>
+    /// <param name="filters">Facet field → accepted values; a filtered field is counted too.</param>
+    public FacetCollector(ICollector top, IReadOnlyList<string> fields, IReadOnlyDictionary<string, HashSet<string>> filters)
+    {
+        _top = top;
+        _fields = fields.Concat(filters.Keys).Distinct(StringComparer.Ordinal).ToArray();
+        _filterValues = filters.ToDictionary(f => f.Key, f => f.Value, StringComparer.Ordinal);
+        _counts = _fields.Select(_ => new Dictionary<string, int>(StringComparer.Ordinal)).ToArray();
+        _segment = new SegmentOrdinals?[_fields.Length];
+        _segmentCounts = new int[_fields.Length][];
+        _filters = new (int, bool[])[_filterValues.Count];
+    }
+
+    /// <summary>Counts per facet field and value, once the search is over.</summary>
     public IReadOnlyDictionary<string, Dictionary<string, int>> Counts
     {
         get
         {
             Flush();
-            return _counts;
+            var counts = new Dictionary<string, Dictionary<string, int>>(StringComparer.Ordinal);
+            for (var i = 0; i < _fields.Length; i++)
+            {
+                counts[_fields[i]] = _counts[i];
+            }
+
+            return counts;
         }
     }
 
-    public bool AcceptsDocsOutOfOrder => true;
+    public bool AcceptsDocsOutOfOrder => _top.AcceptsDocsOutOfOrder;
 
-    public void SetScorer(Scorer scorer)
-    {
-    }
+    public void SetScorer(Scorer scorer) => _top.SetScorer(scorer);
 
     public void SetNextReader(AtomicReaderContext context)
     {
         Flush();
-        foreach (var field in fields)
+        _top.SetNextReader(context);
+        for (var i = 0; i < _fields.Length; i++)
         {
-            var values = context.AtomicReader.GetSortedSetDocValues(field);
-            if (values is not null)
+            var ordinals = SegmentOrdinals.For(context.AtomicReader, _fields[i]);
+            _segment[i] = ordinals;
+            _segmentCounts[i] = new int[ordinals.ValueCount];
+        }
+
+        var f = 0;
+        foreach (var (field, values) in _filterValues)
+        {
+            var index = Array.IndexOf(_fields, field);
+            var ordinals = _segment[index]!;
+            var accepted = new bool[ordinals.ValueCount];
+            foreach (var value in values)
             {
-                _segment.Add((field, values, new int[values.ValueCount]));
+                if (ordinals.OrdOf(value) is var ord and >= 0)
+                {
+                    accepted[ord] = true;
+                }
             }
+
+            _filters[f++] = (index, accepted);
         }
     }
 
     public void Collect(int doc)
     {
-        foreach (var (_, values, ords) in _segment)
+        var failed = -1;
+        for (var f = 0; f < _filters.Length; f++)
         {
-            values.SetDocument(doc);
-            long ord;
-            while ((ord = values.NextOrd()) != SortedSetDocValues.NO_MORE_ORDS)
+            if (!Accepts(doc, _filters[f]))
             {
-                ords[ord]++;
+                if (failed >= 0)
+                {
+                    return; // fails two filters: counts nowhere
+                }
+
+                failed = f;
             }
+        }
+
+        if (failed >= 0)
+        {
+            Count(doc, _filters[failed].Field);
+            return;
+        }
+
+        _top.Collect(doc);
+        for (var i = 0; i < _fields.Length; i++)
+        {
+            Count(doc, i);
+        }
+    }
+
+    private bool Accepts(int doc, (int Field, bool[] Accepted) filter)
+    {
+        foreach (var ord in _segment[filter.Field]!.OrdsOf(doc))
+        {
+            if (filter.Accepted[ord])
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private void Count(int doc, int field)
+    {
+        var counts = _segmentCounts[field];
+        foreach (var ord in _segment[field]!.OrdsOf(doc))
+        {
+            counts[ord]++;
         }
     }
 
     /// <summary>Turns the segment's ordinal counts into value counts (ordinals differ per segment).</summary>
     private void Flush()
     {
-        foreach (var (field, values, ords) in _segment)
+        for (var i = 0; i < _fields.Length; i++)
         {
-            var counts = _counts[field];
-            var bytes = new BytesRef();
-            for (var ord = 0; ord < ords.Length; ord++)
+            if (_segment[i] is not { } ordinals)
             {
-                if (ords[ord] == 0)
-                {
-                    continue;
-                }
-
-                values.LookupOrd(ord, bytes);
-                var key = bytes.Utf8ToString();
-                counts[key] = counts.GetValueOrDefault(key) + ords[ord];
+                continue;
             }
-        }
 
-        _segment.Clear();
+            var counts = _segmentCounts[i];
+            for (var ord = 0; ord < counts.Length; ord++)
+            {
+                if (counts[ord] > 0)
+                {
+                    var key = ordinals.ValueOf(ord);
+                    _counts[i][key] = _counts[i].GetValueOrDefault(key) + counts[ord];
+                }
+            }
+
+            _segment[i] = null;
+        }
     }
 }

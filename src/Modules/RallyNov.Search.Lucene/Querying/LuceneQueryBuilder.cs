@@ -14,10 +14,11 @@ internal sealed class LuceneQueryBuilder(Analyzer analyzer)
     private static readonly (string Field, float Boost)[] StemmedFields =
     [
         (SearchFields.Title, 4f),
-        (SearchFields.Summary, 2f),
-        (SearchFields.Body, 1f),
-        (SearchFields.Extra, 1f),
+        (SearchFields.Text, 1f), // summary (counted twice at indexing), body, extra
     ];
+
+    /// <summary>Spellings tried per typed word: the closest ones are enough to find the intended word.</summary>
+    private const int MaxFuzzyExpansions = 10;
 
     private static readonly (string Field, float Boost)[] ExactFields =
     [
@@ -28,15 +29,25 @@ internal sealed class LuceneQueryBuilder(Analyzer analyzer)
     /// <summary>The scored text part; null when nothing searchable was typed (only stop words, say).</summary>
     public Query? Text(UserQueryParser.ParsedQuery parsed, bool fuzzy)
     {
-        var query = new BooleanQuery();
+        // No coord: the optional exact clauses add to the score without scaling the rest.
+        var query = new BooleanQuery(disableCoord: true);
         var any = false;
         foreach (var word in parsed.Words)
         {
-            var clause = fuzzy ? FuzzyWord(word) : Word(word);
+            var clause = fuzzy ? FuzzyWord(word) : Word(word, StemmedFields);
             if (clause is not null)
             {
                 query.Add(clause, Occur.MUST);
                 any = true;
+
+                // An unstemmed match implies the stemmed one (same chain, minus the stemmer), so
+                // the exact fields never change which documents match: they only rank exact words
+                // first. As optional clauses they are advanced to the matching documents alone,
+                // instead of being iterated in full inside every word's disjunction.
+                if (!fuzzy && Word(word, ExactFields) is { } exact)
+                {
+                    query.Add(exact, Occur.SHOULD);
+                }
             }
         }
 
@@ -57,7 +68,8 @@ internal sealed class LuceneQueryBuilder(Analyzer analyzer)
 
         foreach (var excluded in parsed.Excluded)
         {
-            if (Word(excluded) is { } clause)
+            // The stemmed fields hold every document an exact field would: excluding on them is enough.
+            if (Word(excluded, StemmedFields) is { } clause)
             {
                 query.Add(clause, Occur.MUST_NOT);
             }
@@ -68,12 +80,12 @@ internal sealed class LuceneQueryBuilder(Analyzer analyzer)
 
     /// <summary>The stemmed forms of the query, to highlight matches in snippets.</summary>
     public HashSet<string> HighlightTerms(UserQueryParser.ParsedQuery parsed) =>
-        parsed.Words.Concat(parsed.Phrases).SelectMany(w => Analyze.Terms(analyzer, SearchFields.Body, w)).ToHashSet(StringComparer.Ordinal);
+        parsed.Words.Concat(parsed.Phrases).SelectMany(w => Analyze.Terms(analyzer, SearchFields.Text, w)).ToHashSet(StringComparer.Ordinal);
 
-    private Query? Word(string word)
+    private Query? Word(string word, (string Field, float Boost)[] fields)
     {
         var any = new DisjunctionMaxQuery(0.1f);
-        foreach (var (field, boost) in StemmedFields.Concat(ExactFields))
+        foreach (var (field, boost) in fields)
         {
             var terms = Analyze.Terms(analyzer, field, word);
             if (terms.Count == 0)
@@ -102,7 +114,7 @@ internal sealed class LuceneQueryBuilder(Analyzer analyzer)
             foreach (var term in Analyze.Terms(analyzer, field, word))
             {
                 var edits = term.Length >= 8 ? 2 : term.Length >= 4 ? 1 : 0;
-                Query clause = edits == 0 ? new TermQuery(new Term(field, term)) : new FuzzyQuery(new Term(field, term), edits, prefixLength: 1);
+                Query clause = edits == 0 ? new TermQuery(new Term(field, term)) : new FuzzyQuery(new Term(field, term), edits, prefixLength: 1, MaxFuzzyExpansions, transpositions: true);
                 clause.Boost = boost;
                 any.Add(clause);
             }

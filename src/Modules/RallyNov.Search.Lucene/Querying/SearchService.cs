@@ -139,70 +139,45 @@ internal sealed class SearchService(
 
     private static RunResult Run(IndexSearcher searcher, Query? text, SearchRequest request, IReadOnlyList<string> facetNames, int page, int size, bool recentFirst)
     {
-        var filters = Filters(request);
-        var main = Combine(text, filters.Values);
+        // Filters are applied by the facet collector from doc values, in the same pass that
+        // counts the facets: one search per request, whatever the number of filters.
         var top = recentFirst
             ? (ICollector)TopFieldCollector.Create(new Sort(new SortField(SearchFields.DateSort, SortFieldType.INT64, reverse: true)), page * size, true, false, false, false)
             : TopScoreDocCollector.Create(page * size, true);
-        var facets = new FacetCollector(facetNames.Select(SearchFields.Facet).ToList());
-        searcher.Search(main, MultiCollector.Wrap(top, facets));
+        var facets = new FacetCollector(top, facetNames.Select(SearchFields.Facet).ToList(), Filters(request));
+        searcher.Search(text ?? new MatchAllDocsQuery(), facets);
         var topDocs = top is TopDocsCollector<FieldValueHitQueue.Entry> sorted ? sorted.GetTopDocs((page - 1) * size, size) : ((TopScoreDocCollector)top).GetTopDocs((page - 1) * size, size);
 
-        var counts = facetNames.ToDictionary(n => n, n => facets.Counts[SearchFields.Facet(n)], StringComparer.Ordinal);
-
-        // Multi-select facets: a dimension's counts ignore its own filter, so other values stay visible.
-        foreach (var (name, _) in filters)
-        {
-            var others = filters.Where(f => f.Key != name).Select(f => f.Value).ToList();
-            var own = new FacetCollector([SearchFields.Facet(name)]);
-            searcher.Search(Combine(text, others), own);
-            counts[name] = own.Counts[SearchFields.Facet(name)];
-        }
-
-        var hits = topDocs.ScoreDocs.Select(d => new StoredHit(searcher.Doc(d.Doc), float.IsNaN(d.Score) ? 0 : d.Score)).ToList();
+        var counted = facets.Counts;
+        var names = facetNames.Concat(request.Filters.Where(f => f.Value.Count > 0).Select(f => f.Key)).Distinct(StringComparer.Ordinal);
+        var counts = names.ToDictionary(n => n, n => counted[SearchFields.Facet(n)], StringComparer.Ordinal);
+        var hits = topDocs.ScoreDocs.Select(d => new StoredHit(searcher.Doc(d.Doc, StoredFieldNames), float.IsNaN(d.Score) ? 0 : d.Score)).ToList();
         return new RunResult(topDocs.TotalHits, hits, counts);
     }
 
-    private static Dictionary<string, Query> Filters(SearchRequest request)
+    /// <summary>Stored fields a hit needs (the facet values, also stored, are not read back).</summary>
+    private static readonly ISet<string> StoredFieldNames = new HashSet<string>(
+        [SearchFields.Id, SearchFields.Type, SearchFields.Title, SearchFields.Url, SearchFields.Tenant, SearchFields.Summary, SearchFields.Body],
+        StringComparer.Ordinal);
+
+    /// <summary>Facet field → accepted values ("type" is the f_type facet).</summary>
+    private static Dictionary<string, HashSet<string>> Filters(SearchRequest request)
     {
-        var filters = new Dictionary<string, Query>(StringComparer.Ordinal);
+        var filters = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
         if (request.Types.Count > 0)
         {
-            filters["type"] = AnyOf(SearchFields.Type, request.Types);
+            filters[SearchFields.Facet("type")] = request.Types.ToHashSet(StringComparer.Ordinal);
         }
 
         foreach (var (name, values) in request.Filters)
         {
             if (values.Count > 0 && name != "type")
             {
-                filters[name] = AnyOf(SearchFields.Facet(name), values);
+                filters[SearchFields.Facet(name)] = values.ToHashSet(StringComparer.Ordinal);
             }
         }
 
         return filters;
-    }
-
-    private static Query Combine(Query? text, IEnumerable<Query> filters)
-    {
-        var query = new BooleanQuery { { text ?? new MatchAllDocsQuery(), Occur.MUST } };
-        foreach (var filter in filters)
-        {
-            // Filters restrict without changing the ranking.
-            query.Add(new ConstantScoreQuery(filter) { Boost = 0 }, Occur.MUST);
-        }
-
-        return query;
-    }
-
-    private static BooleanQuery AnyOf(string field, IEnumerable<string> values)
-    {
-        var any = new BooleanQuery();
-        foreach (var value in values.Distinct(StringComparer.Ordinal))
-        {
-            any.Add(new TermQuery(new Term(field, value)), Occur.SHOULD);
-        }
-
-        return any;
     }
 
     /// <summary>"type" plus every facet a content type declares.</summary>

@@ -1,5 +1,6 @@
 using System.Text;
 using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.TokenAttributes;
 using RallyNov.Search.Lucene.Indexing;
 
 namespace RallyNov.Search.Lucene.Querying;
@@ -12,16 +13,15 @@ internal static class SnippetBuilder
 {
     public const int Length = 160;
 
-    public static string Build(Analyzer analyzer, string text, IReadOnlySet<string> terms)
+    /// <param name="terms">Analysed query terms, compared ordinally.</param>
+    public static string Build(Analyzer analyzer, string text, HashSet<string> terms)
     {
         if (string.IsNullOrEmpty(text))
         {
             return "";
         }
 
-        var matches = terms.Count == 0
-            ? []
-            : Analyze.Tokens(analyzer, SearchFields.Body, text).Where(t => terms.Contains(t.Term)).ToList();
+        var matches = terms.Count == 0 ? [] : Matches(analyzer, text, terms);
 
         // The window starting at the match that has the most other matches within reach.
         var start = 0;
@@ -66,6 +66,30 @@ internal static class SnippetBuilder
         }
 
         return builder.ToString();
+    }
+
+    /// <summary>
+    /// Offsets of the tokens that are query terms. Tokens are compared as spans of the term
+    /// buffer: only matches allocate, not every word of the text.
+    /// </summary>
+    private static List<(int Start, int End)> Matches(Analyzer analyzer, string text, HashSet<string> terms)
+    {
+        var lookup = terms.GetAlternateLookup<ReadOnlySpan<char>>();
+        var matches = new List<(int, int)>();
+        using var stream = analyzer.GetTokenStream(SearchFields.Text, text);
+        var term = stream.AddAttribute<ICharTermAttribute>();
+        var offset = stream.AddAttribute<IOffsetAttribute>();
+        stream.Reset();
+        while (stream.IncrementToken())
+        {
+            if (lookup.Contains(term.Buffer.AsSpan(0, term.Length)))
+            {
+                matches.Add((offset.StartOffset, offset.EndOffset));
+            }
+        }
+
+        stream.End();
+        return matches;
     }
 
     /// <summary>Escapes markup only: accents stay readable in JSON and pages.</summary>

@@ -1,0 +1,80 @@
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Microsoft.EntityFrameworkCore;
+using RallyNov.Core.Content;
+using RallyNov.Core.Data;
+using RallyNov.Core.Modules;
+using RallyNov.Core.Tenants;
+using RallyNov.Search.Lucene.Indexing;
+
+namespace RallyNov.Search.Lucene.Querying;
+
+/// <summary>
+/// Public lists (/initiatives with its filters) answered by the tenant's search index: type
+/// filter + facet filters + counts + one sorted page of ids, without loading the other items.
+/// </summary>
+internal sealed class PublishedListIndex(
+    SearchIndexRegistry registry,
+    TenantContext tenant,
+    ModuleCatalog catalog,
+    RallyNovDbContext db) : IPublishedListIndex
+{
+    public async Task<PublishedListPage?> QueryAsync(PublishedListQuery query, CancellationToken cancellationToken)
+    {
+        if (!catalog.IsEnabled(tenant.Settings, SearchModule.ModuleId))
+        {
+            return null;
+        }
+
+        var index = registry.Get(tenant);
+
+        // The index follows the IndexingTasks log a little behind (≤ 1 s). A list must show a
+        // publish at once, so unless every logged change is in the searcher, the database answers.
+        // One primary-key lookup per request; the index cursor only moves after its searcher is refreshed.
+        var cursor = index.Cursor;
+        if (cursor == 0)
+        {
+            return null;
+        }
+
+        var last = await db.IndexingTasks.MaxAsync(t => (long?)t.Id, cancellationToken) ?? 0;
+        if (last > cursor)
+        {
+            return null;
+        }
+
+        return index.Search(searcher => Run(searcher, query));
+    }
+
+    private static PublishedListPage Run(IndexSearcher searcher, PublishedListQuery query)
+    {
+        var ofType = new TermQuery(new Term(SearchFields.Type, query.ContentType));
+        var sortFields = new List<SortField>();
+        if (query.SortByNumberDescending is { } number)
+        {
+            sortFields.Add(new SortField(SearchFields.Number(number), SortFieldType.DOUBLE, reverse: true));
+        }
+
+        sortFields.Add(new SortField(SearchFields.TitleSort, SortFieldType.STRING));
+        var skip = Math.Max(0, query.Skip);
+        var take = Math.Max(1, query.Take);
+        var top = TopFieldCollector.Create(new Sort([.. sortFields]), skip + take, fillFields: false, trackDocScores: false, trackMaxScore: false, docsScoredInOrder: true);
+        var filters = query.Filters.ToDictionary(
+            f => SearchFields.Facet(f.Key),
+            f => new HashSet<string>([f.Value], StringComparer.Ordinal),
+            StringComparer.Ordinal);
+        var facets = new FacetCollector(top, query.Facets.Select(SearchFields.Facet).ToList(), filters);
+        var typeTotal = new TotalHitCountCollector();
+        searcher.Search(ofType, MultiCollector.Wrap(facets, typeTotal));
+
+        var docs = top.GetTopDocs(skip, take);
+        var fields = new HashSet<string>([SearchFields.Id], StringComparer.Ordinal);
+        var ids = docs.ScoreDocs.Select(d => searcher.Doc(d.Doc, fields).Get(SearchFields.Id)).ToList();
+        var counted = facets.Counts;
+        var counts = query.Facets.Distinct(StringComparer.Ordinal).ToDictionary(
+            f => f,
+            f => (IReadOnlyDictionary<string, int>)counted[SearchFields.Facet(f)],
+            StringComparer.Ordinal);
+        return new PublishedListPage(docs.TotalHits, typeTotal.TotalHits, ids, counts);
+    }
+}
