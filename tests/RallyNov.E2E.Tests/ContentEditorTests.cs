@@ -1,7 +1,10 @@
 using System.Text.RegularExpressions;
 using Deque.AxeCore.Playwright;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using RallyNov.Core.Tenants;
 using RallyNov.E2E.Tests.Infrastructure;
+using RallyNov.Media.Services;
 using static Microsoft.Playwright.Assertions;
 
 namespace RallyNov.E2E.Tests;
@@ -103,5 +106,39 @@ public sealed class ContentEditorTests(BrowserFixture browser)
         var result = await page.RunAxe();
 
         Assert.True(result.Violations.Length == 0, string.Join("\n", result.Violations.Select(v => $"{v.Id}: {v.Help} — {string.Join(", ", v.Nodes.Select(n => string.Join(" ", n.Target)))}")));
+    }
+
+    [Fact]
+    public async Task The_media_library_chooser_fills_path_alt_and_thumbnail()
+    {
+        using var site = LiveSite.Start();
+        var tenant = site.Services.GetRequiredService<ITenantStore>().Find("Bourgogne")!;
+        string path;
+        await using (var scope = site.Services.GetRequiredService<ITenantScopeFactory>().CreateScope(tenant))
+        {
+            // A valid 1×1 PNG: the library checks the file's signature, not its name.
+            using var png = new MemoryStream(Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=="));
+            var upload = await scope.ServiceProvider.GetRequiredService<IMediaLibrary>()
+                .UploadAsync(new MediaUpload("", "jardin-partage.png", png, png.Length, "Le jardin en été", null, "admin"), CancellationToken.None);
+            Assert.True(upload.Succeeded, upload.Error);
+            path = upload.File!.Path;
+        }
+
+        await using var context = await browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(site.Url("/bourgogne/admin/login"));
+        await page.Locator("#UserName").FillAsync("admin");
+        await page.Locator("#Password").FillAsync("Essai-E2E-2026!");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(site.Url("/bourgogne/admin"));
+        await page.GotoAsync(site.Url("/bourgogne/admin/contents/new/Initiative"));
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Choisir dans la médiathèque" }).ClickAsync();
+        await page.Locator(".media-choice", new() { HasText = "jardin-partage" }).ClickAsync();
+
+        await Expect(page.Locator("#f-Image")).ToHaveValueAsync(path);
+        await Expect(page.Locator("#f-Image-alt")).ToHaveValueAsync("Le jardin en été");
+        await Expect(page.Locator("[data-media-thumb] img")).ToBeVisibleAsync();
+        await Expect(page.Locator("#f-Image-alt")).ToBeFocusedAsync();
     }
 }
