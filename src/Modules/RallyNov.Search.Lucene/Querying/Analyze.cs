@@ -21,6 +21,25 @@ internal static class Analyze
         return terms;
     }
 
+    /// <summary>Terms with their positions (a removed stop word leaves a gap), for phrase queries.</summary>
+    public static List<(string Term, int Position)> Positions(Analyzer analyzer, string field, string text)
+    {
+        var terms = new List<(string, int)>();
+        using var stream = analyzer.GetTokenStream(field, text);
+        var term = stream.AddAttribute<ICharTermAttribute>();
+        var increment = stream.AddAttribute<IPositionIncrementAttribute>();
+        stream.Reset();
+        var position = -1;
+        while (stream.IncrementToken())
+        {
+            position += increment.PositionIncrement;
+            terms.Add((term.ToString(), position));
+        }
+
+        stream.End();
+        return terms;
+    }
+
     /// <summary>Tokens with their character offsets, for highlighting.</summary>
     public static List<(string Term, int Start, int End)> Tokens(Analyzer analyzer, string field, string text)
     {

@@ -128,16 +128,19 @@ internal sealed class LuceneQueryBuilder(Analyzer analyzer)
         var any = new DisjunctionMaxQuery(0.1f);
         foreach (var (field, boost) in StemmedFields)
         {
-            var terms = Analyze.Terms(analyzer, field, phrase);
+            var terms = Analyze.Positions(analyzer, field, phrase);
             if (terms.Count == 0)
             {
                 continue;
             }
 
-            var query = new PhraseQuery { Slop = 1, Boost = boost };
-            foreach (var term in terms)
+            // The analysed positions keep the gaps of removed stop words ("semaine de quatre
+            // jours"), so the phrase can be exact (slop 0): the exact phrase scorer is several
+            // times cheaper than the sloppy one on common words.
+            var query = new PhraseQuery { Boost = boost };
+            foreach (var (term, position) in terms)
             {
-                query.Add(new Term(field, term));
+                query.Add(new Term(field, term), position - terms[0].Position);
             }
 
             any.Add(query);
