@@ -1,7 +1,6 @@
-using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using RallyNov.Core.Data;
+using RallyNov.Core.Data.Modules;
 
 namespace RallyNov.AuditTrail.Data;
 
@@ -11,34 +10,28 @@ namespace RallyNov.AuditTrail.Data;
 /// wait on the write lock a recipe holds, and an event recorded inside a recipe must roll back
 /// with it. Outside an ambient transaction each save is its own short transaction.
 /// </summary>
-public abstract class AuditTrailDbContext : DbContext
+public abstract class AuditTrailDbContext : DbContext, IJoinsAmbientTransaction
 {
-    private readonly RallyNovDbContext? _ambient;
-    private DbTransaction? _joined;
-
     protected AuditTrailDbContext(DbContextOptions options, RallyNovDbContext? ambient)
         : base(options)
     {
-        _ambient = ambient;
+        Ambient = new AmbientTransaction(ambient);
     }
 
     public DbSet<AuditEntry> AuditEvents => Set<AuditEntry>();
 
-    /// <summary>The transaction the content context has open on the shared connection, if any.</summary>
-    internal DbTransaction? AmbientTransaction => _ambient?.Database.CurrentTransaction?.GetDbTransaction();
-
-    /// <summary>True when the transaction was borrowed from the content context (and may be finished by now).</summary>
-    internal bool IsBorrowed(DbTransaction? transaction) => transaction is not null && ReferenceEquals(transaction, _joined);
+    /// <summary>The content context's transaction this context joins.</summary>
+    public AmbientTransaction Ambient { get; }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
-        JoinAmbientTransaction();
+        Ambient.Join(Database);
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        JoinAmbientTransaction();
+        Ambient.Join(Database);
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
@@ -60,28 +53,5 @@ public abstract class AuditTrailDbContext : DbContext
         entry.HasIndex(x => x.UserName);
         entry.HasIndex(x => x.Action);
         entry.HasIndex(x => x.ItemId);
-    }
-
-    // Without this, SaveChanges would begin a nested transaction on a connection that already has
-    // one (SQLite refuses), or write outside the recipe's transaction.
-    private void JoinAmbientTransaction()
-    {
-        var ambient = AmbientTransaction;
-        var current = Database.CurrentTransaction?.GetDbTransaction();
-        if (ambient is not null)
-        {
-            if (!ReferenceEquals(current, ambient))
-            {
-                Database.UseTransaction(ambient);
-            }
-
-            _joined = ambient;
-        }
-        else if (current is not null && IsBorrowed(current))
-        {
-            // The borrowed transaction has been committed or rolled back by its owner.
-            Database.UseTransaction(null);
-            _joined = null;
-        }
     }
 }

@@ -24,7 +24,7 @@ internal sealed class DatabaseAuditTrail(
         // The write ignores the request's token: a visitor who closes the tab after a publish must
         // not leave that publish unrecorded.
         _ = cancellationToken;
-        var ambient = db.AmbientTransaction;
+        var ambient = db.Ambient.Current;
         try
         {
             // Inside a recipe the row joins the recipe's transaction. A savepoint keeps a failed

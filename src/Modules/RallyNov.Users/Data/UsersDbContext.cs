@@ -1,9 +1,8 @@
-using System.Data.Common;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using RallyNov.Core.Data;
+using RallyNov.Core.Data.Modules;
 using RallyNov.Users.Data.Configurations;
 
 namespace RallyNov.Users.Data;
@@ -14,32 +13,26 @@ namespace RallyNov.Users.Data;
 /// wait for the busy timeout while a recipe holds the write lock, and a recipe's "users" step must
 /// roll back with the rest of the recipe.
 /// </summary>
-public abstract class UsersDbContext : IdentityDbContext<RallyNovUser, IdentityRole, string>
+public abstract class UsersDbContext : IdentityDbContext<RallyNovUser, IdentityRole, string>, IJoinsAmbientTransaction
 {
-    private readonly RallyNovDbContext? _ambient;
-    private DbTransaction? _joined;
-
     protected UsersDbContext(DbContextOptions options, RallyNovDbContext? ambient)
         : base(options)
     {
-        _ambient = ambient;
+        Ambient = new AmbientTransaction(ambient);
     }
 
-    /// <summary>The transaction the content context has open on the shared connection, if any.</summary>
-    internal DbTransaction? AmbientTransaction => _ambient?.Database.CurrentTransaction?.GetDbTransaction();
-
-    /// <summary>True when the transaction was borrowed from the content context (and may be finished by now).</summary>
-    internal bool IsBorrowed(DbTransaction? transaction) => transaction is not null && ReferenceEquals(transaction, _joined);
+    /// <summary>The content context's transaction this context joins.</summary>
+    public AmbientTransaction Ambient { get; }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
-        JoinAmbientTransaction();
+        Ambient.Join(Database);
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        JoinAmbientTransaction();
+        Ambient.Join(Database);
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
@@ -47,28 +40,5 @@ public abstract class UsersDbContext : IdentityDbContext<RallyNovUser, IdentityR
     {
         base.OnModelCreating(builder);
         builder.ApplyConfiguration(new RallyNovUserConfiguration());
-    }
-
-    // Without this, SaveChanges would begin a nested transaction on a connection that already has
-    // one (SQLite refuses), or write outside the recipe's transaction.
-    private void JoinAmbientTransaction()
-    {
-        var ambient = AmbientTransaction;
-        var current = Database.CurrentTransaction?.GetDbTransaction();
-        if (ambient is not null)
-        {
-            if (!ReferenceEquals(current, ambient))
-            {
-                Database.UseTransaction(ambient);
-            }
-
-            _joined = ambient;
-        }
-        else if (current is not null && IsBorrowed(current))
-        {
-            // The borrowed transaction has been committed or rolled back by its owner.
-            Database.UseTransaction(null);
-            _joined = null;
-        }
     }
 }

@@ -16,7 +16,7 @@ internal sealed class UsersTransaction : IAsyncDisposable
 
     public static async Task<UsersTransaction> BeginAsync(UsersDbContext db, CancellationToken cancellationToken)
     {
-        if (db.AmbientTransaction is not null || db.Database.CurrentTransaction is not null)
+        if (db.Ambient.Current is not null || db.Database.CurrentTransaction is not null)
         {
             return new UsersTransaction(null);
         }

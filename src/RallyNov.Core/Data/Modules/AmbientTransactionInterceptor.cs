@@ -1,12 +1,12 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
-namespace RallyNov.Users.Data;
+namespace RallyNov.Core.Data.Modules;
 
 /// <summary>
-/// Queries of <see cref="UsersDbContext"/> run inside the content context's open transaction
-/// (SQLite rejects a command without it on a connection with a pending transaction), and never
-/// inside a borrowed transaction that its owner has already finished.
+/// Queries of a module context run inside the content context's open transaction (SQLite rejects a
+/// command without it on a connection with a pending transaction), and never inside a borrowed
+/// transaction that its owner has already finished.
 /// </summary>
 internal sealed class AmbientTransactionInterceptor : DbCommandInterceptor
 {
@@ -14,14 +14,14 @@ internal sealed class AmbientTransactionInterceptor : DbCommandInterceptor
 
     public override DbCommand CommandInitialized(CommandEndEventData eventData, DbCommand result)
     {
-        if (eventData.Context is UsersDbContext users)
+        if (eventData.Context is IJoinsAmbientTransaction module)
         {
-            var ambient = users.AmbientTransaction;
+            var ambient = module.Ambient.Current;
             if (ambient is not null)
             {
                 result.Transaction = ambient;
             }
-            else if (users.IsBorrowed(result.Transaction))
+            else if (module.Ambient.IsBorrowed(result.Transaction))
             {
                 result.Transaction = null;
             }
