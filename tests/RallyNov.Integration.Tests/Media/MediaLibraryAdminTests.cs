@@ -104,6 +104,24 @@ public sealed class MediaLibraryAdminTests(MediaAppFactory app)
     }
 
     [Fact]
+    public async Task Library_page_is_in_the_menu_for_editors_with_its_stylesheet()
+    {
+        var editor = await app.CreateUserAsync("Bourgogne", "Editor");
+        using var browser = await SignedInAsync(app, "Bourgogne", editor);
+        var page = WebUtility.HtmlDecode(await browser.GetPageAsync("/bourgogne/admin/media"));
+        Assert.Contains("href=\"/bourgogne/admin/media\"", page, StringComparison.Ordinal);
+        Assert.Contains("<h1>Médiathèque</h1>", page, StringComparison.Ordinal);
+        Assert.Contains("enctype=\"multipart/form-data\"", page, StringComparison.Ordinal);
+        using var client = app.Client();
+        using var css = await client.GetAsync("/bourgogne/_content/RallyNov.Media/media-admin.css");
+        Assert.Equal(HttpStatusCode.OK, css.StatusCode);
+
+        var contributor = await app.CreateUserAsync("Bourgogne", "Contributor");
+        using var other = await SignedInAsync(app, "Bourgogne", contributor);
+        Assert.DoesNotContain("href=\"/bourgogne/admin/media\"", await other.GetPageAsync("/bourgogne/admin"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Picker_returns_json_with_tenant_prefixed_urls()
     {
         using var browser = await SignedInAsync(app, "Bourgogne");

@@ -51,6 +51,11 @@ public sealed class MediaUploadTests(MediaAppFactory app)
         otherTag.Headers.IfNoneMatch.Add(new System.Net.Http.Headers.EntityTagHeaderValue("\"autre\""));
         using var full = await client.SendAsync(otherTag);
         Assert.Equal(HttpStatusCode.OK, full.StatusCode);
+
+        using var head = await client.SendAsync(new HttpRequestMessage(HttpMethod.Head, "/bourgogne/media/" + stored));
+        Assert.Equal(HttpStatusCode.OK, head.StatusCode);
+        Assert.Equal(etag, head.Headers.ETag);
+        Assert.Empty(await head.Content.ReadAsByteArrayAsync());
     }
 
     [Fact]

@@ -10,13 +10,13 @@ using RallyNov.Media.Storage;
 namespace RallyNov.Media.Serving;
 
 /// <summary>
-/// GET /media/{path} of the current tenant (the prefix is already in PathBase, so each tenant only
+/// GET (and HEAD) /media/{path} of the current tenant (the prefix is already in PathBase, so each tenant only
 /// ever reads its own folder), with ?w=320 for a resized variant. Answers carry validators
 /// (ETag, Last-Modified) so browsers revalidate with a 304 instead of downloading again.
 /// </summary>
 internal static class MediaEndpoints
 {
-    public static void Map(IEndpointRouteBuilder endpoints) => endpoints.MapGet("/media/{**path}", ServeAsync);
+    public static void Map(IEndpointRouteBuilder endpoints) => endpoints.MapMethods("/media/{**path}", [HttpMethods.Get, HttpMethods.Head], ServeAsync);
 
     private static async Task ServeAsync(HttpContext context, string? path, IMediaStore store, IMediaVariantCache variants, IOptions<MediaOptions> options)
     {
@@ -67,6 +67,11 @@ internal static class MediaEndpoints
         if (kind == MediaKind.Pdf)
         {
             context.Response.Headers.ContentDisposition = new ContentDispositionHeaderValue("inline") { FileName = MediaPath.NameOf(relative) }.ToString();
+        }
+
+        if (HttpMethods.IsHead(context.Request.Method))
+        {
+            return;
         }
 
         await context.Response.SendFileAsync(file, context.RequestAborted);
