@@ -47,6 +47,9 @@ public static class AuditActions
     public const string ContentUnpublished = "content.unpublished";
     public const string ContentDeleted = "content.deleted";
     public const string ContentRestored = "content.restored";
+    public const string ContentSubmitted = "content.submitted";
+    public const string ContentScheduled = "content.scheduled";
+    public const string ContentUnscheduled = "content.unscheduled";
 
     public const string LoginSucceeded = "login.succeeded";
     public const string LoginFailed = "login.failed";

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using RallyNov.Core.Auditing;
 using RallyNov.Core.Data;
 
 namespace RallyNov.Core.Content;
@@ -8,21 +9,23 @@ internal sealed class ContentWorkflow(
     RallyNovDbContext db,
     IContentManager contents,
     TimeProvider clock,
-    ILogger<ContentWorkflow> logger) : IContentWorkflow
+    ILogger<ContentWorkflow> logger,
+    IAuditTrail audit,
+    IAuditEventFactory auditEvents) : IContentWorkflow
 {
     private const int MaxDuePerRun = 100;
 
     public Task<ContentResult> SubmitForReviewAsync(string contentItemId, CancellationToken cancellationToken) =>
-        ChangeLatestDraftAsync(contentItemId, null, "Ce contenu n'a pas de modifications à relire : sa dernière version est déjà publiée.", latest =>
+        AuditedAsync(AuditActions.ContentSubmitted, ChangeLatestDraftAsync(contentItemId, null, "Ce contenu n'a pas de modifications à relire : sa dernière version est déjà publiée.", latest =>
         {
             latest.ReviewRequestedUtc ??= Now();
             return null;
-        }, cancellationToken);
+        }, cancellationToken), cancellationToken);
 
     public Task<ContentResult> SchedulePublishAsync(string contentItemId, DateTime publishUtc, string? expectedVersionId, CancellationToken cancellationToken)
     {
         var utc = publishUtc.Kind == DateTimeKind.Local ? publishUtc.ToUniversalTime() : DateTime.SpecifyKind(publishUtc, DateTimeKind.Utc);
-        return ChangeLatestDraftAsync(contentItemId, expectedVersionId, "Ce contenu n'a pas de modifications à publier : sa dernière version est déjà publiée.", latest =>
+        return AuditedAsync(AuditActions.ContentScheduled, ChangeLatestDraftAsync(contentItemId, expectedVersionId, "Ce contenu n'a pas de modifications à publier : sa dernière version est déjà publiée.", latest =>
         {
             if (utc <= Now())
             {
@@ -31,7 +34,7 @@ internal sealed class ContentWorkflow(
 
             latest.ScheduledPublishUtc = utc;
             return null;
-        }, cancellationToken);
+        }, cancellationToken), cancellationToken);
     }
 
     public async Task<ContentResult> CancelScheduleAsync(string contentItemId, CancellationToken cancellationToken)
@@ -45,7 +48,7 @@ internal sealed class ContentWorkflow(
         latest.ScheduledPublishUtc = null;
         await db.SaveChangesAsync(cancellationToken);
         db.ChangeTracker.Clear();
-        return ContentResult.Ok(latest.Clone());
+        return await AuditedAsync(AuditActions.ContentUnscheduled, Task.FromResult(ContentResult.Ok(latest.Clone())), cancellationToken);
     }
 
     public async Task<IReadOnlyList<ContentItem>> PublishDueAsync(CancellationToken cancellationToken)
@@ -141,6 +144,18 @@ internal sealed class ContentWorkflow(
             // Nothing tracked survives: a refused change must not be written by a later save.
             db.ChangeTracker.Clear();
         }
+    }
+
+    private async Task<ContentResult> AuditedAsync(string action, Task<ContentResult> change, CancellationToken cancellationToken)
+    {
+        var result = await change;
+        if (result.Succeeded && result.Item is { } item)
+        {
+            var details = item.ScheduledPublishUtc is { } at ? $"Type : {item.ContentType}, publication prévue le {at:yyyy-MM-dd HH:mm} UTC" : $"Type : {item.ContentType}";
+            await audit.RecordAsync(auditEvents.Create(AuditCategories.Content, action, item.ContentItemId, item.DisplayText, details), cancellationToken);
+        }
+
+        return result;
     }
 
     private DateTime Now() => clock.GetUtcNow().UtcDateTime;

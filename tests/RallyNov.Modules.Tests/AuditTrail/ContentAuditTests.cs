@@ -51,6 +51,27 @@ public sealed class ContentAuditTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Review_requests_and_schedules_are_recorded()
+    {
+        var id = await Host.InTenantAsync(_tenant, async sp =>
+        {
+            var contents = sp.GetRequiredService<IContentManager>();
+            var workflow = sp.GetRequiredService<IContentWorkflow>();
+            var draft = Succeeded(await contents.SaveDraftAsync(NewPage(contents, "À relire"), Ct));
+            Succeeded(await workflow.SubmitForReviewAsync(draft.ContentItemId, Ct));
+            Succeeded(await workflow.SchedulePublishAsync(draft.ContentItemId, DateTime.UtcNow.AddDays(3), null, Ct));
+            Succeeded(await workflow.CancelScheduleAsync(draft.ContentItemId, Ct));
+            return draft.ContentItemId;
+        });
+
+        var entries = await EntriesAsync(new AuditQuery { Item = id });
+        Assert.Equal(
+            [AuditActions.ContentUnscheduled, AuditActions.ContentScheduled, AuditActions.ContentSubmitted, AuditActions.ContentCreated],
+            entries.Select(e => e.Action));
+        Assert.Contains("publication prévue le", entries[1].Details, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_second_draft_save_is_recorded_as_saved_not_created()
     {
         var id = await Host.InTenantAsync(_tenant, async sp =>
