@@ -50,6 +50,23 @@ public sealed class PostgresSiteTests : IDisposable
         Assert.Equal(HttpStatusCode.Redirect, login.StatusCode);
         var dashboard = await browser.GetPageAsync("/bourgogne/admin");
         Assert.Contains("Tableau de bord", dashboard, StringComparison.Ordinal);
+
+        // The audit trail writes into the tenant's schema on PostgreSQL too (its own migrations).
+        await using var connection = new NpgsqlConnection(_factory.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT \"Action\" FROM bourgogne.\"AuditEvents\" ORDER BY \"Id\"";
+        var actions = new List<string>();
+        await using (var reader = await command.ExecuteReaderAsync())
+        {
+            while (await reader.ReadAsync())
+            {
+                actions.Add(reader.GetString(0));
+            }
+        }
+
+        Assert.Contains("login.failed", actions);
+        Assert.Contains("login.succeeded", actions);
     }
 
     [Fact]
