@@ -8,6 +8,7 @@ using RallyNov.Core.Content;
 using RallyNov.Core.Data;
 using RallyNov.Core.Settings;
 using RallyNov.Core.Tenants;
+using RallyNov.Modules.Tests.Support;
 
 namespace RallyNov.Modules.Tests.AuditTrail;
 
@@ -18,9 +19,9 @@ public sealed class ContentAuditTests : IAsyncLifetime
     private TenantSettings _tenant = null!;
 
     // A property, not a field: xunit disposes it through IAsyncLifetime.
-    private AuditTestHost Host { get; } = new();
+    private SiteTestHost Host { get; } = AuditTestHost.Create();
 
-    public async Task InitializeAsync() => _tenant = await Host.CreateTenantAsync("Alpha");
+    public async Task InitializeAsync() => _tenant = await Host.CreateTenantAsync("Alpha", "alpha");
 
     public async Task DisposeAsync() => await Host.DisposeAsync();
 
@@ -158,8 +159,8 @@ public sealed class ContentAuditTests : IAsyncLifetime
     [Fact]
     public async Task Events_older_than_the_retention_are_purged_on_write()
     {
-        await using var host = new AuditTestHost(retentionDays: 30);
-        var tenant = await host.CreateTenantAsync("Beta");
+        await using var host = AuditTestHost.Create(retentionDays: 30);
+        var tenant = await host.CreateTenantAsync("Beta", "beta");
         await host.InTenantAsync(tenant, async sp =>
         {
             // Written straight to the table: the recorder would purge at its first write.

@@ -26,19 +26,20 @@ public sealed class SiteTestHost : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
 
-    public SiteTestHost()
+    /// <param name="modules">The modules to run; null for the site's content modules.</param>
+    /// <param name="settings">Extra configuration ("RallyNov:Audit:RetentionDays"...).</param>
+    public SiteTestHost(IReadOnlyList<IModule>? modules = null, IReadOnlyDictionary<string, string?>? settings = null)
     {
         Root = Path.Combine(Path.GetTempPath(), "rallynov-site-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Root);
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["RallyNov:DataPath"] = Path.Combine(Root, "App_Data") })
-            .Build();
+        var values = new Dictionary<string, string?>(settings ?? new Dictionary<string, string?>()) { ["RallyNov:DataPath"] = Path.Combine(Root, "App_Data") };
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
 
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton<IConfiguration>(configuration);
         services.AddSingleton<IHostEnvironment>(new Environment(Root));
-        services.AddRallyNovCore(configuration, Modules());
+        services.AddRallyNovCore(configuration, modules ?? Modules());
         _services = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
     }
 
@@ -66,6 +67,16 @@ public sealed class SiteTestHost : IAsyncDisposable
         var tenant = new TenantSettings { Name = name, DisplayName = "Site " + name, UrlPrefix = prefix, State = TenantState.Running };
         await _services.GetRequiredService<ITenantStore>().SaveAsync(tenant, CancellationToken.None);
         await _services.GetRequiredService<ITenantDatabase>().MigrateAsync(tenant, CancellationToken.None);
+
+        // Then the modules' own tables (users, audit trail, media), as a tenant start does.
+        await InTenantAsync(tenant, async sp =>
+        {
+            var context = sp.GetRequiredService<TenantContext>();
+            foreach (var migration in sp.GetServices<ITenantMigration>())
+            {
+                await migration.MigrateAsync(context, CancellationToken.None);
+            }
+        });
         return tenant;
     }
 
