@@ -17,6 +17,7 @@ public sealed class AccessibilityTests(BrowserFixture browser, SampleSiteFixture
     [InlineData("/franche-comte/pages/conditions-favorables-innovation-sociale", 200)]
     [InlineData("/page-qui-n-existe-pas", 404)]
     [InlineData("/bourgogne/pages/inconnue", 404)]
+    [InlineData("/franche-comte/initiatives/inconnue", 404)]
     public async Task Page_has_no_axe_violations(string path, int status)
     {
         var site = sample.Site;
