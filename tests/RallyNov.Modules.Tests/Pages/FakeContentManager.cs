@@ -31,7 +31,13 @@ internal sealed class FakeContentManager(params ContentItem[] items) : IContentM
 
     public Task<ContentItem?> GetVersionAsync(string contentItemVersionId, CancellationToken cancellationToken) => throw new NotSupportedException();
 
-    public Task<IReadOnlyDictionary<string, ContentItem>> GetManyAsync(IEnumerable<string> contentItemIds, VersionOptions options, CancellationToken cancellationToken) => throw new NotSupportedException();
+    public Task<IReadOnlyDictionary<string, ContentItem>> GetManyAsync(IEnumerable<string> contentItemIds, VersionOptions options, CancellationToken cancellationToken)
+    {
+        var wanted = contentItemIds.ToHashSet(StringComparer.Ordinal);
+        return Task.FromResult<IReadOnlyDictionary<string, ContentItem>>(items
+            .Where(i => wanted.Contains(i.ContentItemId) && (options != VersionOptions.Published || i.Published))
+            .ToDictionary(i => i.ContentItemId, StringComparer.Ordinal));
+    }
 
     public Task<IReadOnlyList<ContentItem>> GetVersionsAsync(string contentItemId, CancellationToken cancellationToken) => throw new NotSupportedException();
 

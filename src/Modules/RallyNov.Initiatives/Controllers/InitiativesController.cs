@@ -99,11 +99,10 @@ public sealed class InitiativesController(
             return NotFound();
         }
 
-        var all = await reader.AllAsync(InitiativeFields.Type, cancellationToken);
         return View(new InitiativeDetailViewModel
         {
             Item = item,
-            Related = InitiativeCatalog.Related(all, item, RelatedCount),
+            Related = await RelatedInitiatives.LoadAsync(item, RelatedCount, listIndexes.FirstOrDefault(), reader, contents, cancellationToken),
             Referrers = await reader.ReferrersAsync(item.ContentItemId, cancellationToken),
         });
     }
