@@ -1,12 +1,11 @@
 using System.Globalization;
+using RallyNov.Core.Time;
 
 namespace RallyNov.AuditTrail.Admin;
 
 /// <summary>The screen speaks Paris time: a day filter is midnight to midnight in Europe/Paris.</summary>
 internal static class ParisDates
 {
-    public static readonly TimeZoneInfo Zone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
-
     /// <summary>Midnight (Paris) of a "yyyy-MM-dd" date, plus <paramref name="addDays"/>, in UTC; null when absent or malformed.</summary>
     public static DateTime? StartOfDayUtc(string? date, int addDays = 0)
     {
@@ -16,8 +15,6 @@ internal static class ParisDates
         }
 
         var local = day.AddDays(addDays).ToDateTime(TimeOnly.MinValue, DateTimeKind.Unspecified);
-        return TimeZoneInfo.ConvertTimeToUtc(local, Zone);
+        return ParisTimeZone.ToUtc(local);
     }
-
-    public static DateTime ToParis(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Zone);
 }

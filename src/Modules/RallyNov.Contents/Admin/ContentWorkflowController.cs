@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using RallyNov.Core.Content;
 using RallyNov.Core.Security;
+using RallyNov.Core.Time;
 
 namespace RallyNov.Contents.Admin;
 
@@ -84,13 +85,13 @@ public sealed class ContentWorkflowController(IContentManager contents, IContent
             return false;
         }
 
-        if (ParisTime.Zone.IsInvalidTime(local))
+        if (ParisTimeZone.Zone.IsInvalidTime(local))
         {
             error = "Cette heure n'existe pas ce jour-là (passage à l'heure d'été) : choisissez-en une autre.";
             return false;
         }
 
-        utc = TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), ParisTime.Zone);
+        utc = ParisTimeZone.ToUtc(local);
         return true;
     }
 

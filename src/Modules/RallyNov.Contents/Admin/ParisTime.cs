@@ -1,14 +1,12 @@
 using RallyNov.Contents.Display;
+using RallyNov.Core.Time;
 
 namespace RallyNov.Contents.Admin;
 
 /// <summary>UTC dates of the database shown as the editors read them: Paris time, in French.</summary>
 public static class ParisTime
 {
-    /// <summary>Dates typed and shown in the back office are Paris time, whatever the server's zone.</summary>
-    public static readonly TimeZoneInfo Zone = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
-
-    public static DateTime Local(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Zone);
+    public static DateTime Local(DateTime utc) => ParisTimeZone.FromUtc(utc);
 
     /// <summary>"24 novembre 2026 à 9 h 05".</summary>
     public static string Format(DateTime utc) => FrenchFormat.DateTime(Local(utc), hasTime: true);

@@ -1,14 +1,13 @@
 using RallyNov.Contents.Display;
 using RallyNov.Core.Content;
+using RallyNov.Core.Time;
 
 namespace RallyNov.Events.Models;
 
 /// <summary>Splits events into upcoming and past, in Paris time, and says when an event takes place.</summary>
 public static class EventSchedule
 {
-    private static readonly Lazy<TimeZoneInfo> ParisZone = new(() => TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris"));
-
-    public static TimeZoneInfo Paris => ParisZone.Value;
+    public static TimeZoneInfo Paris => ParisTimeZone.Zone;
 
     public static DateTime ParisNow(TimeProvider clock) => TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Paris).DateTime;
 

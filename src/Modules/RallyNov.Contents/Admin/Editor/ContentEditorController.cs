@@ -149,8 +149,7 @@ public sealed partial class ContentEditorController(
             return;
         }
 
-        var paris = TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
-        var when = TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(latest.ModifiedUtc, DateTimeKind.Utc), paris);
+        var when = ParisTime.Local(latest.ModifiedUtc);
         var who = latest.Author ?? latest.Owner ?? "un autre utilisateur";
         model.Conflict =
             $"Ce contenu a été modifié par {who} le {when.ToString("dd/MM/yyyy 'à' HH:mm", CultureInfo.GetCultureInfo("fr-FR"))} pendant que vous le modifiiez. " +
