@@ -19,6 +19,10 @@ internal sealed class PublishedListIndex(
     ModuleCatalog catalog,
     RallyNovDbContext db) : IPublishedListIndex
 {
+    // Scoped: once the index is known to be up to date in this request, a page that asks several
+    // lists (an initiative and its related ones per thème) does not ask the database again.
+    private bool _upToDate;
+
     public async Task<PublishedListPage?> QueryAsync(PublishedListQuery query, CancellationToken cancellationToken)
     {
         if (!catalog.IsEnabled(tenant.Settings, SearchModule.ModuleId))
@@ -27,23 +31,30 @@ internal sealed class PublishedListIndex(
         }
 
         var index = registry.Get(tenant);
+        if (!_upToDate && !await IsUpToDateAsync(index, cancellationToken))
+        {
+            return null;
+        }
 
-        // The index follows the IndexingTasks log a little behind (≤ 1 s). A list must show a
-        // publish at once, so unless every logged change is in the searcher, the database answers.
-        // One primary-key lookup per request; the index cursor only moves after its searcher is refreshed.
+        _upToDate = true;
+        return index.Search(searcher => Run(searcher, query));
+    }
+
+    /// <summary>
+    /// The index follows the IndexingTasks log a little behind (≤ 1 s). A list must show a publish
+    /// at once, so unless every logged change is in the searcher, the database answers. One
+    /// primary-key lookup; the index cursor only moves after its searcher is refreshed.
+    /// </summary>
+    private async Task<bool> IsUpToDateAsync(TenantSearchIndex index, CancellationToken cancellationToken)
+    {
         var cursor = index.Cursor;
         if (cursor == 0)
         {
-            return null;
+            return false;
         }
 
         var last = await db.IndexingTasks.MaxAsync(t => (long?)t.Id, cancellationToken) ?? 0;
-        if (last > cursor)
-        {
-            return null;
-        }
-
-        return index.Search(searcher => Run(searcher, query));
+        return last <= cursor;
     }
 
     private static PublishedListPage Run(IndexSearcher searcher, PublishedListQuery query)
