@@ -115,6 +115,46 @@ public sealed class SearchServiceTests : IAsyncLifetime
         Assert.Equal("blanchisserie", result.DidYouMean);
     }
 
+    [Fact]
+    public async Task A_word_in_the_title_ranks_above_bodies_that_repeat_it()
+    {
+        // The match query alone (one field, tf-idf) would put the bodies that say "ressourcerie"
+        // six times first; the ranking pass over title and exact fields must lift the title.
+        var tenant = await Host.CreateTenantAsync("Alpha");
+        for (var i = 0; i < 40; i++)
+        {
+            await Host.PublishAsync(tenant, $"Projet numéro {i}", "<p>ressourcerie ressourcerie ressourcerie ressourcerie ressourcerie ressourcerie</p>");
+        }
+
+        var titled = await Host.PublishAsync(tenant, "Ressourcerie du Jura", "<p>Un lieu de réemploi ouvert à tous.</p>");
+        await Host.CatchUpAsync(tenant);
+
+        var result = await Host.SearchAsync(tenant, "ressourcerie");
+        Assert.Equal(41, result.Total);
+        Assert.Equal(titled, result.Hits[0].Id);
+
+        var pages = new List<string>();
+        for (var page = 1; page <= 5; page++)
+        {
+            pages.AddRange((await Host.SearchAsync(tenant, new SearchRequest { Query = "ressourcerie", Page = page, Size = 10 })).Hits.Select(h => h.Id));
+        }
+
+        Assert.Equal(41, pages.Distinct().Count());
+    }
+
+    [Fact]
+    public async Task Several_misspelt_words_each_find_their_spelling()
+    {
+        var tenant = await Host.CreateTenantAsync("Alpha");
+        var id = await Host.PublishAsync(tenant, "Coopérative d'habitants", "<p>Une gouvernance partagée entre voisins.</p>");
+        await Host.PublishAsync(tenant, "Cooperation agricole", "<p>Des habitués du marché.</p>");
+        await Host.CatchUpAsync(tenant);
+
+        var result = await Host.SearchAsync(tenant, "cooperatve habitans gouvernanse");
+        Assert.Equal(id, Assert.Single(result.Hits).Id);
+        Assert.Equal("coopérative habitants gouvernance", result.DidYouMean);
+    }
+
     [Theory]
     [InlineData("\"")]
     [InlineData("(")]

@@ -76,14 +76,18 @@ internal static class SearchDocumentFactory
         }
 
         var extraText = string.Join(' ', extra.Where(e => e.Length > 0));
-        // One scored field for all the text (a query word used to be scored in three). The
-        // summary goes in twice so its words still weigh more than the body's (tf is sqrt(freq));
-        // the analyzer's position gap keeps phrases from spanning two parts.
+        // One field with every word of the item, the title included: the query finds documents
+        // on it alone, then ranks the best with the title and exact fields. The title and the
+        // summary go in twice so their words still weigh more than the body's (tf is sqrt(freq))
+        // among the documents that reach the ranking; the analyzer's position gap keeps phrases
+        // from spanning two parts.
+        doc.Add(new TextField(SearchFields.Text, item.DisplayText, Field.Store.NO));
+        doc.Add(new TextField(SearchFields.Text, item.DisplayText, Field.Store.NO));
         doc.Add(new TextField(SearchFields.Text, summary, Field.Store.NO));
         doc.Add(new TextField(SearchFields.Text, summary, Field.Store.NO));
         doc.Add(new TextField(SearchFields.Text, body, Field.Store.NO));
         doc.Add(new TextField(SearchFields.Text, extraText, Field.Store.NO));
-        doc.Add(new TextField(SearchFields.AllExact, string.Join(' ', summary, body, extraText), Field.Store.NO));
+        doc.Add(new TextField(SearchFields.AllExact, string.Join(' ', item.DisplayText, summary, body, extraText), Field.Store.NO));
         return doc;
     }
 

@@ -14,7 +14,7 @@ internal static class SearchFields
     /// <summary>Stored only (snippets): searched through <see cref="Text"/>.</summary>
     public const string Body = "body";
 
-    /// <summary>Summary, body, other text fields and term names in one stemmed field: one posting list per word instead of three.</summary>
+    /// <summary>Title, summary, body, other text fields and term names in one stemmed field: the field queries match on.</summary>
     public const string Text = "text";
     public const string AllExact = "all_exact";
     public const string Url = "url";
@@ -39,7 +39,8 @@ internal static class SearchFields
 
     /// <summary>
     /// Bumped whenever the fields change: an index written with another schema reads as cursor 0
-    /// and is rebuilt from the database on its own. 2: summary + body + extra merged into "text"; 3: title_sort and n_* for lists.
+    /// and is rebuilt from the database on its own. 2: summary + body + extra merged into "text"; 3: title_sort and n_* for lists;
+    /// 4: the title in "text" and "all_exact" (the match query reads "text" alone).
     /// </summary>
-    public const string SchemaVersion = "3";
+    public const string SchemaVersion = "4";
 }

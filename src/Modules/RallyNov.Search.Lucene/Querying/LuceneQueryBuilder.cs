@@ -5,6 +5,9 @@ using RallyNov.Search.Lucene.Indexing;
 
 namespace RallyNov.Search.Lucene.Querying;
 
+/// <summary>A cheap query that finds the documents and a richer one that ranks the best of them.</summary>
+internal sealed record QueryPlan(Query Match, Query Rank);
+
 /// <summary>
 /// Turns a parsed visitor query into Lucene queries. Every word must match somewhere (title
 /// boosted over summary over body; the unstemmed "exact" fields rank exact matches first).
@@ -14,11 +17,11 @@ internal sealed class LuceneQueryBuilder(Analyzer analyzer)
     private static readonly (string Field, float Boost)[] StemmedFields =
     [
         (SearchFields.Title, 4f),
-        (SearchFields.Text, 1f), // summary (counted twice at indexing), body, extra
+        (SearchFields.Text, 1f), // title and summary (both counted twice at indexing), body, extra
     ];
 
-    /// <summary>Spellings tried per typed word: the closest ones are enough to find the intended word.</summary>
-    private const int MaxFuzzyExpansions = 10;
+    /// <summary>The match query's one field: every stemmed word of a document, its title included.</summary>
+    private static readonly (string Field, float Boost)[] TextOnly = [(SearchFields.Text, 1f)];
 
     private static readonly (string Field, float Boost)[] ExactFields =
     [
@@ -29,30 +32,80 @@ internal sealed class LuceneQueryBuilder(Analyzer analyzer)
     // After ExactFields: static fields initialise in textual order.
     private static readonly (string Field, float Boost)[] AllFields = [.. StemmedFields, .. ExactFields];
 
-    /// <summary>The scored text part; null when nothing searchable was typed (only stop words, say).</summary>
-    public Query? Text(UserQueryParser.ParsedQuery parsed, bool fuzzy)
+    /// <summary>
+    /// The query of what was typed, null when nothing searchable was (only stop words, say).
+    /// <see cref="QueryPlan.Match"/> finds the documents with one term per word in the one
+    /// stemmed field that holds every word of a document ("text", title included): a plain
+    /// conjunction of postings, the cheapest query Lucene runs. <see cref="QueryPlan.Rank"/> scores
+    /// the best of them over the title, the text and the unstemmed fields, so exact words and
+    /// titles rank first. Both match the same documents: a word's exact form implies its stem.
+    /// </summary>
+    public QueryPlan? Plan(UserQueryParser.ParsedQuery parsed)
     {
-        var query = new BooleanQuery();
+        var match = new BooleanQuery();
+        var rank = new BooleanQuery();
         var any = false;
         foreach (var word in parsed.Words)
         {
-            // One disjunction per word over the stemmed and the exact fields. (Tried: exact fields
-            // as optional clauses, since they never change the match set; slower in the bench,
-            // as every match is scored and so advances them anyway.)
-            var clause = fuzzy ? FuzzyWord(word) : Word(word, AllFields);
-            if (clause is not null)
+            if (Word(word, TextOnly) is { } clause)
             {
-                query.Add(clause, Occur.MUST);
+                match.Add(clause, Occur.MUST);
+                rank.Add(Word(word, AllFields)!, Occur.MUST);
                 any = true;
             }
         }
 
+        return AddPhrasesAndExclusions(parsed, match, rank, any);
+    }
+
+    /// <summary>
+    /// The typo-tolerant query: each word becomes its indexed spellings within 1 edit (4+ letters)
+    /// or 2 (8+), searched in the unstemmed text and ranked with the unstemmed title first.
+    /// </summary>
+    public QueryPlan? FuzzyPlan(UserQueryParser.ParsedQuery parsed, IndexReader reader)
+    {
+        var match = new BooleanQuery();
+        var rank = new BooleanQuery();
+        var any = false;
+        foreach (var word in parsed.Words)
+        {
+            var terms = Analyze.Terms(analyzer, SearchFields.AllExact, word);
+            if (terms.Count == 0)
+            {
+                continue;
+            }
+
+            var matchWord = new BooleanQuery();
+            var rankWord = new BooleanQuery();
+            foreach (var term in terms)
+            {
+                // A word with no close spelling keeps its own term: it matches nothing, as typed.
+                var spellings = FuzzyExpander.Expand(reader, SearchFields.AllExact, term) is { Count: > 0 } found ? found : [(term, 0)];
+                matchWord.Add(Spellings(SearchFields.AllExact, term, spellings, 1f), Occur.MUST);
+                var best = new DisjunctionMaxQuery(0.1f)
+                {
+                    Spellings(SearchFields.TitleExact, term, spellings, 6f),
+                    Spellings(SearchFields.AllExact, term, spellings, 1.5f),
+                };
+                rankWord.Add(best, Occur.MUST);
+            }
+
+            match.Add(matchWord, Occur.MUST);
+            rank.Add(rankWord, Occur.MUST);
+            any = true;
+        }
+
+        return AddPhrasesAndExclusions(parsed, match, rank, any);
+    }
+
+    private QueryPlan? AddPhrasesAndExclusions(UserQueryParser.ParsedQuery parsed, BooleanQuery match, BooleanQuery rank, bool any)
+    {
         foreach (var phrase in parsed.Phrases)
         {
-            var clause = Phrase(phrase);
-            if (clause is not null)
+            if (Phrase(phrase, TextOnly) is { } clause)
             {
-                query.Add(clause, Occur.MUST);
+                match.Add(clause, Occur.MUST);
+                rank.Add(Phrase(phrase, StemmedFields)!, Occur.MUST);
                 any = true;
             }
         }
@@ -64,14 +117,27 @@ internal sealed class LuceneQueryBuilder(Analyzer analyzer)
 
         foreach (var excluded in parsed.Excluded)
         {
-            // The stemmed fields hold every document an exact field would: excluding on them is enough.
-            if (Word(excluded, StemmedFields) is { } clause)
+            // "text" holds every stemmed word of a document: excluding on it is enough.
+            if (Word(excluded, TextOnly) is { } clause)
             {
-                query.Add(clause, Occur.MUST_NOT);
+                match.Add(clause, Occur.MUST_NOT);
+                rank.Add(clause, Occur.MUST_NOT);
             }
         }
 
-        return query;
+        return new QueryPlan(match, rank);
+    }
+
+    /// <summary>Any of the spellings, closer ones weighing more (the typed word itself, if indexed, most).</summary>
+    private static BooleanQuery Spellings(string field, string typed, List<(string Term, int Distance)> spellings, float boost)
+    {
+        var any = new BooleanQuery(disableCoord: true) { Boost = boost };
+        foreach (var (term, distance) in spellings)
+        {
+            any.Add(new TermQuery(new Term(field, term)) { Boost = 1f - (distance / (float)Math.Max(typed.Length, 1)) }, Occur.SHOULD);
+        }
+
+        return any;
     }
 
     /// <summary>The stemmed forms of the query, to highlight matches in snippets.</summary>
@@ -98,31 +164,10 @@ internal sealed class LuceneQueryBuilder(Analyzer analyzer)
         return any.Disjuncts.Count == 0 ? null : any;
     }
 
-    /// <summary>
-    /// Edit distance 1 for words of 4+ letters, 2 for 8+. Fuzzy terms are not analysed by Lucene,
-    /// so each word goes through the unstemmed analyzer first.
-    /// </summary>
-    private Query? FuzzyWord(string word)
+    private Query? Phrase(string phrase, (string Field, float Boost)[] fields)
     {
         var any = new DisjunctionMaxQuery(0.1f);
-        foreach (var (field, boost) in ExactFields)
-        {
-            foreach (var term in Analyze.Terms(analyzer, field, word))
-            {
-                var edits = term.Length >= 8 ? 2 : term.Length >= 4 ? 1 : 0;
-                Query clause = edits == 0 ? new TermQuery(new Term(field, term)) : new FuzzyQuery(new Term(field, term), edits, prefixLength: 1, MaxFuzzyExpansions, transpositions: true);
-                clause.Boost = boost;
-                any.Add(clause);
-            }
-        }
-
-        return any.Disjuncts.Count == 0 ? null : any;
-    }
-
-    private Query? Phrase(string phrase)
-    {
-        var any = new DisjunctionMaxQuery(0.1f);
-        foreach (var (field, boost) in StemmedFields)
+        foreach (var (field, boost) in fields)
         {
             var terms = Analyze.Positions(analyzer, field, phrase);
             if (terms.Count == 0)

@@ -42,18 +42,23 @@ internal sealed class SearchService(
         var facetNames = FacetNames();
         var indexes = Sources(request);
 
-        var text = builder.Text(parsed, fuzzy: false);
-        var result = WithSearcher(indexes, searcher => Run(searcher, text, request, facetNames, page, size, parsed.IsEmpty));
+        var plan = builder.Plan(parsed);
+        var result = WithSearcher(indexes, searcher => Run(searcher, plan, request, facetNames, page, size));
         string? didYouMean = null;
-        if (!parsed.IsEmpty && result.Total <= FewResults && builder.Text(parsed, fuzzy: true) is { } fuzzy)
+        if (plan is not null && result.Total <= FewResults)
         {
-            var fuzzyResult = WithSearcher(indexes, searcher => Run(searcher, fuzzy, request, facetNames, page, size, false));
-            // The stemmed query may already match a misspelling ("blanchiserie"), so a suggestion
-            // is offered whenever the best fuzzy hit spells a typed word differently.
-            didYouMean = Suggest(parsed, fuzzyResult.Hits);
-            if (result.Total == 0)
+            // The spellings close to each word depend on the index: planned on the searcher's reader.
+            var fuzzyResult = WithSearcher(indexes, searcher =>
+                builder.FuzzyPlan(parsed, searcher.IndexReader) is { } fuzzy ? Run(searcher, fuzzy, request, facetNames, page, size) : null);
+            if (fuzzyResult is not null)
             {
-                result = fuzzyResult;
+                // The stemmed query may already match a misspelling ("blanchiserie"), so a suggestion
+                // is offered whenever the best fuzzy hit spells a typed word differently.
+                didYouMean = Suggest(parsed, fuzzyResult.Hits);
+                if (result.Total == 0)
+                {
+                    result = fuzzyResult;
+                }
             }
         }
 
@@ -137,21 +142,37 @@ internal sealed class SearchService(
         return string.IsNullOrEmpty(body) ? summary : string.IsNullOrEmpty(summary) ? body : summary + " " + body;
     }
 
-    private static RunResult Run(IndexSearcher searcher, Query? text, SearchRequest request, IReadOnlyList<string> facetNames, int page, int size, bool recentFirst)
+    /// <param name="plan">Null when nothing searchable was typed: every document, most recent first.</param>
+    private static RunResult Run(IndexSearcher searcher, QueryPlan? plan, SearchRequest request, IReadOnlyList<string> facetNames, int page, int size)
     {
         // Filters are applied by the facet collector from doc values, in the same pass that
         // counts the facets: one search per request, whatever the number of filters.
-        var top = recentFirst
-            ? (ICollector)TopFieldCollector.Create(new Sort(new SortField(SearchFields.DateSort, SortFieldType.INT64, reverse: true)), page * size, true, false, false, false)
-            : TopScoreDocCollector.Create(page * size, true);
+        var wanted = page * size;
+        ICollector top = plan is null
+            ? TopFieldCollector.Create(new Sort(new SortField(SearchFields.DateSort, SortFieldType.INT64, reverse: true)), wanted, true, false, false, false)
+            : TopScoreDocCollector.Create(Math.Max(Rescorer.Window, wanted), true);
         var facets = new FacetCollector(top, facetNames.Select(SearchFields.Facet).ToList(), Filters(request));
-        searcher.Search(text ?? new MatchAllDocsQuery(), facets);
-        var topDocs = top is TopDocsCollector<FieldValueHitQueue.Entry> sorted ? sorted.GetTopDocs((page - 1) * size, size) : ((TopScoreDocCollector)top).GetTopDocs((page - 1) * size, size);
+        searcher.Search(plan?.Match ?? new MatchAllDocsQuery(), facets);
+
+        TopDocs topDocs;
+        IEnumerable<ScoreDoc> ranked;
+        if (plan is null)
+        {
+            topDocs = ((TopFieldCollector)top).GetTopDocs((page - 1) * size, size);
+            ranked = topDocs.ScoreDocs;
+        }
+        else
+        {
+            // The cheap query found and counted everything; the best of it is ranked by the rich one.
+            topDocs = ((TopScoreDocCollector)top).GetTopDocs();
+            var best = Rescorer.Rescore(searcher, topDocs.ScoreDocs.Take(Rescorer.Window).ToArray(), plan.Rank);
+            ranked = best.Concat(topDocs.ScoreDocs.Skip(Rescorer.Window)).Skip((page - 1) * size).Take(size);
+        }
 
         var counted = facets.Counts;
         var names = facetNames.Concat(request.Filters.Where(f => f.Value.Count > 0).Select(f => f.Key)).Distinct(StringComparer.Ordinal);
         var counts = names.ToDictionary(n => n, n => counted[SearchFields.Facet(n)], StringComparer.Ordinal);
-        var hits = topDocs.ScoreDocs.Select(d => new StoredHit(searcher.Doc(d.Doc, StoredFieldNames), float.IsNaN(d.Score) ? 0 : d.Score)).ToList();
+        var hits = ranked.Select(d => new StoredHit(searcher.Doc(d.Doc, StoredFieldNames), float.IsNaN(d.Score) ? 0 : d.Score)).ToList();
         return new RunResult(topDocs.TotalHits, hits, counts);
     }
 
@@ -223,7 +244,7 @@ internal sealed class SearchService(
         return labels;
     }
 
-    /// <summary>Replaces each typed word by the closest word of the best fuzzy hit's title, when one is close.</summary>
+    /// <summary>Replaces each typed word by the closest word of the best fuzzy hit (title, summary, body), when one is close.</summary>
     private static string? Suggest(UserQueryParser.ParsedQuery parsed, IReadOnlyList<StoredHit> hits)
     {
         if (hits.Count == 0)
@@ -231,7 +252,7 @@ internal sealed class SearchService(
             return null;
         }
 
-        var candidates = (hits[0].Get(SearchFields.Title) + " " + hits[0].Get(SearchFields.Summary))
+        var candidates = string.Join(' ', hits[0].Get(SearchFields.Title), hits[0].Get(SearchFields.Summary), hits[0].Get(SearchFields.Body))
             .Split([' ', ',', '.', ';', ':', '(', ')', '«', '»', '"', '\''], StringSplitOptions.RemoveEmptyEntries)
             .Where(w => w.Length >= 3).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         var changed = false;
