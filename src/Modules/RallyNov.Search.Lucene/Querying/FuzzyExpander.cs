@@ -22,35 +22,22 @@ internal static class FuzzyExpander
     public static List<(string Term, int Distance)> Expand(IndexReader reader, string field, string term)
     {
         var edits = MaxEdits(term);
-        var found = new List<(string Term, int Distance, int DocFreq)>();
-        if (edits == 0 || MultiFields.GetTerms(reader, field) is not { } terms)
+        if (edits == 0)
         {
             return [(term, 0)];
         }
 
         var word = Encoding.UTF8.GetBytes(term);
         var prefixLength = Encoding.UTF8.GetByteCount(term.AsSpan(0, char.IsSurrogate(term[0]) ? 2 : 1));
-        var prefix = new BytesRef(word, 0, prefixLength);
         var rows = new int[3][];
         for (var r = 0; r < rows.Length; r++)
         {
             rows[r] = new int[word.Length + 1];
         }
 
-        var enumerator = terms.GetEnumerator();
-        if (enumerator.SeekCeil(prefix) == TermsEnum.SeekStatus.END)
+        var found = new List<(string Term, int Distance, int DocFreq)>();
+        foreach (var (candidate, docFreq) in TermDictionary.WithPrefix(reader, field, new BytesRef(word, 0, prefixLength)))
         {
-            return [];
-        }
-
-        do
-        {
-            var candidate = enumerator.Term;
-            if (!StringHelper.StartsWith(candidate, prefix))
-            {
-                break;
-            }
-
             if (Math.Abs(candidate.Length - word.Length) > edits)
             {
                 continue;
@@ -59,10 +46,9 @@ internal static class FuzzyExpander
             var distance = Distance(word, candidate.Bytes.AsSpan(candidate.Offset, candidate.Length), edits, rows);
             if (distance <= edits)
             {
-                found.Add((candidate.Utf8ToString(), distance, enumerator.DocFreq));
+                found.Add((candidate.Utf8ToString(), distance, docFreq));
             }
         }
-        while (enumerator.MoveNext());
 
         return found.OrderBy(f => f.Distance).ThenByDescending(f => f.DocFreq).ThenBy(f => f.Term, StringComparer.Ordinal)
             .Take(MaxExpansions).Select(f => (f.Term, f.Distance)).ToList();

@@ -117,11 +117,12 @@ internal sealed class LuceneQueryBuilder(Analyzer analyzer)
 
         foreach (var excluded in parsed.Excluded)
         {
-            // "text" holds every stemmed word of a document: excluding on it is enough.
+            // "text" holds every stemmed word of a document: excluding on it is enough. Only the
+            // match query needs it: the ranked documents all come from it, and a prohibited
+            // clause adds nothing to a score.
             if (Word(excluded, TextOnly) is { } clause)
             {
                 match.Add(clause, Occur.MUST_NOT);
-                rank.Add(clause, Occur.MUST_NOT);
             }
         }
 

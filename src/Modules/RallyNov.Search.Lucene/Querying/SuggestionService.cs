@@ -71,33 +71,11 @@ internal sealed class SuggestionService(SearchIndexRegistry registry, TenantCont
             return [];
         }
 
-        var terms = MultiFields.GetTerms(reader, SearchFields.AllExact);
-        if (terms is null)
-        {
-            return [];
-        }
-
-        var found = new List<(string Term, int Frequency)>();
-        var iterator = terms.GetEnumerator();
-        var target = new BytesRef(prefix);
-        if (iterator.SeekCeil(target) == TermsEnum.SeekStatus.END)
-        {
-            return [];
-        }
-
-        var scanned = 0;
-        do
-        {
-            var text = iterator.Term.Utf8ToString();
-            if (!text.StartsWith(prefix, StringComparison.Ordinal) || ++scanned > 2000)
-            {
-                break;
-            }
-
-            found.Add((text, iterator.DocFreq));
-        }
-        while (iterator.MoveNext());
-
+        // At most 2 000 words read per keystroke, however short the prefix.
+        var found = TermDictionary.WithPrefix(reader, SearchFields.AllExact, new BytesRef(prefix))
+            .Take(2000)
+            .Select(t => (Term: t.Term.Utf8ToString(), Frequency: t.DocFreq))
+            .ToList();
         return found.OrderByDescending(f => f.Frequency).ThenBy(f => f.Term, StringComparer.Ordinal).Take(count).Select(f => f.Term);
     }
 }
