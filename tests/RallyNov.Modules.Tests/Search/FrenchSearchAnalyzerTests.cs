@@ -34,4 +34,25 @@ public sealed class FrenchSearchAnalyzerTests
         var analyzer = new FrenchSearchAnalyzer();
         Assert.Equal(Analyze.Terms(analyzer, "body", "épiceries solidaires"), Analyze.Terms(analyzer, "body", "epicerie solidaire"));
     }
+
+    [Fact]
+    public void Pairs_join_neighbouring_stemmed_words_and_mark_stop_word_gaps() =>
+        Assert.Equal(
+            ["semain _", "_ quatr", "quatr jour"],
+            Analyze.Terms(new FrenchSearchAnalyzer(stem: true, pairs: true), "pairs", "Semaine de quatre jours"));
+
+    [Theory]
+    [InlineData("personnes âgées")]
+    [InlineData("semaine de quatre jours")]
+    [InlineData("la semaine de la solidarité et du vélo")]
+    [InlineData("porte-à-porte")]
+    [InlineData("circuit court")]
+    public void Query_pairs_are_pairs_the_index_holds(string phrase)
+    {
+        // The query side computes pairs from positions; each must be a term the analyzer indexes.
+        var indexed = Analyze.Terms(new FrenchSearchAnalyzer(stem: true, pairs: true), "pairs", phrase);
+        var queried = LuceneQueryBuilder.Pairs(Analyze.Positions(new FrenchSearchAnalyzer(stem: true), "text", phrase));
+        Assert.NotEmpty(queried);
+        Assert.All(queried, pair => Assert.Contains(pair, indexed));
+    }
 }

@@ -81,14 +81,28 @@ internal static class SearchDocumentFactory
         // summary go in twice so their words still weigh more than the body's (tf is sqrt(freq))
         // among the documents that reach the ranking; the analyzer's position gap keeps phrases
         // from spanning two parts.
-        doc.Add(new TextField(SearchFields.Text, item.DisplayText, Field.Store.NO));
-        doc.Add(new TextField(SearchFields.Text, item.DisplayText, Field.Store.NO));
-        doc.Add(new TextField(SearchFields.Text, summary, Field.Store.NO));
-        doc.Add(new TextField(SearchFields.Text, summary, Field.Store.NO));
-        doc.Add(new TextField(SearchFields.Text, body, Field.Store.NO));
-        doc.Add(new TextField(SearchFields.Text, extraText, Field.Store.NO));
+        foreach (var part in (string[])[item.DisplayText, item.DisplayText, summary, summary, body, extraText])
+        {
+            doc.Add(new TextField(SearchFields.Text, part, Field.Store.NO));
+        }
+
+        // The same words two by two, for phrases (each part once, no positions: half the cost).
+        foreach (var part in (string[])[item.DisplayText, summary, body, extraText])
+        {
+            doc.Add(new Field(SearchFields.Pairs, part, PairsType));
+        }
+
         doc.Add(new TextField(SearchFields.AllExact, string.Join(' ', item.DisplayText, summary, body, extraText), Field.Store.NO));
         return doc;
+    }
+
+    private static readonly FieldType PairsType = CreatePairsType();
+
+    private static FieldType CreatePairsType()
+    {
+        var type = new FieldType(TextField.TYPE_NOT_STORED) { IndexOptions = global::Lucene.Net.Index.IndexOptions.DOCS_AND_FREQS };
+        type.Freeze();
+        return type;
     }
 
     /// <summary>

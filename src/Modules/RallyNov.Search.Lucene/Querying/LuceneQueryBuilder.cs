@@ -1,6 +1,7 @@
 using Lucene.Net.Analysis;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
+using RallyNov.Search.Lucene.Analysis;
 using RallyNov.Search.Lucene.Indexing;
 
 namespace RallyNov.Search.Lucene.Querying;
@@ -95,14 +96,15 @@ internal sealed class LuceneQueryBuilder(Analyzer analyzer)
             any = true;
         }
 
-        return AddPhrasesAndExclusions(parsed, match, rank, any);
+        // Phrases are not respelled: without a word to respell, the query would run again as it was.
+        return any ? AddPhrasesAndExclusions(parsed, match, rank, any) : null;
     }
 
     private QueryPlan? AddPhrasesAndExclusions(UserQueryParser.ParsedQuery parsed, BooleanQuery match, BooleanQuery rank, bool any)
     {
         foreach (var phrase in parsed.Phrases)
         {
-            if (Phrase(phrase, TextOnly) is { } clause)
+            if (PhraseMatch(phrase) is { } clause)
             {
                 match.Add(clause, Occur.MUST);
                 rank.Add(Phrase(phrase, StemmedFields)!, Occur.MUST);
@@ -163,6 +165,62 @@ internal sealed class LuceneQueryBuilder(Analyzer analyzer)
         }
 
         return any.Disjuncts.Count == 0 ? null : any;
+    }
+
+    /// <summary>
+    /// The match clause of a phrase: its word pairs, single terms of the "pairs" field, instead of
+    /// the positions of its words, which cost several times more to read on common words. Pairs
+    /// alone are exact for two neighbouring words; for longer phrases, or stop-word gaps, they
+    /// narrow the documents down and the phrase query confirms the positions of the few left.
+    /// </summary>
+    private Query? PhraseMatch(string phrase)
+    {
+        var tokens = Analyze.Positions(analyzer, SearchFields.Text, phrase);
+        if (tokens.Count <= 1)
+        {
+            return tokens.Count == 0 ? null : new TermQuery(new Term(SearchFields.Text, tokens[0].Term));
+        }
+
+        var pairs = Pairs(tokens);
+        if (tokens.Count == 2 && pairs.Count == 1)
+        {
+            return new TermQuery(new Term(SearchFields.Pairs, pairs[0]));
+        }
+
+        var all = new BooleanQuery();
+        foreach (var pair in pairs)
+        {
+            all.Add(new TermQuery(new Term(SearchFields.Pairs, pair)), Occur.MUST);
+        }
+
+        all.Add(Phrase(phrase, TextOnly)!, Occur.MUST);
+        return all;
+    }
+
+    /// <summary>
+    /// The pairs the "pairs" analyzer indexes for these words: neighbours joined ("quatr jour"),
+    /// a removed stop word standing as the filler on each side of the gap ("semain _", "_ quatr").
+    /// </summary>
+    internal static List<string> Pairs(List<(string Term, int Position)> tokens)
+    {
+        const string Separator = FrenchSearchAnalyzer.PairSeparator;
+        const string Filler = FrenchSearchAnalyzer.PairFiller;
+        var pairs = new List<string>();
+        for (var i = 0; i + 1 < tokens.Count; i++)
+        {
+            var (left, right) = (tokens[i], tokens[i + 1]);
+            if (right.Position - left.Position == 1)
+            {
+                pairs.Add(left.Term + Separator + right.Term);
+            }
+            else
+            {
+                pairs.Add(left.Term + Separator + Filler);
+                pairs.Add(Filler + Separator + right.Term);
+            }
+        }
+
+        return pairs;
     }
 
     private Query? Phrase(string phrase, (string Field, float Boost)[] fields)
