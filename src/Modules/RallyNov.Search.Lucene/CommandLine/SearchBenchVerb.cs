@@ -44,6 +44,7 @@ internal sealed class SearchBenchVerb(IServiceProvider services) : ICommandLineV
 
         var collections = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
         var (allocated, paused) = (GC.GetTotalAllocatedBytes(), GC.GetTotalPauseDuration());
+        var processor = Process.GetCurrentProcess().TotalProcessorTime; // less sensitive to a busy host than wall time
 
         var timings = new List<double>(requests.Count * rounds);
         var perQuery = requests.ToDictionary(r => r, _ => new List<double>());
@@ -71,7 +72,8 @@ internal sealed class SearchBenchVerb(IServiceProvider services) : ICommandLineV
             $"{requests.Count} requêtes × {rounds} tours : p50 {Percentile(timings, 50):N2} ms, p90 {Percentile(timings, 90):N2} ms, p99 {Percentile(timings, 99):N2} ms, max {timings[^1]:N2} ms, moyenne {timings.Average():N2} ms ({empty} sans résultat)");
         await context.Output.WriteLineAsync(
             $"ramasse-miettes pendant la mesure : {GC.CollectionCount(0) - collections.Item1} gen0, {GC.CollectionCount(1) - collections.Item2} gen1, {GC.CollectionCount(2) - collections.Item3} gen2, " +
-            $"pauses {(GC.GetTotalPauseDuration() - paused).TotalMilliseconds:N0} ms, {(GC.GetTotalAllocatedBytes() - allocated) / 1024.0 / timings.Count:N0} Kio alloués par requête");
+            $"pauses {(GC.GetTotalPauseDuration() - paused).TotalMilliseconds:N0} ms, {(GC.GetTotalAllocatedBytes() - allocated) / 1024.0 / timings.Count:N0} Kio alloués par requête, " +
+            $"temps processeur {(Process.GetCurrentProcess().TotalProcessorTime - processor).TotalMilliseconds / timings.Count:N2} ms par requête");
         return 0;
     }
 

@@ -13,7 +13,8 @@ internal sealed record QueryPlan(Query Match, Query Rank);
 /// Turns a parsed visitor query into Lucene queries. Every word must match somewhere (title
 /// boosted over summary over body; the unstemmed "exact" fields rank exact matches first).
 /// </summary>
-internal sealed class LuceneQueryBuilder(Analyzer analyzer)
+/// <param name="lookup">The index's terms, looked up once per request (built on the searcher's reader).</param>
+internal sealed class LuceneQueryBuilder(Analyzer analyzer, TermLookup lookup)
 {
     private static readonly (string Field, float Boost)[] StemmedFields =
     [
@@ -132,19 +133,19 @@ internal sealed class LuceneQueryBuilder(Analyzer analyzer)
     }
 
     /// <summary>Any of the spellings, closer ones weighing more (the typed word itself, if indexed, most).</summary>
-    private static BooleanQuery Spellings(string field, string typed, List<(string Term, int Distance)> spellings, float boost)
+    private BooleanQuery Spellings(string field, string typed, List<(string Term, int Distance)> spellings, float boost)
     {
         var any = new BooleanQuery(disableCoord: true) { Boost = boost };
         foreach (var (term, distance) in spellings)
         {
-            any.Add(new TermQuery(new Term(field, term)) { Boost = 1f - (distance / (float)Math.Max(typed.Length, 1)) }, Occur.SHOULD);
+            any.Add(Boosted(lookup.Query(field, term), 1f - (distance / (float)Math.Max(typed.Length, 1))), Occur.SHOULD);
         }
 
         return any;
     }
 
     /// <summary>The stemmed forms of the query, to highlight matches in snippets.</summary>
-    public HashSet<string> HighlightTerms(UserQueryParser.ParsedQuery parsed) =>
+    public static HashSet<string> HighlightTerms(Analyzer analyzer, UserQueryParser.ParsedQuery parsed) =>
         parsed.Words.Concat(parsed.Phrases).SelectMany(w => Analyze.Terms(analyzer, SearchFields.Text, w)).ToHashSet(StringComparer.Ordinal);
 
     private Query? Word(string word, (string Field, float Boost)[] fields)
@@ -152,14 +153,14 @@ internal sealed class LuceneQueryBuilder(Analyzer analyzer)
         var any = new DisjunctionMaxQuery(0.1f);
         foreach (var (field, boost) in fields)
         {
-            var terms = Analyze.Terms(analyzer, field, word);
-            if (terms.Count == 0)
+            var analysed = Analyze.Terms(analyzer, field, word);
+            if (analysed.Count == 0)
             {
                 continue;
             }
 
             // "porte-à-porte" analyses to several terms: all of them, in any order.
-            Query clause = terms.Count == 1 ? new TermQuery(new Term(field, terms[0])) : AllOf(field, terms);
+            Query clause = analysed.Count == 1 ? lookup.Query(field, analysed[0]) : AllOf(field, analysed);
             clause.Boost = boost;
             any.Add(clause);
         }
@@ -178,19 +179,19 @@ internal sealed class LuceneQueryBuilder(Analyzer analyzer)
         var tokens = Analyze.Positions(analyzer, SearchFields.Text, phrase);
         if (tokens.Count <= 1)
         {
-            return tokens.Count == 0 ? null : new TermQuery(new Term(SearchFields.Text, tokens[0].Term));
+            return tokens.Count == 0 ? null : lookup.Query(SearchFields.Text, tokens[0].Term);
         }
 
         var pairs = Pairs(tokens);
         if (tokens.Count == 2 && pairs.Count == 1)
         {
-            return new TermQuery(new Term(SearchFields.Pairs, pairs[0]));
+            return lookup.Query(SearchFields.Pairs, pairs[0]);
         }
 
         var all = new BooleanQuery();
         foreach (var pair in pairs)
         {
-            all.Add(new TermQuery(new Term(SearchFields.Pairs, pair)), Occur.MUST);
+            all.Add(lookup.Query(SearchFields.Pairs, pair), Occur.MUST);
         }
 
         all.Add(Phrase(phrase, TextOnly)!, Occur.MUST);
@@ -249,14 +250,20 @@ internal sealed class LuceneQueryBuilder(Analyzer analyzer)
         return any.Disjuncts.Count == 0 ? null : any;
     }
 
-    private static BooleanQuery AllOf(string field, List<string> terms)
+    private BooleanQuery AllOf(string field, List<string> analysed)
     {
         var all = new BooleanQuery();
-        foreach (var term in terms)
+        foreach (var term in analysed)
         {
-            all.Add(new TermQuery(new Term(field, term)), Occur.MUST);
+            all.Add(lookup.Query(field, term), Occur.MUST);
         }
 
         return all;
+    }
+
+    private static Query Boosted(Query query, float boost)
+    {
+        query.Boost = boost;
+        return query;
     }
 }

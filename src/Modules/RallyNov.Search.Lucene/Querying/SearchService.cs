@@ -38,18 +38,21 @@ internal sealed class SearchService(
         var size = Math.Clamp(request.Size, 1, MaxSize);
         var page = Math.Clamp(request.Page, 1, MaxPage);
         var parsed = UserQueryParser.Parse(request.Query);
-        var builder = new LuceneQueryBuilder(Analyzer);
         var facetNames = FacetNames();
         var indexes = Sources(request);
 
-        var plan = builder.Plan(parsed);
-        var result = WithSearcher(indexes, searcher => Run(searcher, plan, request, facetNames, page, size));
+        // Queries are built on the searcher's reader: their terms are looked up once, for both passes.
+        var (planned, result) = WithSearcher(indexes, searcher =>
+        {
+            var plan = Builder(searcher).Plan(parsed);
+            return (plan is not null, Run(searcher, plan, request, facetNames, page, size));
+        });
         string? didYouMean = null;
-        if (plan is not null && result.Total <= FewResults)
+        if (planned && result.Total <= FewResults)
         {
             // The spellings close to each word depend on the index: planned on the searcher's reader.
             var fuzzyResult = WithSearcher(indexes, searcher =>
-                builder.FuzzyPlan(parsed, searcher.IndexReader) is { } fuzzy ? Run(searcher, fuzzy, request, facetNames, page, size) : null);
+                Builder(searcher).FuzzyPlan(parsed, searcher.IndexReader) is { } fuzzy ? Run(searcher, fuzzy, request, facetNames, page, size) : null);
             if (fuzzyResult is not null)
             {
                 // The stemmed query may already match a misspelling ("blanchiserie"), so a suggestion
@@ -63,7 +66,7 @@ internal sealed class SearchService(
         }
 
         var labels = await LabelsAsync(cancellationToken);
-        var highlight = builder.HighlightTerms(parsed);
+        var highlight = LuceneQueryBuilder.HighlightTerms(Analyzer, parsed);
         var hits = result.Hits.Select(h => new SearchHit(
             h.Get(SearchFields.Id),
             h.Get(SearchFields.Type),
@@ -80,6 +83,8 @@ internal sealed class SearchService(
                 .ToList());
         return new SearchResponse(UserQueryParser.Normalize(request.Query), result.Total, page, size, hits, facets, didYouMean);
     }
+
+    private static LuceneQueryBuilder Builder(IndexSearcher searcher) => new(Analyzer, new TermLookup(searcher.IndexReader));
 
     /// <summary>The current tenant's index, or on the portal with "toutes les régions" every running tenant's.</summary>
     private List<TenantSearchIndex> Sources(SearchRequest request)
