@@ -47,7 +47,7 @@ public sealed class FrenchSearchAnalyzer : Analyzer
     {
         var source = new StandardTokenizer(Version, reader);
         TokenStream stream = new ElisionFilter(source, Elisions);
-        stream = new LowerCaseFilter(Version, stream);
+        stream = new InvariantLowerCaseFilter(stream);
         stream = new StopFilter(Version, stream, StopWords);
         stream = new ASCIIFoldingFilter(stream);
         if (_stem)

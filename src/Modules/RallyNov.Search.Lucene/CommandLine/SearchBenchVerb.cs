@@ -16,7 +16,7 @@ internal sealed class SearchBenchVerb(IServiceProvider services) : ICommandLineV
 
     public IReadOnlyList<string> Usage =>
     [
-        "search-bench --tenant <Nom> --queries <fichier> [--rounds 20] [--warmup 5]",
+        "search-bench --tenant <Nom> --queries <fichier> [--rounds 20] [--warmup 5] [--top 5]",
         "                                             mesure la latence de la recherche (p50, p99) sans HTTP",
     ];
 
@@ -62,7 +62,7 @@ internal sealed class SearchBenchVerb(IServiceProvider services) : ICommandLineV
         }
 
         // The slowest queries by median, to know where to look.
-        foreach (var (request, times) in perQuery.OrderByDescending(p => Median(p.Value)).Take(5))
+        foreach (var (request, times) in perQuery.OrderByDescending(p => Median(p.Value)).Take(context.IntOption("top", 5)))
         {
             await context.Output.WriteLineAsync($"  {Median(times),8:N2} ms  {request.Query} {string.Join(' ', request.Filters.Select(f => $"{f.Key}={string.Join(',', f.Value)}"))}");
         }

@@ -72,7 +72,7 @@ internal sealed class SearchService(
             h.Get(SearchFields.Type),
             h.Get(SearchFields.Title),
             h.Get(SearchFields.Url) is { Length: > 0 } url ? PrefixOf(h.Get(SearchFields.Tenant)) + url : null,
-            SnippetBuilder.Build(Analyzer, Best(h), highlight),
+            SnippetBuilder.Build(Analyzer, h.Get(SearchFields.Summary), h.Get(SearchFields.Body), highlight),
             h.Score,
             h.Get(SearchFields.Tenant))).ToList();
         var facets = result.Facets.ToDictionary(
@@ -138,13 +138,6 @@ internal sealed class SearchService(
                 index.Release(searcher);
             }
         }
-    }
-
-    private static string Best(StoredHit hit)
-    {
-        var summary = hit.Get(SearchFields.Summary);
-        var body = hit.Get(SearchFields.Body);
-        return string.IsNullOrEmpty(body) ? summary : string.IsNullOrEmpty(summary) ? body : summary + " " + body;
     }
 
     /// <param name="plan">Null when nothing searchable was typed: every document, most recent first.</param>

@@ -13,30 +13,68 @@ internal static class SnippetBuilder
 {
     public const int Length = 160;
 
+    /// <summary>
+    /// The best fragment of the summary, or of the body when it has more matches there. The summary
+    /// is read first and, when one of its windows holds every query term, the body is not analysed
+    /// at all: analysis is most of a snippet's cost, and bodies are several times longer.
+    /// </summary>
     /// <param name="terms">Analysed query terms, compared ordinally.</param>
-    public static string Build(Analyzer analyzer, string text, HashSet<string> terms)
+    public static string Build(Analyzer analyzer, string summary, string body, HashSet<string> terms)
     {
-        if (string.IsNullOrEmpty(text))
+        var (text, matches, start) = ("", new List<(int Start, int End)>(), 0);
+        var bestCount = -1;
+        foreach (var part in (string[])[summary, body])
         {
-            return "";
-        }
-
-        var matches = terms.Count == 0 ? [] : Matches(analyzer, text, terms);
-
-        // The window starting at the match that has the most other matches within reach.
-        var start = 0;
-        var best = -1;
-        for (var i = 0; i < matches.Count; i++)
-        {
-            var windowStart = Math.Max(0, matches[i].Start - 20);
-            var count = matches.Count(m => m.Start >= windowStart && m.End <= windowStart + Length);
-            if (count > best)
+            if (string.IsNullOrEmpty(part))
             {
-                best = count;
-                start = windowStart;
+                continue;
+            }
+
+            var (partMatches, partStart, count, complete) = BestWindow(analyzer, part, terms);
+            if (count > bestCount)
+            {
+                (text, matches, start, bestCount) = (part, partMatches, partStart, count);
+            }
+
+            if (complete)
+            {
+                break;
             }
         }
 
+        return bestCount < 0 ? "" : Render(text, matches, start);
+    }
+
+    /// <summary>
+    /// The start of the window of <see cref="Length"/> characters, beginning a little before a
+    /// match, that holds the most matches; complete when that window holds every query term.
+    /// </summary>
+    private static (List<(int Start, int End)> Matches, int Start, int Count, bool Complete) BestWindow(Analyzer analyzer, string text, HashSet<string> terms)
+    {
+        var (matches, matched) = terms.Count == 0 ? ([], []) : Matches(analyzer, text, terms);
+        var (start, best, complete) = (0, 0, false);
+        for (var i = 0; i < matches.Count; i++)
+        {
+            var windowStart = Math.Max(0, matches[i].Start - 20);
+            var (count, distinct) = (0, new HashSet<int>());
+            for (var j = i; j < matches.Count && matches[j].End <= windowStart + Length; j++)
+            {
+                count++;
+                distinct.Add(matched[j]);
+            }
+
+            if (count > best)
+            {
+                (start, best) = (windowStart, count);
+                complete = distinct.Count == terms.Count;
+            }
+        }
+
+        return (matches, start, best, complete);
+    }
+
+    private static string Render(string text, List<(int Start, int End)> matches, int start)
+    {
         start = WordStart(text, start);
         var end = Math.Min(text.Length, start + Length);
         if (end < text.Length)
@@ -45,21 +83,26 @@ internal static class SnippetBuilder
             end = space > start ? space : end;
         }
 
-        var builder = new StringBuilder();
+        var builder = new StringBuilder(Length + 64);
         if (start > 0)
         {
             builder.Append('…');
         }
 
         var position = start;
-        foreach (var match in matches.Where(m => m.Start >= start && m.End <= end))
+        foreach (var match in matches)
         {
-            builder.Append(Escape(text[position..match.Start]));
-            builder.Append("<mark>").Append(Escape(text[match.Start..match.End])).Append("</mark>");
-            position = match.End;
+            if (match.Start >= start && match.End <= end)
+            {
+                Escape(builder, text.AsSpan(position, match.Start - position));
+                builder.Append("<mark>");
+                Escape(builder, text.AsSpan(match.Start, match.End - match.Start));
+                builder.Append("</mark>");
+                position = match.End;
+            }
         }
 
-        builder.Append(Escape(text[position..end]));
+        Escape(builder, text.AsSpan(position, end - position));
         if (end < text.Length)
         {
             builder.Append('…');
@@ -69,36 +112,61 @@ internal static class SnippetBuilder
     }
 
     /// <summary>
-    /// Offsets of the tokens that are query terms. Tokens are compared as spans of the term
-    /// buffer: only matches allocate, not every word of the text.
+    /// Offsets of the tokens that are query terms, with the index of the term each one is, in
+    /// text order. Tokens are compared as spans of the term buffer: only matches allocate. The
+    /// analysis stops once every term has matched and the window after the first match is passed.
     /// </summary>
-    private static List<(int Start, int End)> Matches(Analyzer analyzer, string text, HashSet<string> terms)
+    private static (List<(int Start, int End)> Matches, List<int> Terms) Matches(Analyzer analyzer, string text, HashSet<string> terms)
     {
         var lookup = terms.GetAlternateLookup<ReadOnlySpan<char>>();
         var matches = new List<(int, int)>();
+        var matched = new List<int>();
+        var seen = new List<string>();
         using var stream = analyzer.GetTokenStream(SearchFields.Text, text);
         var term = stream.AddAttribute<ICharTermAttribute>();
         var offset = stream.AddAttribute<IOffsetAttribute>();
         stream.Reset();
         while (stream.IncrementToken())
         {
-            if (lookup.Contains(term.Buffer.AsSpan(0, term.Length)))
+            if (seen.Count == terms.Count && offset.StartOffset > matches[0].Item1 + Length)
             {
+                break;
+            }
+
+            if (lookup.TryGetValue(term.Buffer.AsSpan(0, term.Length), out var actual))
+            {
+                var index = seen.IndexOf(actual);
+                if (index < 0)
+                {
+                    index = seen.Count;
+                    seen.Add(actual);
+                }
+
                 matches.Add((offset.StartOffset, offset.EndOffset));
+                matched.Add(index);
             }
         }
 
         stream.End();
-        return matches;
+        return (matches, matched);
     }
 
     /// <summary>Escapes markup only: accents stay readable in JSON and pages.</summary>
-    private static string Escape(string text) => text
-        .Replace("&", "&amp;", StringComparison.Ordinal)
-        .Replace("<", "&lt;", StringComparison.Ordinal)
-        .Replace(">", "&gt;", StringComparison.Ordinal)
-        .Replace("\"", "&quot;", StringComparison.Ordinal)
-        .Replace("'", "&#39;", StringComparison.Ordinal);
+    private static void Escape(StringBuilder builder, ReadOnlySpan<char> text)
+    {
+        foreach (var c in text)
+        {
+            _ = c switch
+            {
+                '&' => builder.Append("&amp;"),
+                '<' => builder.Append("&lt;"),
+                '>' => builder.Append("&gt;"),
+                '"' => builder.Append("&quot;"),
+                '\'' => builder.Append("&#39;"),
+                _ => builder.Append(c),
+            };
+        }
+    }
 
     private static int WordStart(string text, int index)
     {
