@@ -13,7 +13,7 @@ namespace RallyNov.Search.Lucene.Querying;
 /// </summary>
 internal sealed class FacetCollector : ICollector
 {
-    private readonly ICollector _top;
+    private readonly ICollector? _top;
     private readonly string[] _fields;
     private readonly Dictionary<string, HashSet<string>> _filterValues;
     private readonly Dictionary<string, int>[] _counts;
@@ -25,7 +25,8 @@ internal sealed class FacetCollector : ICollector
 
     /// <param name="fields">Facet fields to count.</param>
     /// <param name="filters">Facet field → accepted values; a filtered field is counted too.</param>
-    public FacetCollector(ICollector top, IReadOnlyList<string> fields, IReadOnlyDictionary<string, HashSet<string>> filters)
+    /// <param name="top">Receives the documents that pass every filter; null when the caller collects them itself (<see cref="Accept"/>).</param>
+    public FacetCollector(ICollector? top, IReadOnlyList<string> fields, IReadOnlyDictionary<string, HashSet<string>> filters)
     {
         _top = top;
         _fields = fields.Concat(filters.Keys).Distinct(StringComparer.Ordinal).ToArray();
@@ -52,14 +53,14 @@ internal sealed class FacetCollector : ICollector
         }
     }
 
-    public bool AcceptsDocsOutOfOrder => _top.AcceptsDocsOutOfOrder;
+    public bool AcceptsDocsOutOfOrder => _top?.AcceptsDocsOutOfOrder ?? false;
 
-    public void SetScorer(Scorer scorer) => _top.SetScorer(scorer);
+    public void SetScorer(Scorer scorer) => _top?.SetScorer(scorer);
 
     public void SetNextReader(AtomicReaderContext context)
     {
         Flush();
-        _top.SetNextReader(context);
+        _top?.SetNextReader(context);
         for (var i = 0; i < _fields.Length; i++)
         {
             var ordinals = SegmentOrdinals.For(context.AtomicReader, _fields[i]);
@@ -87,6 +88,15 @@ internal sealed class FacetCollector : ICollector
 
     public void Collect(int doc)
     {
+        if (Accept(doc))
+        {
+            _top!.Collect(doc);
+        }
+    }
+
+    /// <summary>Counts a document of the current segment; true when it passes every filter (a hit).</summary>
+    public bool Accept(int doc)
+    {
         var failed = -1;
         for (var f = 0; f < _filters.Length; f++)
         {
@@ -94,7 +104,7 @@ internal sealed class FacetCollector : ICollector
             {
                 if (failed >= 0)
                 {
-                    return; // fails two filters: counts nowhere
+                    return false; // fails two filters: counts nowhere
                 }
 
                 failed = f;
@@ -104,14 +114,15 @@ internal sealed class FacetCollector : ICollector
         if (failed >= 0)
         {
             Count(doc, _filters[failed].Field);
-            return;
+            return false;
         }
 
-        _top.Collect(doc);
         for (var i = 0; i < _fields.Length; i++)
         {
             Count(doc, i);
         }
+
+        return true;
     }
 
     private bool Accepts(int doc, (int Field, bool[] Accepted) filter)

@@ -7,7 +7,8 @@ using RallyNov.Search.Lucene.Indexing;
 namespace RallyNov.Search.Lucene.Querying;
 
 /// <summary>A cheap query that finds the documents and a richer one that ranks the best of them.</summary>
-internal sealed record QueryPlan(Query Match, Query Rank);
+/// <param name="Conjunction">The match query's terms when it is a plain conjunction (run without Lucene's scorers), else null.</param>
+internal sealed record QueryPlan(Query Match, Query Rank, Conjunction? Conjunction);
 
 /// <summary>
 /// Turns a parsed visitor query into Lucene queries. Every word must match somewhere (title
@@ -129,7 +130,7 @@ internal sealed class LuceneQueryBuilder(Analyzer analyzer, TermLookup lookup)
             }
         }
 
-        return new QueryPlan(match, rank);
+        return new QueryPlan(match, rank, Conjunction.Of(lookup, match));
     }
 
     /// <summary>Any of the spellings, closer ones weighing more (the typed word itself, if indexed, most).</summary>

@@ -146,32 +146,45 @@ internal sealed class SearchService(
         // Filters are applied by the facet collector from doc values, in the same pass that
         // counts the facets: one search per request, whatever the number of filters.
         var wanted = page * size;
-        ICollector top = plan is null
-            ? TopFieldCollector.Create(new Sort(new SortField(SearchFields.DateSort, SortFieldType.INT64, reverse: true)), wanted, true, false, false, false)
-            : TopScoreDocCollector.Create(Math.Max(Rescorer.Window, wanted), true);
-        var facets = new FacetCollector(top, facetNames.Select(SearchFields.Facet).ToList(), Filters(request));
-        searcher.Search(plan?.Match ?? new MatchAllDocsQuery(), facets);
-
-        TopDocs topDocs;
+        var facetFields = facetNames.Select(SearchFields.Facet).ToList();
+        FacetCollector facets;
+        int total;
         IEnumerable<ScoreDoc> ranked;
         if (plan is null)
         {
-            topDocs = ((TopFieldCollector)top).GetTopDocs((page - 1) * size, size);
-            ranked = topDocs.ScoreDocs;
+            var top = TopFieldCollector.Create(new Sort(new SortField(SearchFields.DateSort, SortFieldType.INT64, reverse: true)), wanted, true, false, false, false);
+            facets = new FacetCollector(top, facetFields, Filters(request));
+            searcher.Search(new MatchAllDocsQuery(), facets);
+            var topDocs = top.GetTopDocs((page - 1) * size, size);
+            (total, ranked) = (topDocs.TotalHits, topDocs.ScoreDocs);
         }
         else
         {
+            ScoreDoc[] found;
+            if (plan.Conjunction is { } conjunction)
+            {
+                facets = new FacetCollector(null, facetFields, Filters(request));
+                (found, total) = ConjunctionSearch.Run(searcher, conjunction, facets, Math.Max(Rescorer.Window, wanted));
+            }
+            else
+            {
+                var top = TopScoreDocCollector.Create(Math.Max(Rescorer.Window, wanted), true);
+                facets = new FacetCollector(top, facetFields, Filters(request));
+                searcher.Search(plan.Match, facets);
+                var topDocs = top.GetTopDocs();
+                (found, total) = (topDocs.ScoreDocs, topDocs.TotalHits);
+            }
+
             // The cheap query found and counted everything; the best of it is ranked by the rich one.
-            topDocs = ((TopScoreDocCollector)top).GetTopDocs();
-            var best = Rescorer.Rescore(searcher, topDocs.ScoreDocs.Take(Rescorer.Window).ToArray(), plan.Rank);
-            ranked = best.Concat(topDocs.ScoreDocs.Skip(Rescorer.Window)).Skip((page - 1) * size).Take(size);
+            var best = Rescorer.Rescore(searcher, found.Take(Rescorer.Window).ToArray(), plan.Rank);
+            ranked = best.Concat(found.Skip(Rescorer.Window)).Skip((page - 1) * size).Take(size);
         }
 
         var counted = facets.Counts;
         var names = facetNames.Concat(request.Filters.Where(f => f.Value.Count > 0).Select(f => f.Key)).Distinct(StringComparer.Ordinal);
         var counts = names.ToDictionary(n => n, n => counted[SearchFields.Facet(n)], StringComparer.Ordinal);
         var hits = ranked.Select(d => new StoredHit(searcher.Doc(d.Doc, StoredFieldNames), float.IsNaN(d.Score) ? 0 : d.Score)).ToList();
-        return new RunResult(topDocs.TotalHits, hits, counts);
+        return new RunResult(total, hits, counts);
     }
 
     /// <summary>Stored fields a hit needs (the facet values, also stored, are not read back).</summary>

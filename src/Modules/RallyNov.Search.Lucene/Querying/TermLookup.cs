@@ -15,11 +15,26 @@ internal sealed class TermLookup(IndexReader reader)
     private readonly Dictionary<(int Leaf, string Field), TermsEnum?> _enumerators = [];
 
     /// <summary>A term query whose statistics are already known: its weight skips the dictionary.</summary>
-    public TermQuery Query(string field, string text)
+    public TermQuery Query(string field, string text) => new(new Term(field, text), Context(field, text));
+
+    /// <summary>The term's documents with their frequencies in one segment, deleted ones left out; null when absent.</summary>
+    public DocsEnum? Docs(AtomicReaderContext leaf, Term term)
     {
-        var term = new Term(field, text);
+        if (Context(term.Field, term.Text).Get(leaf.Ord) is not { } state || Enumerator(leaf, term.Field) is not { } terms)
+        {
+            return null;
+        }
+
+        terms.SeekExact(term.Bytes, state);
+        return terms.Docs(leaf.AtomicReader.LiveDocs, null, DocsFlags.FREQS);
+    }
+
+    /// <summary>The term's statistics in every segment (documents, frequencies, where its postings start).</summary>
+    public TermContext Context(string field, string text)
+    {
         if (!_contexts.TryGetValue((field, text), out var context))
         {
+            var term = new Term(field, text);
             context = new TermContext(reader.Context);
             foreach (var leaf in reader.Leaves)
             {
@@ -32,7 +47,7 @@ internal sealed class TermLookup(IndexReader reader)
             _contexts[(field, text)] = context;
         }
 
-        return new TermQuery(term, context);
+        return context;
     }
 
     private TermsEnum? Enumerator(AtomicReaderContext leaf, string field)
