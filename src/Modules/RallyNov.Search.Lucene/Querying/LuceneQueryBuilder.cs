@@ -17,6 +17,8 @@ internal sealed record QueryPlan(Query Match, Query Rank, Conjunction? Conjuncti
 /// <param name="lookup">The index's terms, looked up once per request (built on the searcher's reader).</param>
 internal sealed class LuceneQueryBuilder(Analyzer analyzer, TermLookup lookup)
 {
+    private readonly Dictionary<(string Analyzer, string Word), List<string>> _analysed = [];
+
     private static readonly (string Field, float Boost)[] StemmedFields =
     [
         (SearchFields.Title, 4f),
@@ -154,7 +156,7 @@ internal sealed class LuceneQueryBuilder(Analyzer analyzer, TermLookup lookup)
         var any = new DisjunctionMaxQuery(0.1f);
         foreach (var (field, boost) in fields)
         {
-            var analysed = Analyze.Terms(analyzer, field, word);
+            var analysed = Terms(field, word);
             if (analysed.Count == 0)
             {
                 continue;
@@ -223,6 +225,22 @@ internal sealed class LuceneQueryBuilder(Analyzer analyzer, TermLookup lookup)
         }
 
         return pairs;
+    }
+
+    /// <summary>
+    /// A word's terms in a field, analysed once per analyzer: a word is looked up in four fields
+    /// that share two analyzers (stemmed, exact), in both the finding and the ranking query.
+    /// </summary>
+    private List<string> Terms(string field, string word)
+    {
+        var analyzerOf = field is SearchFields.TitleExact or SearchFields.AllExact ? SearchFields.AllExact : field == SearchFields.Pairs ? field : SearchFields.Text;
+        if (!_analysed.TryGetValue((analyzerOf, word), out var terms))
+        {
+            terms = Analyze.Terms(analyzer, field, word);
+            _analysed[(analyzerOf, word)] = terms;
+        }
+
+        return terms;
     }
 
     private Query? Phrase(string phrase, (string Field, float Boost)[] fields)

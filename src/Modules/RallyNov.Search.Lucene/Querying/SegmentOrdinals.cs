@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using Lucene.Net.Index;
 using Lucene.Net.Util;
@@ -12,7 +13,7 @@ namespace RallyNov.Search.Lucene.Querying;
 /// </summary>
 internal sealed class SegmentOrdinals
 {
-    private static readonly ConditionalWeakTable<object, Dictionary<string, SegmentOrdinals>> Cache = new();
+    private static readonly ConditionalWeakTable<object, ConcurrentDictionary<string, Lazy<SegmentOrdinals>>> Cache = new();
 
     private readonly int[] _starts;
     private readonly int[] _ords;
@@ -46,17 +47,9 @@ internal sealed class SegmentOrdinals
     /// <summary>The decoded values of a field in a segment, built on first use.</summary>
     public static SegmentOrdinals For(AtomicReader reader, string field)
     {
-        var byField = Cache.GetValue(reader.CoreCacheKey, _ => new Dictionary<string, SegmentOrdinals>(StringComparer.Ordinal));
-        lock (byField)
-        {
-            if (!byField.TryGetValue(field, out var ordinals))
-            {
-                ordinals = Build(reader, field);
-                byField[field] = ordinals;
-            }
-
-            return ordinals;
-        }
+        // Read by every query for every segment: lock-free once built (a lock here was contended under load).
+        var byField = Cache.GetValue(reader.CoreCacheKey, _ => new ConcurrentDictionary<string, Lazy<SegmentOrdinals>>(StringComparer.Ordinal));
+        return byField.GetOrAdd(field, name => new Lazy<SegmentOrdinals>(() => Build(reader, name))).Value;
     }
 
     private static SegmentOrdinals Build(AtomicReader reader, string field)
