@@ -30,13 +30,17 @@ echo "== server-side latency"
 $CMS search-bench --tenant "$TENANT" --queries bench/search/queries.txt --rounds "${ROUNDS:-20}"
 
 if command -v wrk >/dev/null; then
-  echo "== HTTP: wrk -t2 -c16 -d20s /$PREFIX/api/search (50 queries in rotation)"
-  $CMS --urls "http://127.0.0.1:$PORT" >/dev/null 2>&1 &
-  SERVER=$!
-  for _ in $(seq 1 60); do curl -sf "http://127.0.0.1:$PORT/health" >/dev/null && break; sleep 1; done
-  # Warm-up: JIT and the first touches of the memory-mapped index cost 10x for the first seconds.
-  QUERIES=bench/search/queries.txt wrk -t2 -c16 -d10s -s bench/search/queries.lua "http://127.0.0.1:$PORT/$PREFIX/api/search" >/dev/null
-  QUERIES=bench/search/queries.txt wrk -t2 -c16 -d20s -s bench/search/queries.lua "http://127.0.0.1:$PORT/$PREFIX/api/search"
+  # Twice: the search itself (answer cache off, the target), then with the answer cache on.
+  for CACHE in false true; do
+    echo "== HTTP: wrk -t2 -c16 -d20s /$PREFIX/api/search (50 queries in rotation), answer cache: $CACHE"
+    RallyNov__Search__AnswerCache=$CACHE $CMS --urls "http://127.0.0.1:$PORT" >/dev/null 2>&1 &
+    SERVER=$!
+    for _ in $(seq 1 60); do curl -sf "http://127.0.0.1:$PORT/health" >/dev/null && break; sleep 1; done
+    # Warm-up: JIT and the first touches of the memory-mapped index cost 10x for the first seconds.
+    QUERIES=bench/search/queries.txt wrk -t2 -c16 -d10s -s bench/search/queries.lua "http://127.0.0.1:$PORT/$PREFIX/api/search" >/dev/null
+    QUERIES=bench/search/queries.txt wrk -t2 -c16 -d20s --latency -s bench/search/queries.lua "http://127.0.0.1:$PORT/$PREFIX/api/search"
+    kill $SERVER; wait $SERVER 2>/dev/null || true
+  done
 else
   echo "== wrk not installed: apt-get install -y wrk to measure queries/s"
 fi

@@ -29,6 +29,7 @@ public sealed class SearchModule : ModuleBase
         services.AddScoped<ISearchIndexer, SearchIndexer>();
         services.AddSingleton<SearchRebuildCoordinator>();
         services.AddScoped<ISearchService, SearchService>();
+        services.AddSingleton<SearchAnswerCache>();
         services.AddScoped<ISuggestionService, SuggestionService>();
         services.AddScoped<Core.Content.IPublishedListIndex, PublishedListIndex>();
         services.AddHostedService<SearchIndexingBackgroundService>();

@@ -200,6 +200,25 @@ public sealed class SearchServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_answer_is_reused_until_the_index_changes()
+    {
+        var tenant = await Host.CreateTenantAsync("Alpha");
+        await Host.PublishAsync(tenant, "Atelier vélo de Dole");
+        await Host.CatchUpAsync(tenant);
+
+        var first = await Host.SearchAsync(tenant, "vélo");
+        Assert.Same(first, await Host.SearchAsync(tenant, "vélo"));
+        Assert.NotSame(first, await Host.SearchAsync(tenant, new SearchRequest { Query = "vélo", Page = 2 }));
+
+        // A publication changes the index: the next identical request is answered afresh.
+        await Host.PublishAsync(tenant, "Vélo-école de Beaune");
+        await Host.CatchUpAsync(tenant);
+        var second = await Host.SearchAsync(tenant, "vélo");
+        Assert.NotSame(first, second);
+        Assert.Equal(2, second.Total);
+    }
+
+    [Fact]
     public async Task Exclusion_removes_matches()
     {
         var tenant = await Host.CreateTenantAsync("Alpha");

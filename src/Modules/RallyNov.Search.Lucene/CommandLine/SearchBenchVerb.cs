@@ -16,7 +16,7 @@ internal sealed class SearchBenchVerb(IServiceProvider services) : ICommandLineV
 
     public IReadOnlyList<string> Usage =>
     [
-        "search-bench --tenant <Nom> --queries <fichier> [--rounds 20] [--warmup 5] [--top 5]",
+        "search-bench --tenant <Nom> --queries <fichier> [--rounds 20] [--warmup 5] [--top 5] [--cache on]",
         "                                             mesure la latence de la recherche (p50, p99) sans HTTP",
     ];
 
@@ -31,6 +31,9 @@ internal sealed class SearchBenchVerb(IServiceProvider services) : ICommandLineV
             .ToList();
         await using var scope = services.GetRequiredService<ITenantScopeFactory>().CreateScope(tenant);
         var search = scope.ServiceProvider.GetRequiredService<ISearchService>();
+
+        // The search itself is measured, not the answer cache (--cache on measures with it).
+        services.GetRequiredService<SearchAnswerCache>().Enabled = context.Option("cache") == "on";
 
         // Warm-up, not measured: the JIT's second tier, caches and the memory maps of the index
         // settle over the first rounds; a server reaches this steady state within seconds.

@@ -189,6 +189,9 @@ internal sealed class TenantSearchIndex : IDisposable
         }
     }
 
+    /// <summary>Version of the reader searches see now: it changes whenever a change becomes visible.</summary>
+    public long Version => Search(searcher => ((DirectoryReader)searcher.IndexReader).Version);
+
     /// <summary>A current searcher; give it back with <see cref="Release"/>.</summary>
     public IndexSearcher Acquire() => _searchers.Acquire();
 

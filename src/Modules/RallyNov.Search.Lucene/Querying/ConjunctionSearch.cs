@@ -105,10 +105,21 @@ internal static class ConjunctionSearch
             {
                 hits++;
                 // Summed in Lucene's order (rarest first): the same rounding, so the same ties.
+                // Terms of one field share its norm: read once per document, not once per term.
                 var score = 0f;
+                NumericDocValues? lastValues = null;
+                var norm = 1f;
                 foreach (var i in order)
                 {
-                    var norm = fieldNorms[i] is { } values ? norms[(byte)values.Get(doc)] : 1f;
+                    if (fieldNorms[i] is { } values && !ReferenceEquals(values, lastValues))
+                    {
+                        (lastValues, norm) = (values, norms[(byte)values.Get(doc)]);
+                    }
+                    else if (fieldNorms[i] is null)
+                    {
+                        (lastValues, norm) = (null, 1f);
+                    }
+
                     score += MathF.Sqrt(postings[i].Freq) * weights[i] * norm;
                 }
 

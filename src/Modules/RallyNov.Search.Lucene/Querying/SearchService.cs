@@ -25,7 +25,8 @@ internal sealed class SearchService(
     ModuleCatalog catalog,
     IContentDefinitionManager definitions,
     ITaxonomyService taxonomies,
-    IMemoryCache cache) : ISearchService
+    IMemoryCache cache,
+    SearchAnswerCache answers) : ISearchService
 {
     public const int MaxSize = 50;
     private const int MaxPage = 100;
@@ -40,6 +41,11 @@ internal sealed class SearchService(
         var parsed = UserQueryParser.Parse(request.Query);
         var facetNames = FacetNames();
         var indexes = Sources(request);
+        var key = SearchAnswerCache.Key(tenant.Name, indexes.Select(i => i.Version), request);
+        if (answers.TryGet(key, out var answer))
+        {
+            return answer!;
+        }
 
         // Queries are built on the searcher's reader: their terms are looked up once, for both passes.
         var (planned, result) = WithSearcher(indexes, searcher =>
@@ -81,7 +87,9 @@ internal sealed class SearchService(
                 .Select(v => new FacetValue(v.Key, labels.GetValueOrDefault($"{f.Key}/{v.Key}") ?? v.Key, v.Value))
                 .OrderByDescending(v => v.Count).ThenBy(v => v.Label, StringComparer.CurrentCulture)
                 .ToList());
-        return new SearchResponse(UserQueryParser.Normalize(request.Query), result.Total, page, size, hits, facets, didYouMean);
+        answer = new SearchResponse(UserQueryParser.Normalize(request.Query), result.Total, page, size, hits, facets, didYouMean);
+        answers.Set(key, answer);
+        return answer;
     }
 
     private static LuceneQueryBuilder Builder(IndexSearcher searcher) => new(Analyzer, new TermLookup(searcher.IndexReader));
