@@ -6,6 +6,7 @@ using RallyNov.Contents;
 using RallyNov.Core.Hosting;
 using RallyNov.Core.Modules;
 using RallyNov.Core.Security;
+using RallyNov.Core.Taxonomies;
 using RallyNov.Search.Lucene.Indexing;
 using RallyNov.Search.Lucene.Querying;
 
@@ -29,6 +30,9 @@ public sealed class SearchModule : ModuleBase
         services.AddScoped<ISearchIndexer, SearchIndexer>();
         services.AddSingleton<SearchRebuildCoordinator>();
         services.AddScoped<ISearchService, SearchService>();
+
+        // Vocabularies are read once a minute (labels cache): a search must not open a database context for nothing.
+        services.AddScoped(provider => new Lazy<ITaxonomyService>(provider.GetRequiredService<ITaxonomyService>));
         services.AddSingleton<SearchAnswerCache>();
         services.AddScoped<ISuggestionService, SuggestionService>();
         services.AddScoped<Core.Content.IPublishedListIndex, PublishedListIndex>();

@@ -68,7 +68,8 @@ public sealed class FrenchSearchAnalyzer : Analyzer
 
     private static CharArraySet BuildStopWords()
     {
-        var set = new CharArraySet(Version, FrenchAnalyzer.DefaultStopSet.Count, ignoreCase: true);
+        // Tokens are lower-cased before this filter: a case-sensitive set hashes without case folding.
+        var set = new CharArraySet(Version, FrenchAnalyzer.DefaultStopSet.Count, ignoreCase: false);
         foreach (var word in FrenchAnalyzer.DefaultStopSet)
         {
             if (word != "été")

@@ -24,7 +24,7 @@ internal sealed class SearchService(
     ITenantScopeFactory scopes,
     ModuleCatalog catalog,
     IContentDefinitionManager definitions,
-    ITaxonomyService taxonomies,
+    Lazy<ITaxonomyService> taxonomies,
     IMemoryCache cache,
     SearchAnswerCache answers) : ISearchService
 {
@@ -250,7 +250,7 @@ internal sealed class SearchService(
             .GroupBy(f => f.Facet!).ToDictionary(g => g.Key, g => g.First().Vocabulary!, StringComparer.Ordinal);
         if (vocabularyOfFacet.Count > 0)
         {
-            var vocabularies = (await taxonomies.ListAsync(cancellationToken)).ToDictionary(v => v.Name, StringComparer.Ordinal);
+            var vocabularies = (await taxonomies.Value.ListAsync(cancellationToken)).ToDictionary(v => v.Name, StringComparer.Ordinal);
             foreach (var (facet, vocabularyName) in vocabularyOfFacet)
             {
                 foreach (var term in vocabularies.GetValueOrDefault(vocabularyName)?.Terms ?? [])
