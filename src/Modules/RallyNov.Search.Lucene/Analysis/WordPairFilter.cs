@@ -4,21 +4,25 @@ using Lucene.Net.Analysis.TokenAttributes;
 namespace RallyNov.Search.Lucene.Analysis;
 
 /// <summary>
-/// Turns a stream of words into the pairs of neighbouring words ("personn age"); a gap left by a
-/// removed stop word gives a pair on each side with a filler ("semain _", "_ quatr"). Lucene's
-/// ShingleFilter does this too, but handles any n-gram size and doubled the rebuild time; this
-/// one keeps a single previous word.
+/// Turns a stream of words into the pairs of neighbouring words ("personn age"). Words that
+/// removed stop words keep apart are paired with one filler per missing word ("semain _ quatr"
+/// for "semaine de quatre"), so a pair always says how far apart its two words are: a two-word
+/// phrase is exactly one pair, whatever stop words it has inside. Words further apart than
+/// <see cref="MaxGap"/> missing words are not paired. Lucene's ShingleFilter handles any n-gram
+/// size and doubled the rebuild time; this one keeps a single previous word.
 /// </summary>
 internal sealed class WordPairFilter : TokenFilter
 {
+    /// <summary>The most stop words a pair spans.</summary>
+    public const int MaxGap = 3;
+
     private readonly ICharTermAttribute _term;
     private readonly IPositionIncrementAttribute _increment;
-    // Two buffers swapped at each word: the word just read, and the one before it.
-    private char[] _last = new char[32];
+
+    // The word read before the current one.
     private char[] _before = new char[32];
-    private int _lastLength = -1;
     private int _beforeLength = -1;
-    private bool _pendingGapPair;
+    private char[] _current = new char[32];
 
     public WordPairFilter(TokenStream input)
         : base(input)
@@ -27,35 +31,45 @@ internal sealed class WordPairFilter : TokenFilter
         _increment = AddAttribute<IPositionIncrementAttribute>();
     }
 
-    public override bool IncrementToken()
+    /// <summary>The pair of two words <paramref name="distance"/> positions apart, or null when too far.</summary>
+    public static string? Pair(string left, string right, int distance)
     {
-        if (_pendingGapPair)
+        if (distance < 1 || distance > MaxGap + 1)
         {
-            // The second pair of a gap: the filler, then the word just read.
-            _pendingGapPair = false;
-            Write(Filler, _last.AsSpan(0, _lastLength));
-            return true;
+            return null;
         }
 
+        var pair = new char[Length(left.Length, right.Length, distance)];
+        Write(pair, left, right, distance);
+        return new string(pair);
+    }
+
+    public override bool IncrementToken()
+    {
         while (m_input.IncrementToken())
         {
-            var gap = _increment.PositionIncrement > 1;
-            (_before, _last) = (_last, _before);
-            (_beforeLength, _lastLength) = (_lastLength, _term.Length);
-            if (_last.Length < _lastLength)
+            var distance = _increment.PositionIncrement;
+            var length = _term.Length;
+            if (_current.Length < length)
             {
-                _last = new char[_lastLength * 2];
+                _current = new char[length * 2];
             }
 
-            _term.Buffer.AsSpan(0, _lastLength).CopyTo(_last);
-            if (_beforeLength < 0)
+            _term.Buffer.AsSpan(0, length).CopyTo(_current);
+            var hadBefore = _beforeLength >= 0 && distance <= MaxGap + 1;
+            if (hadBefore)
             {
-                continue; // the first word only starts the first pair
+                var pairLength = Length(_beforeLength, length, distance);
+                Write(_term.ResizeBuffer(pairLength), _before.AsSpan(0, _beforeLength), _current.AsSpan(0, length), distance);
+                _term.Length = pairLength;
+                _increment.PositionIncrement = 1;
             }
 
-            Write(_before.AsSpan(0, _beforeLength), gap ? Filler : _last.AsSpan(0, _lastLength));
-            _pendingGapPair = gap;
-            return true;
+            (_before, _current, _beforeLength) = (_current, _before, length);
+            if (hadBefore)
+            {
+                return true;
+            }
         }
 
         return false;
@@ -64,21 +78,23 @@ internal sealed class WordPairFilter : TokenFilter
     public override void Reset()
     {
         base.Reset();
-        _lastLength = -1;
         _beforeLength = -1;
-        _pendingGapPair = false;
     }
 
-    private static ReadOnlySpan<char> Filler => FrenchSearchAnalyzer.PairFiller;
+    private static int Length(int left, int right, int distance) => left + right + (2 * distance) - 1;
 
-    private void Write(ReadOnlySpan<char> left, ReadOnlySpan<char> right)
+    /// <summary>"left right", with "_ " once per missing word in between.</summary>
+    private static void Write(Span<char> pair, ReadOnlySpan<char> left, ReadOnlySpan<char> right, int distance)
     {
-        var length = left.Length + 1 + right.Length;
-        var buffer = _term.ResizeBuffer(length);
-        left.CopyTo(buffer);
-        buffer[left.Length] = FrenchSearchAnalyzer.PairSeparator[0];
-        right.CopyTo(buffer.AsSpan(left.Length + 1));
-        _term.Length = length;
-        _increment.PositionIncrement = 1;
+        left.CopyTo(pair);
+        var at = left.Length;
+        for (var gap = 1; gap < distance; gap++)
+        {
+            pair[at++] = FrenchSearchAnalyzer.PairSeparator[0];
+            pair[at++] = FrenchSearchAnalyzer.PairFiller[0];
+        }
+
+        pair[at++] = FrenchSearchAnalyzer.PairSeparator[0];
+        right.CopyTo(pair[at..]);
     }
 }

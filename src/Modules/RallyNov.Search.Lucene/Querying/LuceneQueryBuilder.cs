@@ -173,9 +173,9 @@ internal sealed class LuceneQueryBuilder(Analyzer analyzer, TermLookup lookup)
 
     /// <summary>
     /// The match clause of a phrase: its word pairs, single terms of the "pairs" field, instead of
-    /// the positions of its words, which cost several times more to read on common words. Pairs
-    /// alone are exact for two neighbouring words; for longer phrases, or stop-word gaps, they
-    /// narrow the documents down and the phrase query confirms the positions of the few left.
+    /// the positions of its words, which cost several times more to read on common words. One
+    /// pair is exact for two words; for longer phrases the pairs narrow the documents down and
+    /// the phrase query confirms the positions of the few left.
     /// </summary>
     private Query? PhraseMatch(string phrase)
     {
@@ -185,8 +185,14 @@ internal sealed class LuceneQueryBuilder(Analyzer analyzer, TermLookup lookup)
             return tokens.Count == 0 ? null : lookup.Query(SearchFields.Text, tokens[0].Term);
         }
 
+        // A pair says how far apart its words are: two words are exactly their one pair.
         var pairs = Pairs(tokens);
-        if (tokens.Count == 2 && pairs.Count == 1)
+        if (pairs is null)
+        {
+            return Phrase(phrase, TextOnly);
+        }
+
+        if (pairs.Count == 1)
         {
             return lookup.Query(SearchFields.Pairs, pairs[0]);
         }
@@ -202,26 +208,21 @@ internal sealed class LuceneQueryBuilder(Analyzer analyzer, TermLookup lookup)
     }
 
     /// <summary>
-    /// The pairs the "pairs" analyzer indexes for these words: neighbours joined ("quatr jour"),
-    /// a removed stop word standing as the filler on each side of the gap ("semain _", "_ quatr").
+    /// The pairs the "pairs" analyzer indexes for these words (<see cref="WordPairFilter"/>): each
+    /// word with the next, a filler per stop word between them ("semain _ quatr"). Null when two
+    /// neighbours are too far apart to have been paired.
     /// </summary>
-    internal static List<string> Pairs(List<(string Term, int Position)> tokens)
+    internal static List<string>? Pairs(List<(string Term, int Position)> tokens)
     {
-        const string Separator = FrenchSearchAnalyzer.PairSeparator;
-        const string Filler = FrenchSearchAnalyzer.PairFiller;
         var pairs = new List<string>();
         for (var i = 0; i + 1 < tokens.Count; i++)
         {
-            var (left, right) = (tokens[i], tokens[i + 1]);
-            if (right.Position - left.Position == 1)
+            if (WordPairFilter.Pair(tokens[i].Term, tokens[i + 1].Term, tokens[i + 1].Position - tokens[i].Position) is not { } pair)
             {
-                pairs.Add(left.Term + Separator + right.Term);
+                return null;
             }
-            else
-            {
-                pairs.Add(left.Term + Separator + Filler);
-                pairs.Add(Filler + Separator + right.Term);
-            }
+
+            pairs.Add(pair);
         }
 
         return pairs;
