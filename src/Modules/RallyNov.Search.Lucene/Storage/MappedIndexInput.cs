@@ -42,19 +42,23 @@ internal sealed unsafe class MappedIndexInput : IndexInput
             throw new EndOfStreamException($"Lecture après la fin : {this}");
         }
 
-        return _start[_position++];
+        var value = _start[_position++];
+        GC.KeepAlive(this); // the map must outlive the read, even if this input is not used after it
+        return value;
     }
 
     public override void ReadBytes(byte[] b, int offset, int len)
     {
         Span(len).CopyTo(b.AsSpan(offset, len));
         _position += len;
+        GC.KeepAlive(this);
     }
 
     public override short ReadInt16()
     {
         var value = BinaryPrimitives.ReadInt16BigEndian(Span(sizeof(short)));
         _position += sizeof(short);
+        GC.KeepAlive(this);
         return value;
     }
 
@@ -62,6 +66,7 @@ internal sealed unsafe class MappedIndexInput : IndexInput
     {
         var value = BinaryPrimitives.ReadInt32BigEndian(Span(sizeof(int)));
         _position += sizeof(int);
+        GC.KeepAlive(this);
         return value;
     }
 
@@ -69,6 +74,7 @@ internal sealed unsafe class MappedIndexInput : IndexInput
     {
         var value = BinaryPrimitives.ReadInt64BigEndian(Span(sizeof(long)));
         _position += sizeof(long);
+        GC.KeepAlive(this);
         return value;
     }
 
