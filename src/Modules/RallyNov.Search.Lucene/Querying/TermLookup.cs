@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 
@@ -13,6 +14,9 @@ internal sealed class TermLookup(IndexReader reader)
 {
     private readonly Dictionary<(string Field, string Text), TermContext> _contexts = [];
     private readonly Dictionary<(int Leaf, string Field), TermsEnum?> _enumerators = [];
+
+    [ThreadStatic]
+    private static ConditionalWeakTable<object, Dictionary<string, TermsEnum?>>? ThreadEnumerators;
 
     /// <summary>A term query whose statistics are already known: its weight skips the dictionary.</summary>
     public TermQuery Query(string field, string text) => new(new Term(field, text), Context(field, text));
@@ -54,7 +58,16 @@ internal sealed class TermLookup(IndexReader reader)
     {
         if (!_enumerators.TryGetValue((leaf.Ord, field), out var terms))
         {
-            terms = leaf.AtomicReader.GetTerms(field)?.GetEnumerator();
+            // One enumerator per thread, segment and field, kept while the segment lives: its
+            // frames then serve every request the thread runs, not only this one. The enumerator
+            // belongs to the segment's core; deletions are applied later, by Docs.
+            var byField = (ThreadEnumerators ??= new()).GetValue(leaf.AtomicReader.CoreCacheKey, _ => new Dictionary<string, TermsEnum?>(StringComparer.Ordinal));
+            if (!byField.TryGetValue(field, out terms))
+            {
+                terms = leaf.AtomicReader.GetTerms(field)?.GetEnumerator();
+                byField[field] = terms;
+            }
+
             _enumerators[(leaf.Ord, field)] = terms;
         }
 
