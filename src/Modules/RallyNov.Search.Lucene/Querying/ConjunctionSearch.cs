@@ -47,7 +47,7 @@ internal static class ConjunctionSearch
 
         var terms = conjunction.Terms;
         var maxDoc = searcher.IndexReader.MaxDoc;
-        var weights = terms.Select(t => Idf(similarity, conjunction.Lookup.Context(t.Field, t.Text).DocFreq, maxDoc)).Select(idf => idf * idf).ToArray();
+        var weights = terms.Select(t => similarity.Idf(conjunction.Lookup.Context(t.Field, t.Text).DocFreq, maxDoc)).Select(idf => idf * idf).ToArray();
         var best = new TopHeap(count);
         var total = 0;
         foreach (var leaf in searcher.IndexReader.Leaves)
@@ -71,8 +71,6 @@ internal static class ConjunctionSearch
 
         return (best.Sorted(), total);
     }
-
-    private static float Idf(DefaultSimilarity similarity, int docFreq, int maxDoc) => similarity.Idf(docFreq, maxDoc);
 
     private static int Intersect(DocsEnum[] postings, float[] weights, NumericDocValues?[] fieldNorms, float[] norms, FacetCollector facets, TopHeap best, int docBase)
     {
@@ -164,7 +162,7 @@ internal static class ConjunctionSearch
                 hits[i] = new ScoreDoc(_docs[i], _scores[i]);
             }
 
-            Array.Sort(hits, (a, b) => a.Score != b.Score ? b.Score.CompareTo(a.Score) : a.Doc.CompareTo(b.Doc));
+            Array.Sort(hits, Rescorer.BestFirst);
             return hits;
         }
 

@@ -54,8 +54,10 @@ internal static class Rescorer
             rescored[i] = new ScoreDoc(doc, score);
         }
 
-        // Equal scores keep the index order, as Lucene's own collectors do.
-        Array.Sort(rescored, (a, b) => a.Score != b.Score ? b.Score.CompareTo(a.Score) : a.Doc.CompareTo(b.Doc));
+        Array.Sort(rescored, BestFirst);
         return rescored;
     }
+
+    /// <summary>Higher scores first; equal scores keep the index order, as Lucene's own collectors do.</summary>
+    public static int BestFirst(ScoreDoc a, ScoreDoc b) => a.Score != b.Score ? b.Score.CompareTo(a.Score) : a.Doc.CompareTo(b.Doc);
 }

@@ -36,15 +36,16 @@ internal sealed class SearchAnswerCache : IDisposable
         return key.Append('|').Append(request.Page).Append('|').Append(request.Size).Append('|').Append(request.AllTenants).ToString();
     }
 
-    public bool TryGet(string key, out SearchResponse? response)
+    /// <param name="key">Null when the cache is off (<see cref="Key"/> is then not worth computing).</param>
+    public bool TryGet(string? key, out SearchResponse? response)
     {
         response = null;
-        return Enabled && _answers.TryGetValue(key, out response);
+        return key is not null && _answers.TryGetValue(key, out response);
     }
 
-    public void Set(string key, SearchResponse response)
+    public void Set(string? key, SearchResponse response)
     {
-        if (Enabled)
+        if (key is not null)
         {
             _answers.Set(key, response, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = Lifetime });
         }

@@ -41,7 +41,8 @@ internal sealed class SearchService(
         var parsed = UserQueryParser.Parse(request.Query);
         var facetNames = FacetNames();
         var indexes = Sources(request);
-        var key = SearchAnswerCache.Key(tenant.Name, indexes.Select(i => i.Version), request);
+        // The key reads each index's version (a searcher acquired and released): only when the cache is on.
+        var key = answers.Enabled ? SearchAnswerCache.Key(tenant.Name, indexes.Select(i => i.Version), request) : null;
         if (answers.TryGet(key, out var answer))
         {
             return answer!;

@@ -6,14 +6,13 @@ namespace RallyNov.Search.Lucene.Querying;
 
 /// <summary>
 /// Looks the terms of one request up in the index once: their statistics are shared by the query
-/// that finds and the one that ranks, and one terms enumerator per segment and field serves every
-/// term. Lucene builds a new enumerator for each term of each query; their frames were a third
-/// of the bytes a search allocated.
+/// that finds and the one that ranks, and one terms enumerator per thread, segment and field
+/// serves every term. Lucene builds a new enumerator for each term of each query; their frames
+/// were a third of the bytes a search allocated.
 /// </summary>
 internal sealed class TermLookup(IndexReader reader)
 {
     private readonly Dictionary<(string Field, string Text), TermContext> _contexts = [];
-    private readonly Dictionary<(int Leaf, string Field), TermsEnum?> _enumerators = [];
 
     [ThreadStatic]
     private static ConditionalWeakTable<object, Dictionary<string, TermsEnum?>>? ThreadEnumerators;
@@ -54,21 +53,18 @@ internal sealed class TermLookup(IndexReader reader)
         return context;
     }
 
-    private TermsEnum? Enumerator(AtomicReaderContext leaf, string field)
+    /// <summary>
+    /// The enumerator of a segment's field for this thread, kept while the segment lives: its
+    /// frames then serve every request the thread runs, not only this one. It belongs to the
+    /// segment's core; deletions are applied later, by <see cref="Docs"/>.
+    /// </summary>
+    private static TermsEnum? Enumerator(AtomicReaderContext leaf, string field)
     {
-        if (!_enumerators.TryGetValue((leaf.Ord, field), out var terms))
+        var byField = (ThreadEnumerators ??= new()).GetValue(leaf.AtomicReader.CoreCacheKey, _ => new Dictionary<string, TermsEnum?>(StringComparer.Ordinal));
+        if (!byField.TryGetValue(field, out var terms))
         {
-            // One enumerator per thread, segment and field, kept while the segment lives: its
-            // frames then serve every request the thread runs, not only this one. The enumerator
-            // belongs to the segment's core; deletions are applied later, by Docs.
-            var byField = (ThreadEnumerators ??= new()).GetValue(leaf.AtomicReader.CoreCacheKey, _ => new Dictionary<string, TermsEnum?>(StringComparer.Ordinal));
-            if (!byField.TryGetValue(field, out terms))
-            {
-                terms = leaf.AtomicReader.GetTerms(field)?.GetEnumerator();
-                byField[field] = terms;
-            }
-
-            _enumerators[(leaf.Ord, field)] = terms;
+            terms = leaf.AtomicReader.GetTerms(field)?.GetEnumerator();
+            byField[field] = terms;
         }
 
         return terms;
