@@ -38,13 +38,8 @@ internal static class ConjunctionSearch
     /// <returns>The best <paramref name="count"/> hits, best first (equal scores in index order), and the number of hits.</returns>
     public static (ScoreDoc[] Best, int Total) Run(IndexSearcher searcher, Conjunction conjunction, FacetCollector facets, int count)
     {
+        // Norms are decoded as DefaultSimilarity encodes them (SegmentNorms), the searcher's similarity.
         var similarity = (DefaultSimilarity)searcher.Similarity;
-        var norms = new float[256];
-        for (var b = 0; b < norms.Length; b++)
-        {
-            norms[b] = similarity.DecodeNormValue(b);
-        }
-
         var terms = conjunction.Terms;
         var maxDoc = searcher.IndexReader.MaxDoc;
         var weights = terms.Select(t => similarity.Idf(conjunction.Lookup.Context(t.Field, t.Text).DocFreq, maxDoc)).Select(idf => idf * idf).ToArray();
@@ -54,25 +49,25 @@ internal static class ConjunctionSearch
         {
             facets.SetNextReader(leaf);
             var postings = new DocsEnum[terms.Count];
-            var fieldNorms = new NumericDocValues?[terms.Count];
+            var fieldNorms = new float[]?[terms.Count];
             var missing = false;
             for (var i = 0; i < terms.Count && !missing; i++)
             {
                 postings[i] = conjunction.Lookup.Docs(leaf, terms[i])!;
-                fieldNorms[i] = leaf.AtomicReader.GetNormValues(terms[i].Field);
+                fieldNorms[i] = SegmentNorms.For(leaf.AtomicReader, terms[i].Field);
                 missing = postings[i] is null;
             }
 
             if (!missing)
             {
-                total += Intersect(postings, weights, fieldNorms, norms, facets, best, leaf.DocBase);
+                total += Intersect(postings, weights, fieldNorms, facets, best, leaf.DocBase);
             }
         }
 
         return (best.Sorted(), total);
     }
 
-    private static int Intersect(DocsEnum[] postings, float[] weights, NumericDocValues?[] fieldNorms, float[] norms, FacetCollector facets, TopHeap best, int docBase)
+    private static int Intersect(DocsEnum[] postings, float[] weights, float[]?[] fieldNorms, FacetCollector facets, TopHeap best, int docBase)
     {
         // The rarest term leads; the others skip to its documents.
         var order = Enumerable.Range(0, postings.Length).OrderBy(i => postings[i].GetCost()).ToArray();
@@ -103,21 +98,10 @@ internal static class ConjunctionSearch
             {
                 hits++;
                 // Summed in Lucene's order (rarest first): the same rounding, so the same ties.
-                // Terms of one field share its norm: read once per document, not once per term.
                 var score = 0f;
-                NumericDocValues? lastValues = null;
-                var norm = 1f;
                 foreach (var i in order)
                 {
-                    if (fieldNorms[i] is { } values && !ReferenceEquals(values, lastValues))
-                    {
-                        (lastValues, norm) = (values, norms[(byte)values.Get(doc)]);
-                    }
-                    else if (fieldNorms[i] is null)
-                    {
-                        (lastValues, norm) = (null, 1f);
-                    }
-
+                    var norm = fieldNorms[i] is { } values ? values[doc] : 1f;
                     score += MathF.Sqrt(postings[i].Freq) * weights[i] * norm;
                 }
 

@@ -125,27 +125,9 @@ internal sealed class FacetCollector : ICollector
         return true;
     }
 
-    private bool Accepts(int doc, (int Field, bool[] Accepted) filter)
-    {
-        foreach (var ord in _segment[filter.Field]!.OrdsOf(doc))
-        {
-            if (filter.Accepted[ord])
-            {
-                return true;
-            }
-        }
+    private bool Accepts(int doc, (int Field, bool[] Accepted) filter) => _segment[filter.Field]!.HasAny(doc, filter.Accepted);
 
-        return false;
-    }
-
-    private void Count(int doc, int field)
-    {
-        var counts = _segmentCounts[field];
-        foreach (var ord in _segment[field]!.OrdsOf(doc))
-        {
-            counts[ord]++;
-        }
-    }
+    private void Count(int doc, int field) => _segment[field]!.Count(doc, _segmentCounts[field]);
 
     /// <summary>Turns the segment's ordinal counts into value counts (ordinals differ per segment).</summary>
     private void Flush()

@@ -73,15 +73,15 @@ internal sealed class SearchService(
         }
 
         var labels = await LabelsAsync(cancellationToken);
-        var highlight = LuceneQueryBuilder.HighlightTerms(Analyzer, parsed);
+        var highlight = new SnippetMatcher(Analyzer, LuceneQueryBuilder.HighlightTerms(Analyzer, parsed));
         var hits = result.Hits.Select(h => new SearchHit(
-            h.Get(SearchFields.Id),
-            h.Get(SearchFields.Type),
-            h.Get(SearchFields.Title),
-            h.Get(SearchFields.Url) is { Length: > 0 } url ? PrefixOf(h.Get(SearchFields.Tenant)) + url : null,
-            SnippetBuilder.Build(Analyzer, h.Get(SearchFields.Summary), h.Get(SearchFields.Body), highlight),
+            h.Id,
+            h.Type,
+            h.Title,
+            h.Url is { Length: > 0 } url ? PrefixOf(h.Tenant) + url : null,
+            SnippetBuilder.Build(highlight, h.Summary, h.Body),
             h.Score,
-            h.Get(SearchFields.Tenant))).ToList();
+            h.Tenant)).ToList();
         var facets = result.Facets.ToDictionary(
             f => f.Key,
             f => (IReadOnlyList<FacetValue>)f.Value
@@ -192,14 +192,9 @@ internal sealed class SearchService(
         var counted = facets.Counts;
         var names = facetNames.Concat(request.Filters.Where(f => f.Value.Count > 0).Select(f => f.Key)).Distinct(StringComparer.Ordinal);
         var counts = names.ToDictionary(n => n, n => counted[SearchFields.Facet(n)], StringComparer.Ordinal);
-        var hits = ranked.Select(d => new StoredHit(searcher.Doc(d.Doc, StoredFieldNames), float.IsNaN(d.Score) ? 0 : d.Score)).ToList();
+        var hits = ranked.Select(d => StoredHit.Read(searcher, d)).ToList();
         return new RunResult(total, hits, counts);
     }
-
-    /// <summary>Stored fields a hit needs (the facet values, also stored, are not read back).</summary>
-    private static readonly ISet<string> StoredFieldNames = new HashSet<string>(
-        [SearchFields.Id, SearchFields.Type, SearchFields.Title, SearchFields.Url, SearchFields.Tenant, SearchFields.Summary, SearchFields.Body],
-        StringComparer.Ordinal);
 
     /// <summary>Facet field → accepted values ("type" is the f_type facet).</summary>
     private static Dictionary<string, HashSet<string>> Filters(SearchRequest request)
@@ -272,7 +267,7 @@ internal sealed class SearchService(
             return null;
         }
 
-        var candidates = string.Join(' ', hits[0].Get(SearchFields.Title), hits[0].Get(SearchFields.Summary), hits[0].Get(SearchFields.Body))
+        var candidates = string.Join(' ', hits[0].Title, hits[0].Summary, hits[0].Body)
             .Split([' ', ',', '.', ';', ':', '(', ')', '«', '»', '"', '\''], StringSplitOptions.RemoveEmptyEntries)
             .Where(w => w.Length >= 3).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         var changed = false;
@@ -313,9 +308,4 @@ internal sealed class SearchService(
     }
 
     private sealed record RunResult(int Total, IReadOnlyList<StoredHit> Hits, Dictionary<string, Dictionary<string, int>> Facets);
-
-    private sealed record StoredHit(global::Lucene.Net.Documents.Document Document, float Score)
-    {
-        public string Get(string field) => Document.Get(field) ?? "";
-    }
 }

@@ -17,6 +17,10 @@ internal sealed class SegmentOrdinals
 
     private readonly int[] _starts;
     private readonly int[] _ords;
+
+    // doc → its one ordinal or -1, when no document has several values (type, département, year):
+    // one read per document instead of two offsets and a loop.
+    private readonly int[]? _single;
     private readonly string[] _values;
     private readonly Dictionary<string, int> _ordOf;
 
@@ -25,6 +29,14 @@ internal sealed class SegmentOrdinals
         _starts = starts;
         _ords = ords;
         _values = values;
+        if (Enumerable.Range(0, starts.Length - 1).All(doc => starts[doc + 1] - starts[doc] <= 1))
+        {
+            _single = new int[starts.Length - 1];
+            for (var doc = 0; doc < _single.Length; doc++)
+            {
+                _single[doc] = starts[doc + 1] > starts[doc] ? ords[starts[doc]] : -1;
+            }
+        }
         _ordOf = new Dictionary<string, int>(values.Length, StringComparer.Ordinal);
         for (var i = 0; i < values.Length; i++)
         {
@@ -42,7 +54,45 @@ internal sealed class SegmentOrdinals
     /// <summary>The ordinal of a value in this segment, or -1 when no document of the segment has it.</summary>
     public int OrdOf(string value) => _ordOf.TryGetValue(value, out var ord) ? ord : -1;
 
-    public ReadOnlySpan<int> OrdsOf(int doc) => doc + 1 < _starts.Length ? _ords.AsSpan(_starts[doc], _starts[doc + 1] - _starts[doc]) : [];
+    private ReadOnlySpan<int> OrdsOf(int doc) => doc + 1 < _starts.Length ? _ords.AsSpan(_starts[doc], _starts[doc + 1] - _starts[doc]) : [];
+
+    /// <summary>Adds one to the count of each value of a document (run for every match of every query).</summary>
+    public void Count(int doc, int[] counts)
+    {
+        if (_single is { } single)
+        {
+            if ((uint)doc < (uint)single.Length && single[doc] is var ord and >= 0)
+            {
+                counts[ord]++;
+            }
+
+            return;
+        }
+
+        foreach (var ord in OrdsOf(doc))
+        {
+            counts[ord]++;
+        }
+    }
+
+    /// <summary>True when one of the document's values is accepted.</summary>
+    public bool HasAny(int doc, bool[] accepted)
+    {
+        if (_single is { } single)
+        {
+            return (uint)doc < (uint)single.Length && single[doc] is var ord and >= 0 && accepted[ord];
+        }
+
+        foreach (var ord in OrdsOf(doc))
+        {
+            if (accepted[ord])
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>The decoded values of a field in a segment, built on first use.</summary>
     public static SegmentOrdinals For(AtomicReader reader, string field)
