@@ -1,6 +1,8 @@
+using System.Numerics;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Search.Similarities;
+using Lucene.Net.Util;
 
 namespace RallyNov.Search.Lucene.Querying;
 
@@ -49,28 +51,64 @@ internal static class ConjunctionSearch
         {
             facets.SetNextReader(leaf);
             var postings = new DocsEnum[terms.Count];
+            var dense = new DensePostings?[terms.Count];
             var fieldNorms = new float[]?[terms.Count];
             var missing = false;
             for (var i = 0; i < terms.Count && !missing; i++)
             {
                 postings[i] = conjunction.Lookup.Docs(leaf, terms[i])!;
-                fieldNorms[i] = SegmentNorms.For(leaf.AtomicReader, terms[i].Field);
                 missing = postings[i] is null;
+                if (!missing)
+                {
+                    dense[i] = DensePostings.For(conjunction.Lookup, leaf, terms[i], postings[i].GetCost());
+                    fieldNorms[i] = SegmentNorms.For(leaf.AtomicReader, terms[i].Field);
+                }
             }
 
             if (!missing)
             {
-                total += Intersect(postings, weights, fieldNorms, facets, best, leaf.DocBase);
+                // The rarest term leads; the others skip to its documents (or are looked up in their bits).
+                var segment = new Segment(Enumerable.Range(0, terms.Count).OrderBy(i => postings[i].GetCost()).ToArray(), postings, dense, weights, fieldNorms);
+                total += dense.All(d => d is not null)
+                    ? IntersectBits(segment, leaf.AtomicReader.LiveDocs, facets, best, leaf.DocBase)
+                    : Intersect(segment, facets, best, leaf.DocBase);
             }
         }
 
         return (best.Sorted(), total);
     }
 
-    private static int Intersect(DocsEnum[] postings, float[] weights, float[]?[] fieldNorms, FacetCollector facets, TopHeap best, int docBase)
+    /// <summary>Every term is decoded: the matches are the AND of their bits, deleted documents left out.</summary>
+    private static int IntersectBits(Segment segment, IBits? liveDocs, FacetCollector facets, TopHeap best, int docBase)
     {
-        // The rarest term leads; the others skip to its documents.
-        var order = Enumerable.Range(0, postings.Length).OrderBy(i => postings[i].GetCost()).ToArray();
+        var bits = segment.Order.Select(i => segment.Dense[i]!.Bits).ToArray();
+        var hits = 0;
+        for (var word = 0; word < bits[0].Length; word++)
+        {
+            var matches = bits[0][word];
+            for (var k = 1; k < bits.Length && matches != 0; k++)
+            {
+                matches &= bits[k][word];
+            }
+
+            while (matches != 0)
+            {
+                var doc = (word << 6) + BitOperations.TrailingZeroCount(matches);
+                matches &= matches - 1;
+                if ((liveDocs is null || liveDocs.Get(doc)) && facets.Accept(doc))
+                {
+                    hits++;
+                    best.Offer(segment.Score(doc, leadPositioned: false), docBase + doc);
+                }
+            }
+        }
+
+        return hits;
+    }
+
+    private static int Intersect(Segment segment, FacetCollector facets, TopHeap best, int docBase)
+    {
+        var (order, postings, dense) = (segment.Order, segment.Postings, segment.Dense);
         var lead = postings[order[0]];
         var hits = 0;
         var doc = lead.NextDoc();
@@ -79,6 +117,18 @@ internal static class ConjunctionSearch
             var aligned = true;
             for (var k = 1; k < order.Length; k++)
             {
+                if (dense[order[k]] is { } decoded)
+                {
+                    if ((decoded.Bits[doc >> 6] & (1UL << doc)) == 0)
+                    {
+                        doc = lead.NextDoc();
+                        aligned = false;
+                        break;
+                    }
+
+                    continue;
+                }
+
                 var other = postings[order[k]];
                 var at = other.DocID < doc ? other.Advance(doc) : other.DocID;
                 if (at > doc)
@@ -97,21 +147,36 @@ internal static class ConjunctionSearch
             if (facets.Accept(doc))
             {
                 hits++;
-                // Summed in Lucene's order (rarest first): the same rounding, so the same ties.
-                var score = 0f;
-                foreach (var i in order)
-                {
-                    var norm = fieldNorms[i] is { } values ? values[doc] : 1f;
-                    score += MathF.Sqrt(postings[i].Freq) * weights[i] * norm;
-                }
-
-                best.Offer(score, docBase + doc);
+                best.Offer(segment.Score(doc, leadPositioned: true), docBase + doc);
             }
 
             doc = lead.NextDoc();
         }
 
         return hits;
+    }
+
+    /// <summary>The terms of a conjunction in one segment, rarest first, and how a match is scored.</summary>
+    private sealed record Segment(int[] Order, DocsEnum[] Postings, DensePostings?[] Dense, float[] Weights, float[]?[] Norms)
+    {
+        /// <summary>
+        /// As DefaultSimilarity would: the sum over the terms of √freq × idf² × the field's length
+        /// norm, in Lucene's order (rarest first): the same rounding, so the same ties.
+        /// </summary>
+        /// <param name="leadPositioned">True when the lead's postings are on the document (its frequency read there), false when only bits were read.</param>
+        public float Score(int doc, bool leadPositioned)
+        {
+            var score = 0f;
+            foreach (var i in Order)
+            {
+                // A decoded term's frequency is in its bytes, unless it leads the postings walk.
+                var freq = Dense[i] is { } decoded && !(leadPositioned && i == Order[0]) ? decoded.Freqs[doc] : Postings[i].Freq;
+                var norm = Norms[i] is { } values ? values[doc] : 1f;
+                score += MathF.Sqrt(freq) * Weights[i] * norm;
+            }
+
+            return score;
+        }
     }
 
     /// <summary>The best documents seen so far: a min-heap on (score, then later document).</summary>

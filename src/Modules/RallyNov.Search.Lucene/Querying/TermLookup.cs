@@ -20,8 +20,8 @@ internal sealed class TermLookup(IndexReader reader)
     /// <summary>A term query whose statistics are already known: its weight skips the dictionary.</summary>
     public TermQuery Query(string field, string text) => new(new Term(field, text), Context(field, text));
 
-    /// <summary>The term's documents with their frequencies in one segment, deleted ones left out; null when absent.</summary>
-    public DocsEnum? Docs(AtomicReaderContext leaf, Term term)
+    /// <summary>The term's documents with their frequencies in one segment, deleted ones left out unless asked; null when absent.</summary>
+    public DocsEnum? Docs(AtomicReaderContext leaf, Term term, bool withDeleted = false)
     {
         if (Context(term.Field, term.Text).Get(leaf.Ord) is not { } state || Enumerator(leaf, term.Field) is not { } terms)
         {
@@ -29,7 +29,7 @@ internal sealed class TermLookup(IndexReader reader)
         }
 
         terms.SeekExact(term.Bytes, state);
-        return terms.Docs(leaf.AtomicReader.LiveDocs, null, DocsFlags.FREQS);
+        return terms.Docs(withDeleted ? null : leaf.AtomicReader.LiveDocs, null, DocsFlags.FREQS);
     }
 
     /// <summary>The term's statistics in every segment (documents, frequencies, where its postings start).</summary>
