@@ -67,7 +67,7 @@ internal sealed class DensePostings
 
     private static DensePostings? Build(TermLookup lookup, AtomicReaderContext leaf, Term term)
     {
-        if (lookup.Docs(leaf, term, withDeleted: true) is not { } docs)
+        if (lookup.Docs(leaf, term, acceptDocs: null) is not { } docs)
         {
             return null;
         }

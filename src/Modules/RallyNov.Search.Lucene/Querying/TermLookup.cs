@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
+using Lucene.Net.Util;
 
 namespace RallyNov.Search.Lucene.Querying;
 
@@ -17,11 +18,17 @@ internal sealed class TermLookup(IndexReader reader)
     [ThreadStatic]
     private static ConditionalWeakTable<object, Dictionary<string, TermsEnum?>>? ThreadEnumerators;
 
-    /// <summary>A term query whose statistics are already known: its weight skips the dictionary.</summary>
-    public TermQuery Query(string field, string text) => new(new Term(field, text), Context(field, text));
+    /// <summary>
+    /// A term query whose statistics are already known (its weight skips the dictionary) and whose
+    /// scorers read a frequent term's decoded postings (<see cref="LookupTermQuery"/>).
+    /// </summary>
+    public TermQuery Query(string field, string text) => new LookupTermQuery(new Term(field, text), this);
 
-    /// <summary>The term's documents with their frequencies in one segment, deleted ones left out unless asked; null when absent.</summary>
-    public DocsEnum? Docs(AtomicReaderContext leaf, Term term, bool withDeleted = false)
+    /// <summary>The term's documents with their frequencies in one segment, deleted ones left out; null when absent.</summary>
+    public DocsEnum? Docs(AtomicReaderContext leaf, Term term) => Docs(leaf, term, leaf.AtomicReader.LiveDocs);
+
+    /// <summary>The term's documents with their frequencies in one segment, those <paramref name="acceptDocs"/> accepts (all when null); null when absent.</summary>
+    public DocsEnum? Docs(AtomicReaderContext leaf, Term term, IBits? acceptDocs)
     {
         if (Context(term.Field, term.Text).Get(leaf.Ord) is not { } state || Enumerator(leaf, term.Field) is not { } terms)
         {
@@ -29,8 +36,12 @@ internal sealed class TermLookup(IndexReader reader)
         }
 
         terms.SeekExact(term.Bytes, state);
-        return terms.Docs(withDeleted ? null : leaf.AtomicReader.LiveDocs, null, DocsFlags.FREQS);
+        return terms.Docs(acceptDocs, null, DocsFlags.FREQS);
     }
+
+    /// <summary>The number of documents of one segment that hold the term (deleted ones included), 0 when none.</summary>
+    public long DocFreq(AtomicReaderContext leaf, Term term) =>
+        Context(term.Field, term.Text).Get(leaf.Ord) is global::Lucene.Net.Codecs.BlockTermState state ? state.DocFreq : 0;
 
     /// <summary>The term's statistics in every segment (documents, frequencies, where its postings start).</summary>
     public TermContext Context(string field, string text)
