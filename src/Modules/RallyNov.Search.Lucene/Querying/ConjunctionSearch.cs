@@ -68,7 +68,7 @@ internal static class ConjunctionSearch
             if (!missing)
             {
                 // The rarest term leads; the others skip to its documents (or are looked up in their bits).
-                var segment = new Segment(Enumerable.Range(0, terms.Count).OrderBy(i => postings[i].GetCost()).ToArray(), postings, dense, weights, fieldNorms);
+                var segment = new ConjunctionSegment(Enumerable.Range(0, terms.Count).OrderBy(i => postings[i].GetCost()).ToArray(), postings, dense, weights, fieldNorms);
                 total += dense.All(d => d is not null)
                     ? IntersectBits(segment, leaf.AtomicReader.LiveDocs, facets, best, leaf.DocBase)
                     : Intersect(segment, facets, best, leaf.DocBase);
@@ -79,9 +79,11 @@ internal static class ConjunctionSearch
     }
 
     /// <summary>Every term is decoded: the matches are the AND of their bits, deleted documents left out.</summary>
-    private static int IntersectBits(Segment segment, IBits? liveDocs, FacetCollector facets, TopHeap best, int docBase)
+    private static int IntersectBits(ConjunctionSegment segment, IBits? liveDocs, FacetCollector facets, TopHeap best, int docBase)
     {
         var bits = segment.Order.Select(i => segment.Dense[i]!.Bits).ToArray();
+        // Without filters every match is a hit: they are counted and scored in batches.
+        var batch = facets.HasFilters ? null : new MatchBatch(segment, facets, best, docBase);
         var hits = 0;
         for (var word = 0; word < bits[0].Length; word++)
         {
@@ -95,7 +97,16 @@ internal static class ConjunctionSearch
             {
                 var doc = (word << 6) + BitOperations.TrailingZeroCount(matches);
                 matches &= matches - 1;
-                if ((liveDocs is null || liveDocs.Get(doc)) && facets.Accept(doc))
+                if (liveDocs is not null && !liveDocs.Get(doc))
+                {
+                    continue;
+                }
+
+                if (batch is not null)
+                {
+                    batch.Add(doc);
+                }
+                else if (facets.Accept(doc))
                 {
                     hits++;
                     best.Offer(segment.Score(doc, leadPositioned: false), docBase + doc);
@@ -103,10 +114,10 @@ internal static class ConjunctionSearch
             }
         }
 
-        return hits;
+        return hits + (batch?.Finish() ?? 0);
     }
 
-    private static int Intersect(Segment segment, FacetCollector facets, TopHeap best, int docBase)
+    private static int Intersect(ConjunctionSegment segment, FacetCollector facets, TopHeap best, int docBase)
     {
         var (order, postings, dense) = (segment.Order, segment.Postings, segment.Dense);
         var lead = postings[order[0]];
@@ -154,108 +165,5 @@ internal static class ConjunctionSearch
         }
 
         return hits;
-    }
-
-    /// <summary>The terms of a conjunction in one segment, rarest first, and how a match is scored.</summary>
-    private sealed record Segment(int[] Order, DocsEnum[] Postings, DensePostings?[] Dense, float[] Weights, float[]?[] Norms)
-    {
-        /// <summary>
-        /// As DefaultSimilarity would: the sum over the terms of √freq × idf² × the field's length
-        /// norm, in Lucene's order (rarest first): the same rounding, so the same ties.
-        /// </summary>
-        /// <param name="leadPositioned">True when the lead's postings are on the document (its frequency read there), false when only bits were read.</param>
-        public float Score(int doc, bool leadPositioned)
-        {
-            var score = 0f;
-            foreach (var i in Order)
-            {
-                // A decoded term's frequency is in its bytes, unless it leads the postings walk.
-                var freq = Dense[i] is { } decoded && !(leadPositioned && i == Order[0]) ? decoded.Freqs[doc] : Postings[i].Freq;
-                var norm = Norms[i] is { } values ? values[doc] : 1f;
-                score += MathF.Sqrt(freq) * Weights[i] * norm;
-            }
-
-            return score;
-        }
-    }
-
-    /// <summary>The best documents seen so far: a min-heap on (score, then later document).</summary>
-    private sealed class TopHeap(int capacity)
-    {
-        private readonly float[] _scores = new float[Math.Max(capacity, 1)];
-        private readonly int[] _docs = new int[Math.Max(capacity, 1)];
-        private int _size;
-
-        public void Offer(float score, int doc)
-        {
-            if (_size < _scores.Length)
-            {
-                _scores[_size] = score;
-                _docs[_size] = doc;
-                Up(_size++);
-            }
-            else if (score > _scores[0])
-            {
-                // Documents come in index order: an equal score never displaces an earlier document.
-                _scores[0] = score;
-                _docs[0] = doc;
-                Down(0);
-            }
-        }
-
-        public ScoreDoc[] Sorted()
-        {
-            var hits = new ScoreDoc[_size];
-            for (var i = 0; i < _size; i++)
-            {
-                hits[i] = new ScoreDoc(_docs[i], _scores[i]);
-            }
-
-            Array.Sort(hits, Rescorer.BestFirst);
-            return hits;
-        }
-
-        // Lower means worse: a lower score, or the same score on a later document.
-        private bool Lower(int a, int b) => _scores[a] < _scores[b] || (_scores[a] == _scores[b] && _docs[a] > _docs[b]);
-
-        private void Up(int i)
-        {
-            while (i > 0 && Lower(i, (i - 1) / 2))
-            {
-                Swap(i, (i - 1) / 2);
-                i = (i - 1) / 2;
-            }
-        }
-
-        private void Down(int i)
-        {
-            while (true)
-            {
-                var (left, right, lowest) = ((2 * i) + 1, (2 * i) + 2, i);
-                if (left < _size && Lower(left, lowest))
-                {
-                    lowest = left;
-                }
-
-                if (right < _size && Lower(right, lowest))
-                {
-                    lowest = right;
-                }
-
-                if (lowest == i)
-                {
-                    return;
-                }
-
-                Swap(i, lowest);
-                i = lowest;
-            }
-        }
-
-        private void Swap(int a, int b)
-        {
-            (_scores[a], _scores[b]) = (_scores[b], _scores[a]);
-            (_docs[a], _docs[b]) = (_docs[b], _docs[a]);
-        }
     }
 }

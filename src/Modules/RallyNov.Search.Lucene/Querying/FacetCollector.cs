@@ -53,6 +53,18 @@ internal sealed class FacetCollector : ICollector
         }
     }
 
+    /// <summary>True when a filter applies: documents must then go through <see cref="Accept"/> one by one.</summary>
+    public bool HasFilters => _filters.Length > 0;
+
+    /// <summary>Counts documents of the current segment that are all hits (no filter applies), field by field.</summary>
+    public void CountAll(ReadOnlySpan<int> docs)
+    {
+        for (var i = 0; i < _fields.Length; i++)
+        {
+            _segment[i]!.CountAll(docs, _segmentCounts[i]);
+        }
+    }
+
     public bool AcceptsDocsOutOfOrder => _top?.AcceptsDocsOutOfOrder ?? false;
 
     public void SetScorer(Scorer scorer) => _top?.SetScorer(scorer);
