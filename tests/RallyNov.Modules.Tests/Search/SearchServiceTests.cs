@@ -200,6 +200,18 @@ public sealed class SearchServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_phrase_ranks_its_title_first_then_its_most_frequent_texts()
+    {
+        var tenant = await Host.CreateTenantAsync("Alpha");
+        var once = await Host.PublishAsync(tenant, "Accueil de jour", "<p>Un lieu pour les personnes âgées du quartier et leurs familles, ouvert en semaine.</p>");
+        var title = await Host.PublishAsync(tenant, "Personnes âgées en ville", "<p>Un lieu de rencontre ouvert en semaine, pour tous les habitants du quartier.</p>");
+        var thrice = await Host.PublishAsync(tenant, "Maison partagée", "<p>Les personnes âgées y vivent ; des personnes âgées les visitent ; personnes âgées bienvenues.</p>");
+        await Host.CatchUpAsync(tenant);
+
+        Assert.Equal([title, thrice, once], (await Host.SearchAsync(tenant, "\"personnes âgées\"")).Hits.Select(h => h.Id));
+    }
+
+    [Fact]
     public async Task An_answer_is_reused_until_the_index_changes()
     {
         var tenant = await Host.CreateTenantAsync("Alpha");

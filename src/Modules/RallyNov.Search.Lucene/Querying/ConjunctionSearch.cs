@@ -78,13 +78,16 @@ internal static class ConjunctionSearch
         return (best.Sorted(), total);
     }
 
-    /// <summary>Every term is decoded: the matches are the AND of their bits, deleted documents left out.</summary>
+    /// <summary>
+    /// Every term is decoded: the matches are the AND of their bits, deleted documents left out,
+    /// gathered a few hundred at a time and then counted, scored and offered (<see cref="MatchBatch"/>).
+    /// </summary>
     private static int IntersectBits(ConjunctionSegment segment, IBits? liveDocs, FacetCollector facets, TopHeap best, int docBase)
     {
         var bits = segment.Order.Select(i => segment.Dense[i]!.Bits).ToArray();
-        // Without filters every match is a hit: they are counted and scored in batches.
-        var batch = facets.HasFilters ? null : new MatchBatch(segment, facets, best, docBase);
-        var hits = 0;
+        var batch = new MatchBatch(segment, facets, best, docBase);
+        var buffer = new int[MatchBatch.Size + 64]; // room for one more word's matches past the batch size
+        var (count, hits) = (0, 0);
         for (var word = 0; word < bits[0].Length; word++)
         {
             var matches = bits[0][word];
@@ -93,28 +96,21 @@ internal static class ConjunctionSearch
                 matches &= bits[k][word];
             }
 
-            while (matches != 0)
+            for (; matches != 0; matches &= matches - 1)
             {
                 var doc = (word << 6) + BitOperations.TrailingZeroCount(matches);
-                matches &= matches - 1;
-                if (liveDocs is not null && !liveDocs.Get(doc))
-                {
-                    continue;
-                }
+                buffer[count] = doc;
+                count += liveDocs is null || liveDocs.Get(doc) ? 1 : 0;
+            }
 
-                if (batch is not null)
-                {
-                    batch.Add(doc);
-                }
-                else if (facets.Accept(doc))
-                {
-                    hits++;
-                    best.Offer(segment.Score(doc, leadPositioned: false), docBase + doc);
-                }
+            if (count >= MatchBatch.Size)
+            {
+                hits += batch.Collect(buffer.AsSpan(0, count));
+                count = 0;
             }
         }
 
-        return hits + (batch?.Finish() ?? 0);
+        return hits + batch.Collect(buffer.AsSpan(0, count));
     }
 
     private static int Intersect(ConjunctionSegment segment, FacetCollector facets, TopHeap best, int docBase)

@@ -111,7 +111,7 @@ internal sealed class LuceneQueryBuilder(Analyzer analyzer, TermLookup lookup)
             if (PhraseMatch(phrase) is { } clause)
             {
                 match.Add(clause, Occur.MUST);
-                rank.Add(Phrase(phrase, StemmedFields)!, Occur.MUST);
+                rank.Add(PhraseRank(phrase, clause), Occur.MUST);
                 any = true;
             }
         }
@@ -208,6 +208,28 @@ internal sealed class LuceneQueryBuilder(Analyzer analyzer, TermLookup lookup)
     }
 
     /// <summary>
+    /// The ranking clause of a phrase: its positions in the title (×4) and in the text. When the
+    /// phrase is a single pair, the text part is that pair's term instead: the same documents and
+    /// the same count of occurrences (title and summary counted once, not twice), read from one
+    /// list of frequencies instead of the positions of two common words.
+    /// </summary>
+    private Query PhraseRank(string phrase, Query match)
+    {
+        if (match is not TermQuery { Term.Field: SearchFields.Pairs } pair)
+        {
+            return Phrase(phrase, StemmedFields)!;
+        }
+
+        var rank = new DisjunctionMaxQuery(0.1f) { lookup.Query(SearchFields.Pairs, pair.Term.Text) };
+        if (Phrase(phrase, [(SearchFields.Title, 4f)]) is { } title)
+        {
+            rank.Add(title.Disjuncts[0]);
+        }
+
+        return rank;
+    }
+
+    /// <summary>
     /// The pairs the "pairs" analyzer indexes for these words (<see cref="WordPairFilter"/>): each
     /// word with the next, a filler per stop word between them ("semain _ quatr"). Null when two
     /// neighbours are too far apart to have been paired.
@@ -244,7 +266,7 @@ internal sealed class LuceneQueryBuilder(Analyzer analyzer, TermLookup lookup)
         return terms;
     }
 
-    private Query? Phrase(string phrase, (string Field, float Boost)[] fields)
+    private DisjunctionMaxQuery? Phrase(string phrase, (string Field, float Boost)[] fields)
     {
         var any = new DisjunctionMaxQuery(0.1f);
         foreach (var (field, boost) in fields)

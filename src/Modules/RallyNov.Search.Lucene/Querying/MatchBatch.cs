@@ -1,45 +1,50 @@
 namespace RallyNov.Search.Lucene.Querying;
 
 /// <summary>
-/// Matches of a decoded conjunction gathered a few hundred at a time when no facet filter
-/// applies (every match is then a hit): their facets are counted field by field and their scores
-/// summed term by term, in short loops over arrays, before the best are kept. One call chain
-/// per match, for tens of thousands of matches on common words, was most of such a query.
+/// A batch of matches of a decoded conjunction: counted in the facets, scored and offered to the
+/// best. Without facet filters every match is a hit, so facets are counted field by field and
+/// scores summed term by term, in short loops over arrays; one call chain per match, for tens of
+/// thousands of matches on common words, was most of such a query. With filters each match is
+/// checked and counted on its own.
 /// </summary>
 internal sealed class MatchBatch(ConjunctionSegment segment, FacetCollector facets, TopHeap best, int docBase)
 {
-    private readonly int[] _docs = new int[256];
-    private readonly float[] _scores = new float[256];
-    private int _count;
-    private int _total;
+    /// <summary>Matches gathered before a batch is processed.</summary>
+    public const int Size = 256;
 
-    public void Add(int doc)
+    private float[] _scores = new float[Size + 64];
+
+    /// <returns>The number of hits among <paramref name="docs"/> (those passing the filters).</returns>
+    public int Collect(ReadOnlySpan<int> docs)
     {
-        _docs[_count++] = doc;
-        if (_count == _docs.Length)
+        if (facets.HasFilters)
         {
-            Flush();
+            var hits = 0;
+            foreach (var doc in docs)
+            {
+                if (facets.Accept(doc))
+                {
+                    hits++;
+                    best.Offer(segment.Score(doc, leadPositioned: false), docBase + doc);
+                }
+            }
+
+            return hits;
         }
-    }
 
-    /// <returns>The number of matches added.</returns>
-    public int Finish()
-    {
-        Flush();
-        return _total;
-    }
+        if (_scores.Length < docs.Length)
+        {
+            _scores = new float[docs.Length];
+        }
 
-    private void Flush()
-    {
-        var docs = _docs.AsSpan(0, _count);
+        var scores = _scores.AsSpan(0, docs.Length);
         facets.CountAll(docs);
-        segment.ScoreAll(docs, _scores.AsSpan(0, _count));
+        segment.ScoreAll(docs, scores);
         for (var j = 0; j < docs.Length; j++)
         {
-            best.Offer(_scores[j], docBase + docs[j]);
+            best.Offer(scores[j], docBase + docs[j]);
         }
 
-        _total += _count;
-        _count = 0;
+        return docs.Length;
     }
 }
