@@ -37,6 +37,10 @@ internal sealed record Conjunction(TermLookup Lookup, IReadOnlyList<Term> Terms)
 /// </summary>
 internal static class ConjunctionSearch
 {
+    // Reused by each thread: allocated per segment and query, it cost more than it was used.
+    [ThreadStatic]
+    private static int[]? MatchBuffer;
+
     /// <returns>The best <paramref name="count"/> hits, best first (equal scores in index order), and the number of hits.</returns>
     public static (ScoreDoc[] Best, int Total) Run(IndexSearcher searcher, Conjunction conjunction, FacetCollector facets, int count)
     {
@@ -86,7 +90,7 @@ internal static class ConjunctionSearch
     {
         var bits = segment.Order.Select(i => segment.Dense[i]!.Bits).ToArray();
         var batch = new MatchBatch(segment, facets, best, docBase);
-        var buffer = new int[MatchBatch.Size + 64]; // room for one more word's matches past the batch size
+        var buffer = MatchBuffer ??= new int[MatchBatch.Size + 64]; // room for one more word's matches past the batch size
         var (count, hits) = (0, 0);
         for (var word = 0; word < bits[0].Length; word++)
         {

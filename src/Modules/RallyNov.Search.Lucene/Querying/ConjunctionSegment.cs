@@ -30,14 +30,16 @@ internal sealed record ConjunctionSegment(int[] Order, DocsEnum[] Postings, Dens
     /// </summary>
     public void ScoreAll(ReadOnlySpan<int> docs, Span<float> scores)
     {
-        scores.Clear();
-        foreach (var i in Order)
+        // The first term sets the sums (0 + x is x), the others add to them.
+        for (var t = 0; t < Order.Length; t++)
         {
+            var i = Order[t];
             var (freqs, norms, weight) = (Dense[i]!.Freqs, Norms[i], Weights[i]);
             for (var j = 0; j < docs.Length; j++)
             {
                 var doc = docs[j];
-                scores[j] += SquareRoots[freqs[doc]] * weight * (norms is null ? 1f : norms[doc]);
+                var term = SquareRoots[freqs[doc]] * weight * (norms is null ? 1f : norms[doc]);
+                scores[j] = t == 0 ? term : scores[j] + term;
             }
         }
     }

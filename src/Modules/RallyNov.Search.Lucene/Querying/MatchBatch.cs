@@ -12,7 +12,9 @@ internal sealed class MatchBatch(ConjunctionSegment segment, FacetCollector face
     /// <summary>Matches gathered before a batch is processed.</summary>
     public const int Size = 256;
 
-    private float[] _scores = new float[Size + 64];
+    // One per thread, reused by every batch (a batch is processed before the next one starts).
+    [ThreadStatic]
+    private static float[]? Scores;
 
     /// <returns>The number of hits among <paramref name="docs"/> (those passing the filters).</returns>
     public int Collect(ReadOnlySpan<int> docs)
@@ -32,12 +34,12 @@ internal sealed class MatchBatch(ConjunctionSegment segment, FacetCollector face
             return hits;
         }
 
-        if (_scores.Length < docs.Length)
+        if (Scores is null || Scores.Length < docs.Length)
         {
-            _scores = new float[docs.Length];
+            Scores = new float[Math.Max(docs.Length, Size + 64)];
         }
 
-        var scores = _scores.AsSpan(0, docs.Length);
+        var scores = Scores.AsSpan(0, docs.Length);
         facets.CountAll(docs);
         segment.ScoreAll(docs, scores);
         for (var j = 0; j < docs.Length; j++)
