@@ -54,6 +54,24 @@ internal static class FuzzyExpander
             .Take(MaxExpansions).Select(f => (f.Term, f.Distance)).ToList();
     }
 
+    /// <summary>The distance between two words (edits plus adjacent swaps), or <paramref name="limit"/> + 1 when greater.</summary>
+    public static int Distance(string a, string b, int limit)
+    {
+        var (first, second) = (Encoding.UTF8.GetBytes(a), Encoding.UTF8.GetBytes(b));
+        if (Math.Abs(first.Length - second.Length) > limit)
+        {
+            return limit + 1;
+        }
+
+        var rows = new int[3][];
+        for (var r = 0; r < rows.Length; r++)
+        {
+            rows[r] = new int[first.Length + 1];
+        }
+
+        return Distance(first, second, limit, rows);
+    }
+
     /// <summary>
     /// Optimal string alignment distance (edits plus adjacent swaps), stopped as soon as every
     /// cell of a row exceeds the limit; returns limit + 1 then.

@@ -275,7 +275,7 @@ internal sealed class SearchService(
         {
             var folded = Core.Text.SlugHelper.FoldToAscii(word);
             var best = candidates
-                .Select(c => (Word: c, Distance: Levenshtein(folded, Core.Text.SlugHelper.FoldToAscii(c))))
+                .Select(c => (Word: c, Distance: FuzzyExpander.Distance(folded, Core.Text.SlugHelper.FoldToAscii(c), 2)))
                 .Where(c => c.Distance <= 2)
                 .OrderBy(c => c.Distance).FirstOrDefault();
             if (best.Word is null || best.Distance == 0)
@@ -287,24 +287,6 @@ internal sealed class SearchService(
             return best.Word.ToLowerInvariant();
         }).ToList();
         return changed ? string.Join(' ', words.Concat(parsed.Phrases.Select(p => $"\"{p}\""))) : null;
-    }
-
-    private static int Levenshtein(string a, string b)
-    {
-        var previous = Enumerable.Range(0, b.Length + 1).ToArray();
-        for (var i = 1; i <= a.Length; i++)
-        {
-            var current = new int[b.Length + 1];
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
-            }
-
-            previous = current;
-        }
-
-        return previous[b.Length];
     }
 
     private sealed record RunResult(int Total, IReadOnlyList<StoredHit> Hits, Dictionary<string, Dictionary<string, int>> Facets);
