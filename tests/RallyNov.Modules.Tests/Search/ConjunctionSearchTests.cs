@@ -57,7 +57,7 @@ public sealed class ConjunctionSearchTests
         using var reader = DirectoryReader.Open(directory);
         Assert.True(reader.Leaves.Count > 1);
         var searcher = new IndexSearcher(reader);
-        var lookup = new TermLookup(reader);
+        var lookup = new TermLookup(reader, new DecodedPostingsCache(budget: 64L << 20));
         var match = new BooleanQuery();
         foreach (var term in Analyze.Terms(analyzer, SearchFields.Text, words))
         {

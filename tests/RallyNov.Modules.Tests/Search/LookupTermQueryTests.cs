@@ -45,10 +45,11 @@ public sealed class LookupTermQueryTests
         }
 
         using var reader = DirectoryReader.Open(directory);
-        Assert.Contains(reader.Leaves, l => l.AtomicReader.MaxDoc >= DensePostings.MinSegmentDocs);
-        Assert.Contains(reader.Leaves, l => l.AtomicReader.MaxDoc < DensePostings.MinSegmentDocs);
+        Assert.Contains(reader.Leaves, l => l.AtomicReader.MaxDoc >= DecodedPostingsCache.MinSegmentDocs);
+        Assert.Contains(reader.Leaves, l => l.AtomicReader.MaxDoc < DecodedPostingsCache.MinSegmentDocs);
         var searcher = new IndexSearcher(reader);
-        var lookup = new TermLookup(reader);
+        var decoded = new DecodedPostingsCache(budget: 64L << 20);
+        var lookup = new TermLookup(reader, decoded);
         Query Build(Func<string, string, TermQuery> term)
         {
             var query = new BooleanQuery();
@@ -68,5 +69,6 @@ public sealed class LookupTermQueryTests
         Assert.InRange(expected.TotalHits, 10, 11999);
         Assert.Equal(expected.TotalHits, actual.TotalHits);
         Assert.Equal(expected.ScoreDocs.Select(d => (d.Doc, d.Score)), actual.ScoreDocs.Select(d => (d.Doc, d.Score)));
+        Assert.True(decoded.CachedBytes > 0, "les termes fréquents des grands segments sont décodés");
     }
 }

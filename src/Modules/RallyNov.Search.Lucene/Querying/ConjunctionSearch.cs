@@ -64,7 +64,7 @@ internal static class ConjunctionSearch
                 missing = postings[i] is null;
                 if (!missing)
                 {
-                    dense[i] = DensePostings.For(conjunction.Lookup, leaf, terms[i], postings[i].GetCost());
+                    dense[i] = conjunction.Lookup.Decoded(leaf, terms[i], postings[i].GetCost());
                     fieldNorms[i] = SegmentNorms.For(leaf.AtomicReader, terms[i].Field);
                 }
             }

@@ -9,7 +9,7 @@ namespace RallyNov.Search.Lucene.Querying;
 /// <summary>
 /// A term query of one request: its term is looked up once (<see cref="TermLookup"/>), and in a
 /// segment where the term is frequent its scorer walks the decoded postings (<see cref="DensePostings"/>)
-/// instead of decoding blocks. The ranking pass skips to 200 scattered documents in each of a
+/// instead of decoding blocks (<see cref="DecodedPostingsCache"/>). The ranking pass skips to 200 scattered documents in each of a
 /// word's four fields: on common words each skip decoded a block. Scores are Lucene's own: the
 /// weight and the per-document score come from the searcher's similarity, as TermQuery's do.
 /// </summary>
@@ -49,7 +49,7 @@ internal sealed class LookupTermQuery(Term term, TermLookup lookup) : TermQuery(
             }
 
             var scorer = _similarity.GetSimScorer(_stats, context);
-            if (DensePostings.For(_lookup, context, _query.Term, docFreq) is { } decoded)
+            if (_lookup.Decoded(context, _query.Term, docFreq) is { } decoded)
             {
                 return new DecodedScorer(this, decoded, acceptDocs, docFreq, scorer);
             }

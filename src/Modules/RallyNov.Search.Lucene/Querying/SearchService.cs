@@ -26,7 +26,8 @@ internal sealed class SearchService(
     IContentDefinitionManager definitions,
     Lazy<ITaxonomyService> taxonomies,
     IMemoryCache cache,
-    SearchAnswerCache answers) : ISearchService
+    SearchAnswerCache answers,
+    DecodedPostingsCache decoded) : ISearchService
 {
     public const int MaxSize = 50;
     private const int MaxPage = 100;
@@ -93,7 +94,7 @@ internal sealed class SearchService(
         return answer;
     }
 
-    private static LuceneQueryBuilder Builder(IndexSearcher searcher) => new(Analyzer, new TermLookup(searcher.IndexReader));
+    private LuceneQueryBuilder Builder(IndexSearcher searcher) => new(Analyzer, new TermLookup(searcher.IndexReader, decoded));
 
     /// <summary>The current tenant's index, or on the portal with "toutes les régions" every running tenant's.</summary>
     private List<TenantSearchIndex> Sources(SearchRequest request)

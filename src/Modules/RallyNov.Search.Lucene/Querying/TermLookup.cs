@@ -11,7 +11,8 @@ namespace RallyNov.Search.Lucene.Querying;
 /// serves every term. Lucene builds a new enumerator for each term of each query; their frames
 /// were a third of the bytes a search allocated.
 /// </summary>
-internal sealed class TermLookup(IndexReader reader)
+/// <param name="decoded">Where frequent terms are kept decoded; null to read every term from its postings.</param>
+internal sealed class TermLookup(IndexReader reader, DecodedPostingsCache? decoded = null)
 {
     private readonly Dictionary<(string Field, string Text), TermContext> _contexts = [];
 
@@ -38,6 +39,9 @@ internal sealed class TermLookup(IndexReader reader)
         terms.SeekExact(term.Bytes, state);
         return terms.Docs(acceptDocs, null, DocsFlags.FREQS);
     }
+
+    /// <summary>The term's decoded postings in a segment where it is frequent, else null (<see cref="DecodedPostingsCache"/>).</summary>
+    public DensePostings? Decoded(AtomicReaderContext leaf, Term term, long docFreq) => decoded?.For(this, leaf, term, docFreq);
 
     /// <summary>The number of documents of one segment that hold the term (deleted ones included), 0 when none.</summary>
     public long DocFreq(AtomicReaderContext leaf, Term term) =>
