@@ -33,7 +33,9 @@ internal sealed record Conjunction(TermLookup Lookup, IReadOnlyList<Term> Terms)
 /// match scored as Lucene's DefaultSimilarity would (tf-idf with length norms; the query norm,
 /// the same for every document, is left out), counted in the facets and kept in a plain heap of
 /// the best. Lucene's generic path spends about half of a large query's time in the virtual
-/// calls between its scorers and collectors; this one has none per document.
+/// calls between its scorers and collectors; this one has none per document. Frequent terms are
+/// read from their decoded bits (<see cref="DecodedPostingsCache"/>): a conjunction of them is
+/// an AND of words of bits.
 /// </summary>
 internal static class ConjunctionSearch
 {
@@ -54,29 +56,37 @@ internal static class ConjunctionSearch
         foreach (var leaf in searcher.IndexReader.Leaves)
         {
             facets.SetNextReader(leaf);
-            var postings = new DocsEnum[terms.Count];
+            var costs = new long[terms.Count];
             var dense = new DensePostings?[terms.Count];
             var fieldNorms = new float[]?[terms.Count];
             var missing = false;
             for (var i = 0; i < terms.Count && !missing; i++)
             {
-                postings[i] = conjunction.Lookup.Docs(leaf, terms[i])!;
-                missing = postings[i] is null;
-                if (!missing)
-                {
-                    dense[i] = conjunction.Lookup.Decoded(leaf, terms[i], postings[i].GetCost());
-                    fieldNorms[i] = SegmentNorms.For(leaf.AtomicReader, terms[i].Field);
-                }
+                costs[i] = conjunction.Lookup.DocFreq(leaf, terms[i]);
+                missing = costs[i] == 0;
+                dense[i] = missing ? null : conjunction.Lookup.Decoded(leaf, terms[i], costs[i]);
+                fieldNorms[i] = SegmentNorms.For(leaf.AtomicReader, terms[i].Field);
             }
 
-            if (!missing)
+            if (missing)
             {
-                // The rarest term leads; the others skip to its documents (or are looked up in their bits).
-                var segment = new ConjunctionSegment(Enumerable.Range(0, terms.Count).OrderBy(i => postings[i].GetCost()).ToArray(), postings, dense, weights, fieldNorms);
-                total += dense.All(d => d is not null)
-                    ? IntersectBits(segment, leaf.AtomicReader.LiveDocs, facets, best, leaf.DocBase)
-                    : Intersect(segment, facets, best, leaf.DocBase);
+                continue;
             }
+
+            // The rarest term leads; the others skip to its documents (or are looked up in their bits).
+            // Postings are only opened where they are walked: the lead's and those of terms not decoded.
+            var order = Enumerable.Range(0, terms.Count).OrderBy(i => costs[i]).ToArray();
+            var decodedAll = dense.All(d => d is not null);
+            var postings = new DocsEnum?[terms.Count];
+            for (var i = 0; i < terms.Count && !decodedAll; i++)
+            {
+                postings[i] = dense[i] is null || i == order[0] ? conjunction.Lookup.Docs(leaf, terms[i]) : null;
+            }
+
+            var segment = new ConjunctionSegment(order, postings, dense, weights, fieldNorms);
+            total += decodedAll
+                ? IntersectBits(segment, leaf.AtomicReader.LiveDocs, facets, best, leaf.DocBase)
+                : Intersect(segment, facets, best, leaf.DocBase);
         }
 
         return (best.Sorted(), total);
@@ -120,7 +130,7 @@ internal static class ConjunctionSearch
     private static int Intersect(ConjunctionSegment segment, FacetCollector facets, TopHeap best, int docBase)
     {
         var (order, postings, dense) = (segment.Order, segment.Postings, segment.Dense);
-        var lead = postings[order[0]];
+        var lead = postings[order[0]]!;
         var hits = 0;
         var doc = lead.NextDoc();
         while (doc != DocIdSetIterator.NO_MORE_DOCS)
@@ -140,7 +150,7 @@ internal static class ConjunctionSearch
                     continue;
                 }
 
-                var other = postings[order[k]];
+                var other = postings[order[k]]!;
                 var at = other.DocID < doc ? other.Advance(doc) : other.DocID;
                 if (at > doc)
                 {

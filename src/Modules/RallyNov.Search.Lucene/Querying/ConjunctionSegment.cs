@@ -3,7 +3,8 @@ using Lucene.Net.Index;
 namespace RallyNov.Search.Lucene.Querying;
 
 /// <summary>The terms of a conjunction in one segment, rarest first, and how a match is scored.</summary>
-internal sealed record ConjunctionSegment(int[] Order, DocsEnum[] Postings, DensePostings?[] Dense, float[] Weights, float[]?[] Norms)
+/// <param name="Postings">Opened where walked: the lead's and those of terms not decoded; null elsewhere.</param>
+internal sealed record ConjunctionSegment(int[] Order, DocsEnum?[] Postings, DensePostings?[] Dense, float[] Weights, float[]?[] Norms)
 {
     /// <summary>
     /// As DefaultSimilarity would: the sum over the terms of √freq × idf² × the field's length
@@ -16,7 +17,7 @@ internal sealed record ConjunctionSegment(int[] Order, DocsEnum[] Postings, Dens
         foreach (var i in Order)
         {
             // A decoded term's frequency is in its bytes, unless it leads the postings walk.
-            var freq = Dense[i] is { } decoded && !(leadPositioned && i == Order[0]) ? decoded.Freqs[doc] : Postings[i].Freq;
+            var freq = Dense[i] is { } decoded && !(leadPositioned && i == Order[0]) ? decoded.Freqs[doc] : Postings[i]!.Freq;
             var norm = Norms[i] is { } values ? values[doc] : 1f;
             score += MathF.Sqrt(freq) * Weights[i] * norm;
         }

@@ -44,8 +44,20 @@ internal sealed class TermLookup(IndexReader reader, DecodedPostingsCache? decod
     public DensePostings? Decoded(AtomicReaderContext leaf, Term term, long docFreq) => decoded?.For(this, leaf, term, docFreq);
 
     /// <summary>The number of documents of one segment that hold the term (deleted ones included), 0 when none.</summary>
-    public long DocFreq(AtomicReaderContext leaf, Term term) =>
-        Context(term.Field, term.Text).Get(leaf.Ord) is global::Lucene.Net.Codecs.BlockTermState state ? state.DocFreq : 0;
+    public long DocFreq(AtomicReaderContext leaf, Term term)
+    {
+        switch (Context(term.Field, term.Text).Get(leaf.Ord))
+        {
+            case null:
+                return 0;
+            case global::Lucene.Net.Codecs.BlockTermState block:
+                return block.DocFreq; // our codec's postings: no seek needed
+            case var state:
+                var terms = Enumerator(leaf, term.Field)!;
+                terms.SeekExact(term.Bytes, state);
+                return terms.DocFreq;
+        }
+    }
 
     /// <summary>The term's statistics in every segment (documents, frequencies, where its postings start).</summary>
     public TermContext Context(string field, string text)
