@@ -36,6 +36,7 @@ public static class AuditCategories
     public const string Security = "security";
     public const string Users = "users";
     public const string Settings = "settings";
+    public const string Media = "media";
 }
 
 /// <summary>The action codes recorded by the framework and the built-in modules.</summary>
@@ -64,4 +65,8 @@ public static class AuditActions
     public const string RolePermissionsChanged = "role.permissionschanged";
 
     public const string SettingsChanged = "settings.changed";
+
+    public const string MediaUploaded = "media.uploaded";
+    public const string MediaUpdated = "media.updated";
+    public const string MediaDeleted = "media.deleted";
 }

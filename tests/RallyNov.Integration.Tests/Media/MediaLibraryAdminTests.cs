@@ -2,6 +2,8 @@ using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
+using RallyNov.AuditTrail.Services;
+using RallyNov.Core.Auditing;
 using RallyNov.Core.Content;
 using static RallyNov.Integration.Tests.Media.MediaTestSupport;
 
@@ -33,6 +35,33 @@ public sealed class MediaLibraryAdminTests(MediaAppFactory app)
         using var client = app.Client();
         using var gone = await client.GetAsync("/bourgogne/media/" + path);
         Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
+    }
+
+    [Fact]
+    public async Task Uploading_editing_and_deleting_a_medium_are_recorded_in_the_audit_trail()
+    {
+        using var browser = await SignedInAsync(app, "Bourgogne");
+        var path = UniqueName() + ".jpg";
+        await UploadAsync(app, browser, "Bourgogne", path, Image(60, 40));
+        var form = "/bourgogne/admin/media/edit?path=" + path;
+        using (var saved = await browser.SubmitAsync(form, "/bourgogne/admin/media/edit", [new("path", path), new("alt", "Le marché couvert")]))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        }
+
+        using (var deleted = await browser.SubmitAsync("/bourgogne/admin/media", "/bourgogne/admin/media/delete", [new("path", path)]))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, deleted.StatusCode);
+        }
+
+        await using var scope = app.Scope("Bourgogne");
+        var entries = (await scope.ServiceProvider.GetRequiredService<IAuditLog>().QueryAsync(new AuditQuery { Item = path }, default)).Items;
+        Assert.Equal([AuditActions.MediaDeleted, AuditActions.MediaUpdated, AuditActions.MediaUploaded], entries.Select(e => e.Action));
+        Assert.All(entries, e => Assert.Equal("admin", e.UserName));
+        Assert.All(entries, e => Assert.Equal(AuditCategories.Media, e.Category));
+        Assert.StartsWith("image/jpeg, ", entries[2].Details, StringComparison.Ordinal);
+        Assert.All(entries, e => Assert.Equal(path, e.ItemTitle)); // the file name: the medium is at the root
+        Assert.Equal("Texte alternatif : Le marché couvert", entries[1].Details);
     }
 
     [Fact]

@@ -27,6 +27,9 @@ public static class AuditLabels
         [AuditActions.UserPasswordReset] = "Mot de passe réinitialisé",
         [AuditActions.RolePermissionsChanged] = "Permissions d'un rôle modifiées",
         [AuditActions.SettingsChanged] = "Réglages modifiés",
+        [AuditActions.MediaUploaded] = "Média ajouté",
+        [AuditActions.MediaUpdated] = "Média modifié",
+        [AuditActions.MediaDeleted] = "Média supprimé",
     };
 
     /// <summary>The categories in display order.</summary>
@@ -36,6 +39,7 @@ public static class AuditLabels
         (AuditCategories.Security, "Connexions"),
         (AuditCategories.Users, "Utilisateurs et rôles"),
         (AuditCategories.Settings, "Réglages"),
+        (AuditCategories.Media, "Médiathèque"),
     ];
 
     /// <summary>Every known action code, in display order.</summary>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using RallyNov.Core.Auditing;
 using RallyNov.Media.Data;
 using RallyNov.Media.Imaging;
 using RallyNov.Media.Storage;
@@ -13,7 +14,9 @@ internal sealed class MediaLibrary(
     IImageProcessor images,
     IMediaVariantCache variants,
     IOptions<MediaOptions> options,
-    TimeProvider clock) : IMediaLibrary
+    TimeProvider clock,
+    IAuditTrail audit,
+    IAuditEventFactory auditEvents) : IMediaLibrary
 {
     public async Task<MediaFolderListing> ListAsync(string folder, CancellationToken cancellationToken)
     {
@@ -91,6 +94,7 @@ internal sealed class MediaLibrary(
             throw;
         }
 
+        await audit.RecordAsync(auditEvents.Create(AuditCategories.Media, AuditActions.MediaUploaded, path, name, $"{file.ContentType}, {FormatSize(file.Length)}"), cancellationToken);
         return new MediaUploadResult(file, null);
     }
 
@@ -111,14 +115,19 @@ internal sealed class MediaLibrary(
         file.Alt = Limit(alt, 500);
         file.Title = string.IsNullOrWhiteSpace(title) ? null : Limit(title.Trim(), 200);
         await db.SaveChangesAsync(cancellationToken);
+        await audit.RecordAsync(auditEvents.Create(AuditCategories.Media, AuditActions.MediaUpdated, path, file.FileName, "Texte alternatif : " + file.Alt), cancellationToken);
         return null;
     }
 
     public async Task DeleteAsync(string path, CancellationToken cancellationToken)
     {
-        await db.MediaFiles.Where(f => f.Path == path).ExecuteDeleteAsync(cancellationToken);
+        var deleted = await db.MediaFiles.Where(f => f.Path == path).ExecuteDeleteAsync(cancellationToken);
         store.DeleteFile(path);
         variants.Remove(path);
+        if (deleted > 0)
+        {
+            await audit.RecordAsync(auditEvents.Create(AuditCategories.Media, AuditActions.MediaDeleted, path, MediaPath.NameOf(path)), cancellationToken);
+        }
     }
 
     public string? CreateFolder(string parent, string? name, out string created)
