@@ -75,6 +75,19 @@ public sealed class BackOfficeAuditTests(AuditAppFactory app)
     }
 
     [Fact]
+    public async Task The_administrator_created_by_the_setup_is_recorded_as_the_systems_doing()
+    {
+        foreach (var tenant in new[] { "Default", "Bourgogne", "FrancheComte" })
+        {
+            var entries = await EntriesAsync(tenant, new AuditQuery { Item = "admin", Action = AuditActions.UserCreated });
+            var entry = Assert.Single(entries);
+            Assert.Equal(IAuditEventFactory.SystemUser, entry.UserName);
+            Assert.Equal(AuditCategories.Users, entry.Category);
+            Assert.Equal("Rôles : Administrateur (installation du site)", entry.Details);
+        }
+    }
+
+    [Fact]
     public async Task Signing_out_is_recorded()
     {
         var user = await app.CreateUserAsync("Default", "Author");

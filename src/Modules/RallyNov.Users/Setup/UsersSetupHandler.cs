@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Logging;
+using RallyNov.Core.Auditing;
 using RallyNov.Core.Hosting;
 using RallyNov.Core.Tenants;
 using RallyNov.Users.Data;
@@ -12,6 +13,8 @@ internal sealed class UsersSetupHandler(
     IRolePermissionService roles,
     UserManager<RallyNovUser> users,
     TimeProvider clock,
+    IAuditTrail audit,
+    IAuditEventFactory auditEvents,
     ILogger<UsersSetupHandler> logger) : ITenantSetupHandler
 {
     public async Task SetupAsync(TenantContext tenant, TenantSetupContext context, CancellationToken cancellationToken)
@@ -44,6 +47,10 @@ internal sealed class UsersSetupHandler(
             throw new InvalidOperationException(string.Join(" ", role.Errors.Select(e => e.Description)));
         }
 
+        // Outside a request: recorded as the system's, like the other accounts' creations by hand.
+        await audit.RecordAsync(
+            auditEvents.Create(AuditCategories.Users, AuditActions.UserCreated, admin.UserName, admin.UserName, $"Rôles : {BuiltInRoles.DisplayName(BuiltInRoles.Administrator)} (installation du site)"),
+            cancellationToken);
         logger.LogInformation("Administrator {User} created in tenant {Tenant}.", context.AdminUserName, tenant.Name);
     }
 }
