@@ -194,6 +194,37 @@ public sealed class ContentWorkflowHttpTests(UsersAppFactory app)
     }
 
     [Fact]
+    public async Task The_history_names_the_terms_a_version_added_and_removed()
+    {
+        var author = await app.CreateUserAsync("Bourgogne", "Author");
+        string id;
+        await using (var scope = app.Scope("Bourgogne"))
+        {
+            var contents = scope.ServiceProvider.GetRequiredService<IContentManager>();
+            var item = contents.New("Initiative");
+            item.Set("Title", "Thèmes " + author);
+            item.Set("Themes", new System.Text.Json.Nodes.JsonArray("emploi-et-inclusion"));
+            item.Owner = author;
+            item.Author = author;
+            var saved = await contents.SaveDraftAsync(item, CancellationToken.None);
+            Assert.True(saved.Succeeded, string.Join(" ", saved.Errors.Select(e => e.Message)));
+            id = saved.Item!.ContentItemId;
+            var edit = saved.Item.Clone();
+            edit.Set("Themes", new System.Text.Json.Nodes.JsonArray("sante-et-aidants", "handicap"));
+            var edited = await contents.SaveDraftAsync(edit, CancellationToken.None);
+            Assert.True(edited.Succeeded, string.Join(" ", edited.Errors.Select(e => e.Message)));
+        }
+
+        var second = await LatestAsync(id);
+        using var browser = await SignedInAsync(author);
+        var diff = await browser.GetPageAsync($"{Prefix}/admin/contents/{id}/versions/{second.ContentItemVersionId}");
+        Assert.Contains("<del>Emploi et inclusion</del>", diff, StringComparison.Ordinal);
+        Assert.Contains("<ins>Santé et aidants</ins>", diff, StringComparison.Ordinal);
+        Assert.Contains("<ins>Handicap</ins>", diff, StringComparison.Ordinal);
+        Assert.DoesNotContain("sante-et-aidants", diff, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Workflow_posts_without_an_antiforgery_token_are_refused()
     {
         var author = await app.CreateUserAsync("Bourgogne", "Author");

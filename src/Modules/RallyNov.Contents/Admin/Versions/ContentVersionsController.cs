@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using RallyNov.Core.Content;
 using RallyNov.Core.Content.Definitions;
 using RallyNov.Core.Security;
+using RallyNov.Core.Taxonomies;
 
 namespace RallyNov.Contents.Admin.Versions;
 
@@ -11,7 +12,11 @@ namespace RallyNov.Contents.Admin.Versions;
 /// </summary>
 [Area("Admin")]
 [RequirePermission(Permissions.ViewContent)]
-public sealed class ContentVersionsController(IContentManager contents, IContentDefinitionManager definitions, IContentAuthorization authorization) : Controller
+public sealed class ContentVersionsController(
+    IContentManager contents,
+    IContentDefinitionManager definitions,
+    IContentAuthorization authorization,
+    ITaxonomyService taxonomies) : Controller
 {
     [HttpGet("/admin/contents/{id}/versions")]
     public async Task<IActionResult> Index(string id, CancellationToken cancellationToken)
@@ -67,7 +72,23 @@ public sealed class ContentVersionsController(IContentManager contents, IContent
             To = to,
             Changes = changes,
             Titles = picked.ToDictionary(p => p.Key, p => p.Value.DisplayText, StringComparer.Ordinal),
+            TermNames = await TermNamesAsync(type!, changes, cancellationToken),
         });
+    }
+
+    /// <summary>Names of the terms of the changed taxonomy fields, keyed "field/slug": a diff shows names, not slugs.</summary>
+    private async Task<Dictionary<string, string>> TermNamesAsync(ContentTypeDefinition type, IReadOnlyList<FieldChange> changes, CancellationToken cancellationToken)
+    {
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var field in type.Fields.Where(f => f.Kind == FieldKind.Taxonomy && f.Vocabulary is not null && changes.Any(c => c.Field == f.Name)))
+        {
+            foreach (var term in (await taxonomies.GetAsync(field.Vocabulary!, cancellationToken))?.Terms ?? [])
+            {
+                names[$"{field.Name}/{term.Slug}"] = term.Name;
+            }
+        }
+
+        return names;
     }
 
     [HttpPost("/admin/contents/{id}/versions/{versionId}/restore")]

@@ -33,6 +33,14 @@ public sealed class ContentVersionDiffViewModel
     /// <summary>Titles of the items a content picker added or removed, by id.</summary>
     public required IReadOnlyDictionary<string, string> Titles { get; init; }
 
-    public string Label(FieldChange change, string value) =>
-        change.Kind == FieldKind.ContentPicker && Titles.TryGetValue(value, out var title) ? title : value;
+    /// <summary>Names of the terms of the changed taxonomy fields, keyed "field/slug".</summary>
+    public IReadOnlyDictionary<string, string> TermNames { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>What a list value shows: a picked item's title, a term's name, else the stored value.</summary>
+    public string Label(FieldChange change, string value) => change.Kind switch
+    {
+        FieldKind.ContentPicker when Titles.TryGetValue(value, out var title) => title,
+        FieldKind.Taxonomy when TermNames.TryGetValue($"{change.Field}/{value}", out var name) => name,
+        _ => value,
+    };
 }
