@@ -94,7 +94,7 @@ internal sealed class MediaLibrary(
             throw;
         }
 
-        await audit.RecordAsync(auditEvents.Create(AuditCategories.Media, AuditActions.MediaUploaded, path, name, $"{file.ContentType}, {FormatSize(file.Length)}"), cancellationToken);
+        await AuditAsync(AuditActions.MediaUploaded, path, $"{file.ContentType}, {FormatSize(file.Length)}", cancellationToken);
         return new MediaUploadResult(file, null);
     }
 
@@ -115,7 +115,7 @@ internal sealed class MediaLibrary(
         file.Alt = Limit(alt, 500);
         file.Title = string.IsNullOrWhiteSpace(title) ? null : Limit(title.Trim(), 200);
         await db.SaveChangesAsync(cancellationToken);
-        await audit.RecordAsync(auditEvents.Create(AuditCategories.Media, AuditActions.MediaUpdated, path, file.FileName, "Texte alternatif : " + file.Alt), cancellationToken);
+        await AuditAsync(AuditActions.MediaUpdated, path, "Texte alternatif : " + file.Alt, cancellationToken);
         return null;
     }
 
@@ -126,7 +126,7 @@ internal sealed class MediaLibrary(
         variants.Remove(path);
         if (deleted > 0)
         {
-            await audit.RecordAsync(auditEvents.Create(AuditCategories.Media, AuditActions.MediaDeleted, path, MediaPath.NameOf(path)), cancellationToken);
+            await AuditAsync(AuditActions.MediaDeleted, path, null, cancellationToken);
         }
     }
 
@@ -199,6 +199,10 @@ internal sealed class MediaLibrary(
             .ToListAsync(cancellationToken);
         return (items, total);
     }
+
+    /// <summary>A media event: the item is the file's path, its title the file name.</summary>
+    private Task AuditAsync(string action, string path, string? details, CancellationToken cancellationToken) =>
+        audit.RecordAsync(auditEvents.Create(AuditCategories.Media, action, path, MediaPath.NameOf(path), details), cancellationToken);
 
     public static string FormatSize(long bytes) => bytes >= 1024 * 1024
         ? (bytes / 1024d / 1024d).ToString("0.#", CultureInfo.GetCultureInfo("fr-FR")) + " Mo"

@@ -19,9 +19,12 @@ internal sealed class LuceneQueryBuilder(Analyzer analyzer, TermLookup lookup)
 {
     private readonly Dictionary<(string Analyzer, string Word), List<string>> _analysed = [];
 
+    /// <summary>A title match weighs four times a text match (stemmed words and phrases).</summary>
+    private const float TitleBoost = 4f;
+
     private static readonly (string Field, float Boost)[] StemmedFields =
     [
-        (SearchFields.Title, 4f),
+        (SearchFields.Title, TitleBoost),
         (SearchFields.Text, 1f), // title and summary (both counted twice at indexing), body, extra
     ];
 
@@ -221,9 +224,9 @@ internal sealed class LuceneQueryBuilder(Analyzer analyzer, TermLookup lookup)
         }
 
         var rank = new DisjunctionMaxQuery(0.1f) { lookup.Query(SearchFields.Pairs, pair.Term.Text) };
-        if (Phrase(phrase, [(SearchFields.Title, 4f)]) is { } title)
+        if (PhraseIn(SearchFields.Title, TitleBoost, phrase) is { } title)
         {
-            rank.Add(title.Disjuncts[0]);
+            rank.Add(title);
         }
 
         return rank;
@@ -266,30 +269,39 @@ internal sealed class LuceneQueryBuilder(Analyzer analyzer, TermLookup lookup)
         return terms;
     }
 
-    private DisjunctionMaxQuery? Phrase(string phrase, (string Field, float Boost)[] fields)
+    private Query? Phrase(string phrase, (string Field, float Boost)[] fields)
     {
         var any = new DisjunctionMaxQuery(0.1f);
         foreach (var (field, boost) in fields)
         {
-            var terms = Analyze.Positions(analyzer, field, phrase);
-            if (terms.Count == 0)
+            if (PhraseIn(field, boost, phrase) is { } query)
             {
-                continue;
+                any.Add(query);
             }
-
-            // The analysed positions keep the gaps of removed stop words ("semaine de quatre
-            // jours"), so the phrase can be exact (slop 0): the exact phrase scorer is several
-            // times cheaper than the sloppy one on common words.
-            var query = new PhraseQuery { Boost = boost };
-            foreach (var (term, position) in terms)
-            {
-                query.Add(new Term(field, term), position - terms[0].Position);
-            }
-
-            any.Add(query);
         }
 
         return any.Disjuncts.Count == 0 ? null : any;
+    }
+
+    /// <summary>The exact phrase in one field, null when nothing of it is searchable there.</summary>
+    private PhraseQuery? PhraseIn(string field, float boost, string phrase)
+    {
+        var terms = Analyze.Positions(analyzer, field, phrase);
+        if (terms.Count == 0)
+        {
+            return null;
+        }
+
+        // The analysed positions keep the gaps of removed stop words ("semaine de quatre
+        // jours"), so the phrase can be exact (slop 0): the exact phrase scorer is several
+        // times cheaper than the sloppy one on common words.
+        var query = new PhraseQuery { Boost = boost };
+        foreach (var (term, position) in terms)
+        {
+            query.Add(new Term(field, term), position - terms[0].Position);
+        }
+
+        return query;
     }
 
     private BooleanQuery AllOf(string field, List<string> analysed)

@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-using System.Runtime.CompilerServices;
 using Lucene.Net.Index;
 using Lucene.Net.Search.Similarities;
 
@@ -8,19 +6,15 @@ namespace RallyNov.Search.Lucene.Querying;
 /// <summary>
 /// The decoded length norms of a field in one segment, a float per document. The conjunction
 /// loop reads one for every match of every query; Lucene's norms are packed and read through a
-/// virtual call and a decoding table. A segment never changes once written: decoded once, kept
-/// while the segment lives (keyed by its core), 4 bytes per document.
+/// virtual call and a decoding table. Decoded once per segment (<see cref="SegmentFieldCache{T}"/>),
+/// 4 bytes per document.
 /// </summary>
 internal static class SegmentNorms
 {
-    private static readonly ConditionalWeakTable<object, ConcurrentDictionary<string, Lazy<float[]?>>> Cache = new();
+    private static readonly SegmentFieldCache<float[]?> Cache = new(Build);
 
     /// <summary>The norms of a field under <see cref="DefaultSimilarity"/>'s encoding, or null when the field has none.</summary>
-    public static float[]? For(AtomicReader reader, string field)
-    {
-        var byField = Cache.GetValue(reader.CoreCacheKey, _ => new ConcurrentDictionary<string, Lazy<float[]?>>(StringComparer.Ordinal));
-        return byField.GetOrAdd(field, name => new Lazy<float[]?>(() => Build(reader, name))).Value;
-    }
+    public static float[]? For(AtomicReader reader, string field) => Cache.Get(reader, field);
 
     private static float[]? Build(AtomicReader reader, string field)
     {

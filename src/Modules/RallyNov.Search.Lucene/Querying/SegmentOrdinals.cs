@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-using System.Runtime.CompilerServices;
 using Lucene.Net.Index;
 using Lucene.Net.Util;
 
@@ -13,7 +11,7 @@ namespace RallyNov.Search.Lucene.Querying;
 /// </summary>
 internal sealed class SegmentOrdinals
 {
-    private static readonly ConditionalWeakTable<object, ConcurrentDictionary<string, Lazy<SegmentOrdinals>>> Cache = new();
+    private static readonly SegmentFieldCache<SegmentOrdinals> Cache = new(Build);
 
     private readonly int[] _starts;
     private readonly int[] _ords;
@@ -122,12 +120,7 @@ internal sealed class SegmentOrdinals
     }
 
     /// <summary>The decoded values of a field in a segment, built on first use.</summary>
-    public static SegmentOrdinals For(AtomicReader reader, string field)
-    {
-        // Read by every query for every segment: lock-free once built (a lock here was contended under load).
-        var byField = Cache.GetValue(reader.CoreCacheKey, _ => new ConcurrentDictionary<string, Lazy<SegmentOrdinals>>(StringComparer.Ordinal));
-        return byField.GetOrAdd(field, name => new Lazy<SegmentOrdinals>(() => Build(reader, name))).Value;
-    }
+    public static SegmentOrdinals For(AtomicReader reader, string field) => Cache.Get(reader, field);
 
     private static SegmentOrdinals Build(AtomicReader reader, string field)
     {

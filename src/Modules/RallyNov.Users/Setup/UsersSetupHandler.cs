@@ -47,7 +47,7 @@ internal sealed class UsersSetupHandler(
             throw new InvalidOperationException(string.Join(" ", role.Errors.Select(e => e.Description)));
         }
 
-        // Outside a request: recorded as the system's, like the other accounts' creations by hand.
+        // Setup runs outside any request: the event's author is the system.
         await audit.RecordAsync(
             auditEvents.Create(AuditCategories.Users, AuditActions.UserCreated, admin.UserName, admin.UserName, $"Rôles : {BuiltInRoles.DisplayName(BuiltInRoles.Administrator)} (installation du site)"),
             cancellationToken);
