@@ -47,7 +47,7 @@ public sealed class FrenchSearchAnalyzer : Analyzer
     {
         var source = new StandardTokenizer(Version, reader);
         TokenStream stream = new ElisionFilter(source, Elisions);
-        stream = new InvariantLowerCaseFilter(stream);
+        stream = Ablation.LowerCase ? new InvariantLowerCaseFilter(stream) : new global::Lucene.Net.Analysis.Core.LowerCaseFilter(Version, stream);
         stream = new StopFilter(Version, stream, StopWords);
         stream = new ASCIIFoldingFilter(stream);
         if (_stem)

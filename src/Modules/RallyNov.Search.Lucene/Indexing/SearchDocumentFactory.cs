@@ -87,7 +87,7 @@ internal static class SearchDocumentFactory
         }
 
         // The same words two by two, for phrases (each part once, no positions: half the cost).
-        foreach (var part in (string[])[item.DisplayText, summary, body, extraText])
+        foreach (var part in Ablation.PairsIndex ? (string[])[item.DisplayText, summary, body, extraText] : [])
         {
             doc.Add(new Field(SearchFields.Pairs, part, PairsType));
         }

@@ -12,6 +12,11 @@ internal sealed record Conjunction(TermLookup Lookup, IReadOnlyList<Term> Terms)
     /// <summary>The conjunction a match query is, or null when it has anything else (phrases to confirm, exclusions, several spellings).</summary>
     public static Conjunction? Of(TermLookup lookup, BooleanQuery match)
     {
+        if (!Ablation.Conjunction || !Ablation.TermLookup)
+        {
+            return null;
+        }
+
         var terms = new List<Term>();
         foreach (var clause in match.Clauses)
         {

@@ -46,7 +46,7 @@ internal sealed class DecodedPostingsCache
     public DensePostings? For(TermLookup lookup, AtomicReaderContext leaf, Term term, long docFreq)
     {
         var maxDoc = leaf.AtomicReader.MaxDoc;
-        if (Budget <= 0 || maxDoc < MinSegmentDocs || docFreq < maxDoc / 16)
+        if (!Ablation.Decoded || Budget <= 0 || maxDoc < MinSegmentDocs || docFreq < maxDoc / 16)
         {
             return null;
         }

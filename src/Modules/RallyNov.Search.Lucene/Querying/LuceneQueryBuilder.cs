@@ -87,6 +87,13 @@ internal sealed class LuceneQueryBuilder(Analyzer analyzer, TermLookup lookup)
             var rankWord = new BooleanQuery();
             foreach (var term in terms)
             {
+                if (!Ablation.Fuzzy)
+                {
+                    matchWord.Add(LuceneFuzzy(SearchFields.AllExact, term, 1f), Occur.MUST);
+                    rankWord.Add(new DisjunctionMaxQuery(0.1f) { LuceneFuzzy(SearchFields.TitleExact, term, 6f), LuceneFuzzy(SearchFields.AllExact, term, 1.5f) }, Occur.MUST);
+                    continue;
+                }
+
                 // A word with no close spelling keeps its own term: it matches nothing, as typed.
                 var spellings = FuzzyExpander.Expand(reader, SearchFields.AllExact, term) is { Count: > 0 } found ? found : [(term, 0)];
                 matchWord.Add(Spellings(SearchFields.AllExact, term, spellings, 1f), Occur.MUST);
@@ -136,6 +143,15 @@ internal sealed class LuceneQueryBuilder(Analyzer analyzer, TermLookup lookup)
         }
 
         return new QueryPlan(match, rank, Conjunction.Of(lookup, match));
+    }
+
+    /// <summary>TEMPORARY (A/B): Lucene's FuzzyQuery (Levenshtein automaton, same edits, prefix and expansions).</summary>
+    private Query LuceneFuzzy(string field, string term, float boost)
+    {
+        var edits = FuzzyExpander.MaxEdits(term);
+        Query query = edits == 0 ? lookup.Query(field, term) : new FuzzyQuery(new Term(field, term), edits, prefixLength: 1, FuzzyExpander.MaxExpansions, transpositions: true);
+        query.Boost = boost;
+        return query;
     }
 
     /// <summary>Any of the spellings, closer ones weighing more (the typed word itself, if indexed, most).</summary>
@@ -189,7 +205,7 @@ internal sealed class LuceneQueryBuilder(Analyzer analyzer, TermLookup lookup)
         }
 
         // A pair says how far apart its words are: two words are exactly their one pair.
-        var pairs = Pairs(tokens);
+        var pairs = Ablation.Pairs ? Pairs(tokens) : null;
         if (pairs is null)
         {
             return Phrase(phrase, TextOnly);
@@ -218,7 +234,7 @@ internal sealed class LuceneQueryBuilder(Analyzer analyzer, TermLookup lookup)
     /// </summary>
     private Query PhraseRank(string phrase, Query match)
     {
-        if (match is not TermQuery { Term.Field: SearchFields.Pairs } pair)
+        if (!Ablation.Pairs || match is not TermQuery { Term.Field: SearchFields.Pairs } pair)
         {
             return Phrase(phrase, StemmedFields)!;
         }

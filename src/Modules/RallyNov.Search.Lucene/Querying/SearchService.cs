@@ -171,6 +171,23 @@ internal sealed class SearchService(
         else
         {
             ScoreDoc[] found;
+            if (!Ablation.Rescore)
+            {
+                // TEMPORARY (A/B): the ranking query over every match, exclusions added, no second pass.
+                var whole = new BooleanQuery { { plan.Rank, Occur.MUST } };
+                foreach (var clause in ((BooleanQuery)plan.Match).Clauses.Where(c => c.Occur == Occur.MUST_NOT))
+                {
+                    whole.Add(clause);
+                }
+
+                var all = TopScoreDocCollector.Create(wanted, true);
+                facets = new FacetCollector(all, facetFields, Filters(request));
+                searcher.Search(whole, facets);
+                var allDocs = all.GetTopDocs((page - 1) * size, size);
+                (total, ranked) = (allDocs.TotalHits, allDocs.ScoreDocs);
+                goto Counted;
+            }
+
             if (plan.Conjunction is { } conjunction)
             {
                 facets = new FacetCollector(null, facetFields, Filters(request));
@@ -190,6 +207,7 @@ internal sealed class SearchService(
             ranked = best.Concat(found.Skip(Rescorer.Window)).Skip((page - 1) * size).Take(size);
         }
 
+        Counted:
         var counted = facets.Counts;
         var names = facetNames.Concat(request.Filters.Where(f => f.Value.Count > 0).Select(f => f.Key)).Distinct(StringComparer.Ordinal);
         var counts = names.ToDictionary(n => n, n => counted[SearchFields.Facet(n)], StringComparer.Ordinal);

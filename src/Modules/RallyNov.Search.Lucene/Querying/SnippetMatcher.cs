@@ -69,6 +69,11 @@ internal sealed class SnippetMatcher
             return (matches, matched);
         }
 
+        if (!Ablation.Snippets)
+        {
+            return FindByAnalysis(text, window);
+        }
+
         var seen = new bool[_termIndex.Count];
         var seenCount = 0;
         using var stream = Words.GetTokenStream(SearchFields.Text, text);
@@ -96,6 +101,40 @@ internal sealed class SnippetMatcher
             }
 
             if (index >= 0)
+            {
+                matches.Add((offset.StartOffset, offset.EndOffset));
+                matched.Add(index);
+                if (!seen[index])
+                {
+                    (seen[index], seenCount) = (true, seenCount + 1);
+                }
+            }
+        }
+
+        stream.End();
+        return (matches, matched);
+    }
+
+    /// <summary>TEMPORARY (A/B): the whole analysis chain over every word of the text, as before the matcher.</summary>
+    private (List<(int Start, int End)> Matches, List<int> Terms) FindByAnalysis(string text, int window)
+    {
+        var lookup = _termIndex.GetAlternateLookup<ReadOnlySpan<char>>();
+        var matches = new List<(int, int)>();
+        var matched = new List<int>();
+        var seen = new bool[_termIndex.Count];
+        var seenCount = 0;
+        using var stream = _analyzer.GetTokenStream(SearchFields.Text, text);
+        var term = stream.AddAttribute<ICharTermAttribute>();
+        var offset = stream.AddAttribute<IOffsetAttribute>();
+        stream.Reset();
+        while (stream.IncrementToken())
+        {
+            if (seenCount == _termIndex.Count && offset.StartOffset - matches[0].Item1 > window)
+            {
+                break;
+            }
+
+            if (lookup.TryGetValue(term.Buffer.AsSpan(0, term.Length), out var index))
             {
                 matches.Add((offset.StartOffset, offset.EndOffset));
                 matched.Add(index);

@@ -38,6 +38,17 @@ internal sealed class StoredHit : StoredFieldVisitor
     public static StoredHit Read(IndexSearcher searcher, ScoreDoc hit)
     {
         var stored = new StoredHit(float.IsNaN(hit.Score) ? 0 : hit.Score);
+        if (!Ablation.StoredHit)
+        {
+            var document = searcher.Doc(hit.Doc);
+            for (var i = 0; i < Fields.Length; i++)
+            {
+                stored._values[i] = document.Get(Fields[i]);
+            }
+
+            return stored;
+        }
+
         searcher.IndexReader.Document(hit.Doc, stored);
         return stored;
     }

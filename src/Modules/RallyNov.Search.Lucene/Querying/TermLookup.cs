@@ -23,7 +23,10 @@ internal sealed class TermLookup(IndexReader reader, DecodedPostingsCache? decod
     /// A term query whose statistics are already known (its weight skips the dictionary) and whose
     /// scorers read a frequent term's decoded postings (<see cref="LookupTermQuery"/>).
     /// </summary>
-    public TermQuery Query(string field, string text) => new LookupTermQuery(new Term(field, text), this);
+    public TermQuery Query(string field, string text) =>
+        !Ablation.TermLookup ? new TermQuery(new Term(field, text))
+        : !Ablation.LookupQuery ? new TermQuery(new Term(field, text), Context(field, text))
+        : new LookupTermQuery(new Term(field, text), this);
 
     /// <summary>The term's documents with their frequencies in one segment, deleted ones left out; null when absent.</summary>
     public DocsEnum? Docs(AtomicReaderContext leaf, Term term) => Docs(leaf, term, leaf.AtomicReader.LiveDocs);
