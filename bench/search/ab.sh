@@ -4,13 +4,14 @@
 # answer cache off; prints each run with the load average, then the median of each side.
 # Usage: DATA=/folder A_ENV="" B_ENV="NAME=value ..." bench/search/ab.sh
 #   DATA     a data folder seeded and indexed (bench/search/run.sh with KEEP=...); copied, never changed
+#   A_DATA/B_DATA  one folder per side instead (two builds with different index schemas)
 #   A_BIN/B_BIN  build folders (default: this tree's Release build) — to compare two builds
 #   A_ENV/B_ENV  environment of each server (e.g. RallyNov__Search__DecodedTermsMegabytes=0)
 #   ROUNDS=6 DURATION=6s WARMUP=30s, QUERIES=bench/search/queries.txt, PREFIX=bourgogne
 # Needs: wrk, curl. Sends traffic to 127.0.0.1 only.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-: "${DATA:?DATA=seeded and indexed data folder}"
+A_DATA=${A_DATA:-${DATA:?DATA=seeded and indexed data folder}}; B_DATA=${B_DATA:-$DATA}
 BIN="$PWD/src/RallyNov.Cms/bin/Release/net10.0"
 A_BIN=${A_BIN:-$BIN}; B_BIN=${B_BIN:-$BIN}
 A_ENV=${A_ENV:-}; B_ENV=${B_ENV:-}
@@ -21,8 +22,8 @@ WORK=$(mktemp -d)
 PIDS=()
 trap 'for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$WORK"' EXIT
 
-start() { # side bin env port
-  cp -a "$DATA" "$WORK/$1"
+start() { # side bin env port data
+  cp -a "$5" "$WORK/$1"
   env $3 RallyNov__DataPath="$WORK/$1" RallyNov__Search__AnswerCache=false RallyNov__Setup__AdminPassword='Bench-Passw0rd!' \
     ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_CONTENTROOT="$2" dotnet "$2/RallyNov.Cms.dll" --urls "http://127.0.0.1:$4" >"$WORK/$1.log" 2>&1 &
   PIDS+=($!)
@@ -35,8 +36,8 @@ rate() { # port duration
 
 echo "== A: ${A_ENV:-(default)} [$A_BIN]"
 echo "== B: ${B_ENV:-(default)} [$B_BIN]"
-start a "$A_BIN" "$A_ENV" 5091
-start b "$B_BIN" "$B_ENV" 5092
+start a "$A_BIN" "$A_ENV" 5091 "$A_DATA"
+start b "$B_BIN" "$B_ENV" 5092 "$B_DATA"
 rate 5091 "$WARMUP" >/dev/null; rate 5092 "$WARMUP" >/dev/null
 : >"$WORK/a.rates"; : >"$WORK/b.rates"
 for i in $(seq 1 "$ROUNDS"); do

@@ -7,7 +7,7 @@
 #                     (installs wfrench; SEEDS=/work/shared/seeds is the folder of the reports)
 #   KEEP=/some/folder keeps each corpus's seeded and indexed data folder there (KEEP/phrases, KEEP/realistic),
 #                     for bench/search/ab.sh.
-# Needs: the .NET SDK; wrk (apt-get install wrk) for step 3. Sends traffic to 127.0.0.1 only.
+# Needs: the .NET SDK; installs wrk and wfrench when missing. Sends traffic to 127.0.0.1 only.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 COUNT=${COUNT:-100000}
@@ -25,9 +25,13 @@ case "$CORPUS" in
   phrases|realistic) CORPORA=$CORPUS ;;
   *) echo "CORPUS: phrases, realistic or both" >&2; exit 2 ;;
 esac
-if [[ " $CORPORA " == *" realistic "* && ! -f $WORDS ]]; then
+# Debian packages: wfrench for the realistic corpus's words, wrk for the HTTP step.
+PACKAGES=()
+if [[ " $CORPORA " == *" realistic "* && ! -f $WORDS ]]; then PACKAGES+=(wfrench); fi
+if ! command -v wrk >/dev/null; then PACKAGES+=(wrk); fi
+if [ ${#PACKAGES[@]} -gt 0 ]; then
   SUDO=$([ "$(id -u)" = 0 ] && echo "" || echo sudo)
-  $SUDO apt-get install -y -o DPkg::Lock::Timeout=600 wfrench >/dev/null
+  $SUDO apt-get install -y -o DPkg::Lock::Timeout=600 "${PACKAGES[@]}" >/dev/null
 fi
 
 DATA=""
