@@ -77,6 +77,17 @@ public sealed class AdminAccessibilityTests(BrowserFixture browser, AdminSiteFix
         Assert.True(report.Count == 0, "axe violations:\n" + string.Join("\n", report));
     }
 
+    // The innermost elements that stick out of the viewport, outside any box that scrolls them.
+    private const string WidestElements = """
+        () => {
+          const width = document.documentElement.clientWidth;
+          const clipped = e => { for (let p = e.parentElement; p; p = p.parentElement) { const o = getComputedStyle(p).overflowX; if (o !== 'visible') return true; } return false; };
+          return [...document.querySelectorAll('body *')]
+            .filter(e => e.getBoundingClientRect().right > width + 1 && ![...e.children].some(c => c.getBoundingClientRect().right > width + 1) && !clipped(e))
+            .slice(0, 4).map(e => e.tagName.toLowerCase() + (e.className ? '.' + e.className : '') + ' ' + Math.round(e.getBoundingClientRect().right) + 'px').join(', ');
+        }
+        """;
+
     private static async Task CheckAsync(IPage page, string url, string name, List<string> report)
     {
         await page.SetViewportSizeAsync(1366, 900);
@@ -93,7 +104,8 @@ public sealed class AdminAccessibilityTests(BrowserFixture browser, AdminSiteFix
         var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
         if (overflow > 0)
         {
-            report.Add($"- {url}: {overflow} px wider than a 375 px phone screen");
+            var culprits = await page.EvaluateAsync<string>(WidestElements);
+            report.Add($"- {url}: {overflow} px wider than a 375 px phone screen ({culprits})");
         }
     }
 }

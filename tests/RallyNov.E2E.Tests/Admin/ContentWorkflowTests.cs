@@ -32,7 +32,7 @@ public sealed class ContentWorkflowTests(BrowserFixture browser, AdminSiteFixtur
         await page.GotoAsync(site.Url(prefix + "/admin/contents"));
         await page.GetByLabel("Titre contenant").FillAsync(batch);
         await page.GetByRole(AriaRole.Button, new() { Name = "Filtrer" }).ClickAsync();
-        await Expect(page.Locator("main p[role=status]")).ToHaveTextAsync("3 contenus.");
+        await Expect(page.Locator("main p[role=status]:not(.alert)")).ToHaveTextAsync("3 contenus.");
         await page.GetByLabel($"Sélectionner « {batch} premier »").CheckAsync();
         await page.GetByLabel($"Sélectionner « {batch} second »").CheckAsync();
         await page.GetByLabel("Pour la sélection :").SelectOptionAsync("publish");
@@ -49,7 +49,7 @@ public sealed class ContentWorkflowTests(BrowserFixture browser, AdminSiteFixtur
         await page.GetByLabel("Pour la sélection :").SelectOptionAsync("delete");
         await page.GetByRole(AriaRole.Button, new() { Name = "Appliquer" }).ClickAsync();
         await Expect(Message(page)).ToHaveTextAsync("1 contenu mis à la corbeille.");
-        await Expect(page.Locator("main p[role=status]")).ToHaveTextAsync("2 contenus.");
+        await Expect(page.Locator("main p[role=status]:not(.alert)")).ToHaveTextAsync("2 contenus.");
         Assert.Null(await LatestAsync(site, tenant, second.ContentItemId));
 
         // Nothing chosen: a clear message, nothing changed.
