@@ -40,6 +40,12 @@ public sealed class AdminAccessibilityTests(BrowserFixture browser, AdminSiteFix
         var anonymous = await context.NewPageAsync();
         var report = new List<string>();
         await CheckAsync(anonymous, site.Url(Prefix + "/admin/login"), "login", report);
+        await anonymous.SetViewportSizeAsync(1366, 900);
+        await anonymous.Locator("#UserName").FillAsync("admin");
+        await anonymous.Locator("#Password").FillAsync("pas le bon");
+        await anonymous.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
+        await Expect(anonymous.GetByRole(AriaRole.Alert)).Not.ToBeEmptyAsync();
+        await AssertAccessibleAsync(anonymous, "login with its error");
         await anonymous.CloseAsync();
         var page = await SignInAsync(context, site, Prefix);
 

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using RallyNov.Core.Content;
 using RallyNov.Core.Data;
+using RallyNov.Integration.Tests.Infrastructure;
 using RallyNov.Integration.Tests.Users;
 
 namespace RallyNov.Integration.Tests.Contents;
@@ -53,7 +54,7 @@ public sealed class ContentWorkflowHttpTests(UsersAppFactory app)
         Assert.Null(published.ReviewRequestedUtc);
         var after = await editor.GetPageAsync($"{Prefix}/admin/contents?status=awaitingreview&q={Uri.EscapeDataString(title)}");
         Assert.Contains("Aucun contenu ne correspond.", after, StringComparison.Ordinal);
-        Assert.DoesNotContain(title, await editor.GetPageAsync($"{Prefix}/admin"), StringComparison.Ordinal);
+        Assert.DoesNotContain(title, Html.Section(await editor.GetPageAsync($"{Prefix}/admin"), "review-title"), StringComparison.Ordinal);
     }
 
     [Fact]
