@@ -20,7 +20,7 @@ public sealed class DashboardTests(BrowserFixture browser, AdminSiteFixture admi
         var colleague = await CreateUserAsync(site, "Bourgogne", "Author");
         var unique = Unique();
         var mine = await DraftAsync(site, "Bourgogne", "Initiative", "Mon brouillon " + unique, editor);
-        var theirs = await DraftAsync(site, "Bourgogne", "News", "Article d'un collègue " + unique, colleague);
+        await DraftAsync(site, "Bourgogne", "News", "Article d'un collègue " + unique, colleague);
         var waiting = await DraftAsync(site, "Bourgogne", "Initiative", "À relire " + unique, colleague);
         var later = await DraftAsync(site, "Bourgogne", "News", "Plus tard " + unique, colleague);
         await InTenantAsync(site, "Bourgogne", async sp =>
@@ -62,7 +62,6 @@ public sealed class DashboardTests(BrowserFixture browser, AdminSiteFixture admi
         await page.Locator("section[aria-labelledby=drafts-title]").GetByRole(AriaRole.Link, new() { Name = "Mon brouillon " + unique }).ClickAsync();
         await Expect(page.Locator("#f-Title")).ToHaveValueAsync("Mon brouillon " + unique);
         Assert.EndsWith($"/admin/contents/{mine.ContentItemId}/edit", page.Url, StringComparison.Ordinal);
-        Assert.NotNull(theirs);
     }
 
     [Fact]
