@@ -49,7 +49,6 @@ internal sealed class SearchBenchVerb(IServiceProvider services) : ICommandLineV
         var (allocated, paused) = (GC.GetTotalAllocatedBytes(), GC.GetTotalPauseDuration());
         var processor = Process.GetCurrentProcess().TotalProcessorTime; // less sensitive to a busy host than wall time
 
-        await context.Output.WriteLineAsync($"optimisations ({Ablation.Describe()})");
         var timings = new List<double>(requests.Count * rounds);
         var perQuery = requests.ToDictionary(r => r, _ => new List<double>());
         var empty = 0;

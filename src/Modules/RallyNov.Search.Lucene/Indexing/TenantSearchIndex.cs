@@ -72,7 +72,7 @@ internal sealed class TenantSearchIndex : IDisposable
     {
         // Memory-mapped: facet counting reads doc values many times faster than through NIO; our
         // own mapped directory, because Lucene.NET's MMapDirectory's per-clone bookkeeping cost more than the searches.
-        LuceneDirectory directory = Ablation.Mapped ? new MappedDirectory(new DirectoryInfo(path)) : new MMapDirectory(new DirectoryInfo(path));
+        var directory = new MappedDirectory(new DirectoryInfo(path));
         if (IndexWriter.IsLocked(directory))
         {
             // A process that died while writing leaves its lock; only this process writes here.

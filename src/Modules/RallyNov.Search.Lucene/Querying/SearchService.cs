@@ -53,16 +53,13 @@ internal sealed class SearchService(
         string? didYouMean = null;
         if (plan is not null && result.Total <= FewResults && new LuceneQueryBuilder(Analyzer).FuzzyPlan(parsed) is { } fuzzy)
         {
+            // The stemmed query may already match a misspelling ("blanchiserie"), so a suggestion
+            // is offered whenever the best fuzzy hit spells a typed word differently.
             var fuzzyResult = WithSearcher(indexes, searcher => Run(searcher, fuzzy, request, facetNames, page, size));
-            if (fuzzyResult is not null)
+            didYouMean = Suggest(parsed, fuzzyResult.Hits);
+            if (result.Total == 0)
             {
-                // The stemmed query may already match a misspelling ("blanchiserie"), so a suggestion
-                // is offered whenever the best fuzzy hit spells a typed word differently.
-                didYouMean = Suggest(parsed, fuzzyResult.Hits);
-                if (result.Total == 0)
-                {
-                    result = fuzzyResult;
-                }
+                result = fuzzyResult;
             }
         }
 
@@ -161,23 +158,6 @@ internal sealed class SearchService(
         }
         else
         {
-            if (!Ablation.Rescore)
-            {
-                // TEMPORARY (A/B): the ranking query over every match, exclusions added, no second pass.
-                var whole = new BooleanQuery { { plan.Rank, Occur.MUST } };
-                foreach (var clause in ((BooleanQuery)plan.Match).Clauses.Where(c => c.Occur == Occur.MUST_NOT))
-                {
-                    whole.Add(clause);
-                }
-
-                var all = TopScoreDocCollector.Create(wanted, true);
-                facets = new FacetCollector(all, facetFields, Filters(request));
-                searcher.Search(whole, facets);
-                var allDocs = all.GetTopDocs((page - 1) * size, size);
-                (total, ranked) = (allDocs.TotalHits, allDocs.ScoreDocs);
-                goto Counted;
-            }
-
             var top = TopScoreDocCollector.Create(Math.Max(Rescorer.Window, wanted), true);
             facets = new FacetCollector(top, facetFields, Filters(request));
             searcher.Search(plan.Match, facets);
@@ -190,7 +170,6 @@ internal sealed class SearchService(
             ranked = best.Concat(found.Skip(Rescorer.Window)).Skip((page - 1) * size).Take(size);
         }
 
-        Counted:
         var counted = facets.Counts;
         var names = facetNames.Concat(request.Filters.Where(f => f.Value.Count > 0).Select(f => f.Key)).Distinct(StringComparer.Ordinal);
         var counts = names.ToDictionary(n => n, n => counted[SearchFields.Facet(n)], StringComparer.Ordinal);

@@ -22,16 +22,6 @@ internal sealed class SegmentOrdinals
     private readonly string[] _values;
     private readonly Dictionary<string, int> _ordOf;
 
-    // TEMPORARY (A/B): read from the doc values for every document instead of the decoded arrays.
-    private readonly SortedSetDocValues? _live;
-
-    private SegmentOrdinals(SortedSetDocValues live, string[] values)
-        : this([0], [], values)
-    {
-        _live = live;
-        _single = null;
-    }
-
     private SegmentOrdinals(int[] starts, int[] ords, string[] values)
     {
         _starts = starts;
@@ -67,17 +57,6 @@ internal sealed class SegmentOrdinals
     /// <summary>Adds one to the count of each value of a document (run for every match of every query).</summary>
     public void Count(int doc, int[] counts)
     {
-        if (_live is { } live)
-        {
-            live.SetDocument(doc);
-            for (var o = live.NextOrd(); o != SortedSetDocValues.NO_MORE_ORDS; o = live.NextOrd())
-            {
-                counts[o]++;
-            }
-
-            return;
-        }
-
         if (_single is { } single)
         {
             if ((uint)doc < (uint)single.Length && single[doc] is var ord and >= 0)
@@ -97,20 +76,6 @@ internal sealed class SegmentOrdinals
     /// <summary>True when one of the document's values is accepted.</summary>
     public bool HasAny(int doc, bool[] accepted)
     {
-        if (_live is { } live)
-        {
-            live.SetDocument(doc);
-            for (var o = live.NextOrd(); o != SortedSetDocValues.NO_MORE_ORDS; o = live.NextOrd())
-            {
-                if (accepted[o])
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
         if (_single is { } single)
         {
             return (uint)doc < (uint)single.Length && single[doc] is var ord and >= 0 && accepted[ord];
@@ -128,28 +93,7 @@ internal sealed class SegmentOrdinals
     }
 
     /// <summary>The decoded values of a field in a segment, built on first use.</summary>
-    public static SegmentOrdinals For(AtomicReader reader, string field)
-    {
-        if (Ablation.Ordinals)
-        {
-            return Cache.Get(reader, field);
-        }
-
-        if (reader.GetSortedSetDocValues(field) is not { } live)
-        {
-            return Empty;
-        }
-
-        var values = new string[live.ValueCount];
-        var bytes = new BytesRef();
-        for (var ord = 0; ord < values.Length; ord++)
-        {
-            live.LookupOrd(ord, bytes);
-            values[ord] = bytes.Utf8ToString();
-        }
-
-        return new SegmentOrdinals(live, values);
-    }
+    public static SegmentOrdinals For(AtomicReader reader, string field) => Cache.Get(reader, field);
 
     private static SegmentOrdinals Build(AtomicReader reader, string field)
     {
