@@ -9,7 +9,7 @@ namespace RallyNov.Core.Web;
 /// PathBase and binds the tenant to the request scope. Disabled or not-yet-ready tenants get a
 /// French 503 page and never reach another tenant's data.
 /// </summary>
-internal sealed class TenantMiddleware(RequestDelegate next, ITenantStore store, ITenantScopeFactory scopes)
+internal sealed class TenantMiddleware(RequestDelegate next, ITenantStore store, ITenantScopeFactory scopes, ITenantUnavailablePage unavailable)
 {
     private const string HealthPath = "/health";
 
@@ -30,12 +30,6 @@ internal sealed class TenantMiddleware(RequestDelegate next, ITenantStore store,
         }
 
         var tenant = match.Tenant;
-        if (tenant.State != TenantState.Running)
-        {
-            await WriteUnavailableAsync(context, tenant);
-            return;
-        }
-
         if (match.Prefix.Length > 0)
         {
             // Keep the prefix as the visitor typed it in PathBase; links generated from it stay valid.
@@ -44,15 +38,44 @@ internal sealed class TenantMiddleware(RequestDelegate next, ITenantStore store,
             context.Request.Path = remaining;
         }
 
+        if (tenant.State != TenantState.Running)
+        {
+            await unavailable.WriteAsync(context, tenant, context.RequestAborted);
+            return;
+        }
+
         accessor.Set(scopes.CreateContext(tenant, context.Request.PathBase.Value ?? ""));
         await next(context);
     }
+}
 
-    private static async Task WriteUnavailableAsync(HttpContext context, TenantSettings tenant)
+/// <summary>
+/// The 503 page of a tenant that is not running (disabled, being set up, or whose data cannot be
+/// read): one place that every caller uses — the tenant middleware, the tenants admin. The public
+/// theme replaces the plain default with a page in the tenant's own look.
+/// </summary>
+public interface ITenantUnavailablePage
+{
+    /// <summary>Writes the whole 503 answer (status, Retry-After, page; no body for HEAD).</summary>
+    Task WriteAsync(HttpContext context, TenantSettings tenant, CancellationToken cancellationToken);
+
+    /// <summary>The French sentence explaining why the tenant is unavailable.</summary>
+    static string MessageFor(TenantSettings tenant) => tenant.State switch
     {
-        var message = tenant.State == TenantState.Disabled
-            ? "Ce site est momentanément fermé par son administrateur. Merci de revenir plus tard."
-            : "Ce site est en cours d'installation. Merci de revenir dans quelques instants.";
+        TenantState.Disabled => "Ce site est momentanément fermé par son administrateur. Merci de revenir plus tard.",
+        TenantState.Uninitialized => "Ce site est en cours d'installation. Merci de revenir dans quelques instants.",
+        _ => "Ce site est momentanément indisponible. Merci de réessayer dans quelques minutes.",
+    };
+}
+
+/// <summary>A plain French 503 page, for hosts without the public theme and as its last resort.</summary>
+public sealed class PlainTenantUnavailablePage : ITenantUnavailablePage
+{
+    public Task WriteAsync(HttpContext context, TenantSettings tenant, CancellationToken cancellationToken) => WritePlainAsync(context, tenant, cancellationToken);
+
+    public static async Task WritePlainAsync(HttpContext context, TenantSettings tenant, CancellationToken cancellationToken)
+    {
+        var message = ITenantUnavailablePage.MessageFor(tenant);
         var name = WebUtility.HtmlEncode(tenant.DisplayName);
         context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
         context.Response.Headers.RetryAfter = "300";
@@ -63,6 +86,6 @@ internal sealed class TenantMiddleware(RequestDelegate next, ITenantStore store,
             <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Site indisponible – {name}</title></head>
             <body><main><h1>{name} est indisponible</h1><p>{message}</p></main></body>
             </html>
-            """, context.RequestAborted);
+            """, cancellationToken);
     }
 }
