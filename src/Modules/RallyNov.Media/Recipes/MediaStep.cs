@@ -15,7 +15,7 @@ namespace RallyNov.Media.Recipes;
 /// "width" pixels: the library itself never accepts SVG. A file already at its path is kept as is,
 /// so running the recipe again changes nothing.
 /// </summary>
-internal sealed class MediaStep(IMediaLibrary library) : IRecipeStepHandler
+internal sealed class MediaStep(IMediaLibrary library, IMediaStore store) : IRecipeStepHandler
 {
     // Rendering is the slow part and the three sample tenants share most pictures: once per process.
     private static readonly ConcurrentDictionary<string, byte[]> Rendered = new(StringComparer.Ordinal);
@@ -48,9 +48,20 @@ internal sealed class MediaStep(IMediaLibrary library) : IRecipeStepHandler
             var bytes = Read(context, path, source, file["width"] is JsonValue w && w.TryGetValue<int>(out var width) ? width : 1600);
 
             var slash = target.LastIndexOf('/');
+            var folder = slash < 0 ? "" : target[..slash];
+            var segments = folder.Split('/', StringSplitOptions.RemoveEmptyEntries);
+            for (var i = 1; i <= segments.Length; i++)
+            {
+                var partial = string.Join('/', segments[..i]);
+                if (!store.FolderExists(partial))
+                {
+                    store.CreateFolder(partial);
+                }
+            }
+
             using var content = new MemoryStream(bytes, writable: false);
             var result = await library.UploadAsync(
-                new MediaUpload(slash < 0 ? "" : target[..slash], slash < 0 ? target : target[(slash + 1)..], content, bytes.Length, alt, Text(file, "title"), "système"),
+                new MediaUpload(folder, slash < 0 ? target : target[(slash + 1)..], content, bytes.Length, alt, Text(file, "title"), "système"),
                 cancellationToken);
             if (result.File is null || !string.Equals(result.File.Path, target, StringComparison.Ordinal))
             {
