@@ -111,9 +111,9 @@ public sealed class PublicLookTests(BrowserFixture browser, SampleSiteFixture sa
         problems.AddRange(axe.Violations.Select(v => $"- {path}: axe {v.Id}: {v.Help} → {string.Join(", ", v.Nodes.Select(n => n.Html))}"));
 
         var folder = ScreenshotFolder();
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, $"{label}-{name}-1366.jpg"), FullPage = true, Type = ScreenshotType.Jpeg, Quality = 70 });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, $"{label}-{name}-1366.png"), FullPage = true });
         await page.SetViewportSizeAsync(375, 812);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, $"{label}-{name}-375.jpg"), FullPage = true, Type = ScreenshotType.Jpeg, Quality = 70 });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, $"{label}-{name}-375.png"), FullPage = true });
     }
 
     /// <summary>docs/screenshots of the repository (found from the test binaries upwards).</summary>
