@@ -89,6 +89,12 @@ public sealed class PublicLookTests(BrowserFixture browser, SampleSiteFixture sa
         long withoutImages = 0, images = 0;
         foreach (var response in responses)
         {
+            // Every stylesheet, script and picture of the page answers — the 503 page's included.
+            if (response != main && response.Status >= 400)
+            {
+                problems.Add($"- {path}: {response.Url} answered {response.Status}");
+            }
+
             var sizes = await response.Request.SizesAsync();
             var bytes = sizes.ResponseBodySize + sizes.ResponseHeadersSize;
             if (response.Request.ResourceType == "image")

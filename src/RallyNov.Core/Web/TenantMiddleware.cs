@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using RallyNov.Core.Tenants;
 
 namespace RallyNov.Core.Web;
@@ -12,6 +13,8 @@ namespace RallyNov.Core.Web;
 internal sealed class TenantMiddleware(RequestDelegate next, ITenantStore store, ITenantScopeFactory scopes, ITenantUnavailablePage unavailable)
 {
     private const string HealthPath = "/health";
+
+    private static readonly string[] UnavailablePageAssets = ["/assets", "/_content", "/favicon.ico"];
 
     public async Task InvokeAsync(HttpContext context, ITenantAccessor accessor)
     {
@@ -40,12 +43,50 @@ internal sealed class TenantMiddleware(RequestDelegate next, ITenantStore store,
 
         if (tenant.State != TenantState.Running)
         {
+            // The 503 page itself needs the tenant's stylesheet, theme files and logo; nothing else is served.
+            if (tenant.State == TenantState.Disabled && await IsUnavailablePageAssetAsync(context, accessor, tenant))
+            {
+                await next(context);
+                return;
+            }
+
             await unavailable.WriteAsync(context, tenant, context.RequestAborted);
             return;
         }
 
         accessor.Set(scopes.CreateContext(tenant, context.Request.PathBase.Value ?? ""));
         await next(context);
+    }
+
+    private async Task<bool> IsUnavailablePageAssetAsync(HttpContext context, ITenantAccessor accessor, TenantSettings tenant)
+    {
+        var path = context.Request.Path;
+        if (!HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method))
+        {
+            return false;
+        }
+
+        var asset = UnavailablePageAssets.Any(p => path.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase));
+        if (!asset && path.StartsWithSegments("/media", StringComparison.OrdinalIgnoreCase, out var rest))
+        {
+            try
+            {
+                accessor.Set(scopes.CreateContext(tenant, context.Request.PathBase.Value ?? ""));
+                var identity = await context.RequestServices.GetRequiredService<Settings.ISiteIdentityService>().GetAsync(context.RequestAborted);
+                asset = identity.LogoPath is { } logo && string.Equals(rest.Value, "/" + logo, StringComparison.Ordinal);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                return false; // a tenant whose data cannot be read shows the plain page
+            }
+        }
+
+        if (asset && accessor.Current is null)
+        {
+            accessor.Set(scopes.CreateContext(tenant, context.Request.PathBase.Value ?? ""));
+        }
+
+        return asset;
     }
 }
 

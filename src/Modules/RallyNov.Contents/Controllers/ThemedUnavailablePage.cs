@@ -24,7 +24,12 @@ internal sealed class ThemedUnavailablePage(ITenantScopeFactory scopes, ILogger<
         context.Response.Headers.RetryAfter = "300";
         try
         {
-            context.RequestServices.GetRequiredService<ITenantAccessor>().Set(scopes.CreateContext(tenant, context.Request.PathBase.Value ?? ""));
+            var accessor = context.RequestServices.GetRequiredService<ITenantAccessor>();
+            if (accessor.Current is null)
+            {
+                accessor.Set(scopes.CreateContext(tenant, context.Request.PathBase.Value ?? ""));
+            }
+
             var routeData = new RouteData();
             routeData.Values["controller"] = "Error";
             routeData.Values["action"] = "Index";
