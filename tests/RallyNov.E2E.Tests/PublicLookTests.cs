@@ -116,6 +116,9 @@ public sealed class PublicLookTests(BrowserFixture browser, SampleSiteFixture sa
         Assert.NotEmpty(axe.Passes);
         problems.AddRange(axe.Violations.Select(v => $"- {path}: axe {v.Id}: {v.Help} → {string.Join(", ", v.Nodes.Select(n => n.Html))}"));
 
+        // Lazy pictures load as the visitor scrolls: scroll through once so the full-page shots show them.
+        await page.EvaluateAsync("async () => { for (let y = 0; y < document.body.scrollHeight; y += 600) { window.scrollTo(0, y); await new Promise(r => setTimeout(r, 60)); } window.scrollTo(0, 0); }");
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
         var folder = ScreenshotFolder();
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, $"{label}-{name}-1366.png"), FullPage = true });
         await page.SetViewportSizeAsync(375, 812);
