@@ -42,11 +42,16 @@ public sealed class MyAccountController(
                 return Redirect(Url.Content("~/admin"));
             }
 
-            foreach (var error in result.Errors)
+            if (result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.PasswordMismatch)))
             {
-                var key = error.Code == nameof(IdentityErrorDescriber.PasswordMismatch) ? nameof(model.CurrentPassword) : nameof(model.NewPassword);
-                var description = error.Code == nameof(IdentityErrorDescriber.PasswordMismatch) ? "Le mot de passe actuel est incorrect." : error.Description;
-                ModelState.AddModelError(key, description);
+                ModelState.AddModelError(nameof(model.CurrentPassword), "Le mot de passe actuel est incorrect.");
+            }
+
+            // One message with every rule that failed: the field shows only its first error.
+            var policy = result.Errors.Where(e => e.Code != nameof(IdentityErrorDescriber.PasswordMismatch)).Select(e => e.Description).ToList();
+            if (policy.Count > 0)
+            {
+                ModelState.AddModelError(nameof(model.NewPassword), string.Join(" ", policy));
             }
         }
 

@@ -92,10 +92,8 @@ public sealed class PasswordController(IPasswordLinks links) : Controller
                 return Invalid(kind);
             }
 
-            foreach (var error in result.Errors)
-            {
-                ModelState.AddModelError(nameof(model.NewPassword), error.Description);
-            }
+            // One message with every rule that failed: the field shows only its first error.
+            ModelState.AddModelError(nameof(model.NewPassword), string.Join(" ", result.Errors.Select(e => e.Description)));
         }
 
         // Passwords are never sent back to the browser.
