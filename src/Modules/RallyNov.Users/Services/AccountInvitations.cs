@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using RallyNov.Core.Accounts;
 using RallyNov.Core.Auditing;
@@ -19,7 +20,8 @@ internal sealed class AccountInvitations(
     IOptions<AccountLinkOptions> options,
     IAuditTrail audit,
     IAuditEventFactory auditEvents,
-    IHttpContextAccessor http) : IAccountInvitations
+    IHttpContextAccessor http,
+    ILogger<AccountInvitations> logger) : IAccountInvitations
 {
     /// <summary>The page of the link, relative to the tenant.</summary>
     public const string AcceptPath = "/admin/invitation";
@@ -88,7 +90,13 @@ internal sealed class AccountInvitations(
         var link = links.Absolute(AcceptPath + "?token=" + secret);
         var expires = DateTime.SpecifyKind(token.ExpiresUtc, DateTimeKind.Utc);
         var status = EmailSendStatus.NotConfigured;
-        if (delivery == InvitationDelivery.EmailWhenConfigured && mail.IsConfigured)
+        if (delivery == InvitationDelivery.EmailWhenConfigured && mail.IsConfigured && !Uri.IsWellFormedUriString(link, UriKind.Absolute))
+        {
+            // Outside a request, without RallyNov:PublicBaseUrl or host names, the link has no host:
+            // useless in an e-mail. The caller gets it to show instead.
+            logger.LogWarning("Invitation of {User} not e-mailed: set RallyNov:PublicBaseUrl so that links sent outside a request are absolute.", user.UserName);
+        }
+        else if (delivery == InvitationDelivery.EmailWhenConfigured && mail.IsConfigured)
         {
             var message = emails.Invitation(user.UserName!, user.Email!, link, expires, Actor());
             status = (await mail.SendAsync(message, cancellationToken)).Status;
