@@ -16,6 +16,21 @@ public sealed partial class SmtpSink : IDisposable
     /// <summary>Debian's interpreter: a python3 earlier on PATH (pyenv...) has no aiosmtpd.</summary>
     public const string Python = "/usr/bin/python3";
 
+    /// <summary>
+    /// What `python3 -m aiosmtpd -n -l 127.0.0.1:PORT -c aiosmtpd.handlers.Mailbox DIR` does, plus one
+    /// thing: it stops when its standard input closes, so a test process that dies (killed, crashed)
+    /// leaves no server behind on a machine shared by several people.
+    /// </summary>
+    private const string Script = """
+        import sys
+        from aiosmtpd.controller import Controller
+        from aiosmtpd.handlers import Mailbox
+        controller = Controller(Mailbox(sys.argv[1]), hostname="127.0.0.1", port=int(sys.argv[2]))
+        controller.start()
+        sys.stdin.read()
+        controller.stop()
+        """;
+
     private readonly Process _process;
     private readonly HashSet<string> _taken = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
@@ -63,7 +78,8 @@ public sealed partial class SmtpSink : IDisposable
             var port = FreePort();
             var start = new ProcessStartInfo(Python)
             {
-                ArgumentList = { "-m", "aiosmtpd", "-n", "-l", $"127.0.0.1:{port}", "-c", "aiosmtpd.handlers.Mailbox", folder },
+                ArgumentList = { "-c", Script, folder, port.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+                RedirectStandardInput = true,
                 RedirectStandardOutput = true,
                 RedirectStandardError = true,
                 UseShellExecute = false,
@@ -211,7 +227,9 @@ public sealed partial class SmtpSink : IDisposable
     {
         try
         {
-            if (!process.HasExited)
+            // Closing its input stops the script; a kill is the fallback.
+            process.StandardInput.Close();
+            if (!process.WaitForExit(3_000))
             {
                 process.Kill(entireProcessTree: true);
                 process.WaitForExit(5_000);
