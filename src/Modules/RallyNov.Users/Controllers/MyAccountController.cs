@@ -26,6 +26,25 @@ public sealed class MyAccountController(
             return Challenge();
         }
 
+        // Every problem at once: the policy is checked even when another field failed.
+        var policy = new List<string>();
+        if (!string.IsNullOrEmpty(model.NewPassword))
+        {
+            foreach (var validator in users.PasswordValidators)
+            {
+                policy.AddRange((await validator.ValidateAsync(users, user, model.NewPassword)).Errors.Select(e => e.Description));
+            }
+        }
+
+        if (policy.Count > 0)
+        {
+            ModelState.AddModelError(nameof(model.NewPassword), string.Join(" ", policy));
+            if (!string.IsNullOrEmpty(model.CurrentPassword) && !await users.CheckPasswordAsync(user, model.CurrentPassword))
+            {
+                ModelState.AddModelError(nameof(model.CurrentPassword), "Le mot de passe actuel est incorrect.");
+            }
+        }
+
         if (ModelState.IsValid)
         {
             // Checks the current password and the policy, then renews the security stamp: every other
@@ -42,17 +61,10 @@ public sealed class MyAccountController(
                 return Redirect(Url.Content("~/admin"));
             }
 
-            if (result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.PasswordMismatch)))
-            {
-                ModelState.AddModelError(nameof(model.CurrentPassword), "Le mot de passe actuel est incorrect.");
-            }
-
-            // One message with every rule that failed: the field shows only its first error.
-            var policy = result.Errors.Where(e => e.Code != nameof(IdentityErrorDescriber.PasswordMismatch)).Select(e => e.Description).ToList();
-            if (policy.Count > 0)
-            {
-                ModelState.AddModelError(nameof(model.NewPassword), string.Join(" ", policy));
-            }
+            var mismatch = result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.PasswordMismatch));
+            ModelState.AddModelError(
+                mismatch ? nameof(model.CurrentPassword) : "",
+                mismatch ? "Le mot de passe actuel est incorrect." : string.Join(" ", result.Errors.Select(e => e.Description)));
         }
 
         model.CurrentPassword = "";

@@ -95,6 +95,15 @@ public sealed class PasswordController(IPasswordLinks links) : Controller
             // One message with every rule that failed: the field shows only its first error.
             ModelState.AddModelError(nameof(model.NewPassword), string.Join(" ", result.Errors.Select(e => e.Description)));
         }
+        else if (!string.IsNullOrEmpty(model.NewPassword) && ModelState[nameof(model.NewPassword)]?.Errors.Count is null or 0)
+        {
+            // The confirmation failed: say at once what the policy thinks of the password too.
+            var policy = await links.PolicyErrorsAsync(model.Token, kind, model.NewPassword, cancellationToken);
+            if (policy.Count > 0)
+            {
+                ModelState.AddModelError(nameof(model.NewPassword), string.Join(" ", policy));
+            }
+        }
 
         // Passwords are never sent back to the browser.
         model.NewPassword = "";

@@ -69,6 +69,9 @@ internal sealed class AccountEmails(TenantContext tenant)
     /// <summary>"6 mars 2026 à 14 h 30", Paris time.</summary>
     public static string ParisDate(DateTime utc) => ParisTimeZone.FromUtc(utc).ToString("d MMMM yyyy 'à' H' h 'mm", French);
 
+    /// <summary>"6 déc. à 14 h 30", Paris time, for tables.</summary>
+    public static string ShortParisDate(DateTime utc) => ParisTimeZone.FromUtc(utc).ToString("d MMM 'à' H' h 'mm", French);
+
     /// <summary>A plain, single-column message that mail clients render alike; the link is also written out for copying.</summary>
     private static string Html(string intro, string action, string link, string button, string footer, string site) => $"""
         <!DOCTYPE html>

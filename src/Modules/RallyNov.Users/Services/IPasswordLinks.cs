@@ -25,6 +25,9 @@ public interface IPasswordLinks
     /// <summary>Who the link is for, when it works now; null for an unknown, used, revoked or expired link.</summary>
     Task<AccountLinkTarget?> FindAsync(string? token, AccountLinkKind kind, CancellationToken cancellationToken);
 
+    /// <summary>The password policy's French messages for the link's account (empty when the password is fine or the link does not work).</summary>
+    Task<IReadOnlyList<string>> PolicyErrorsAsync(string? token, AccountLinkKind kind, string newPassword, CancellationToken cancellationToken);
+
     /// <summary>
     /// Sets the password with the link, once. The policy is checked first (French errors, the link
     /// stays usable); a success uses up the link and the account's other links, renews the security

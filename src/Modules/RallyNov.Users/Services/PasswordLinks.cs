@@ -102,6 +102,11 @@ internal sealed class PasswordLinks(
             ? new AccountLinkTarget(user.UserName!, DateTime.SpecifyKind(row.ExpiresUtc, DateTimeKind.Utc))
             : null;
 
+    public async Task<IReadOnlyList<string>> PolicyErrorsAsync(string? token, AccountLinkKind kind, string newPassword, CancellationToken cancellationToken) =>
+        await tokens.FindValidAsync(token, Purpose(kind), cancellationToken) is var (_, user)
+            ? [.. (await CheckPolicyAsync(user, newPassword)).Errors.Select(e => e.Description)]
+            : [];
+
     public async Task<IdentityResult> SetPasswordAsync(string? token, AccountLinkKind kind, string newPassword, CancellationToken cancellationToken)
     {
         if (await tokens.FindValidAsync(token, Purpose(kind), cancellationToken) is not var (row, user))
