@@ -212,6 +212,48 @@ public sealed class PasswordResetTests(AccountsAppFactory app)
     }
 
     [Fact]
+    public async Task A_reset_lifts_a_lockout_and_a_changed_email_cancels_the_links_sent_before()
+    {
+        var user = await app.CreateUserAsync("FrancheComte", "Editor");
+        using var browser = app.Browser();
+        for (var i = 0; i < 5; i++)
+        {
+            using (await browser.LoginAsync("/franche-comte", user, "Mauvais-Passw0rd-" + i))
+            {
+            }
+        }
+
+        Assert.False(await SignsInAsync("/franche-comte", user, UsersAppFactory.UserPassword));
+        using (await RequestAsync(browser, "/franche-comte", user))
+        {
+        }
+
+        var link = SmtpSink.LinkIn(await app.Sink.WaitForMessageAsync(user + "@example.org"), "/admin/reset-password");
+        using (var set = await SetPasswordAsync(browser, link, NewPassword))
+        {
+            Assert.Equal(HttpStatusCode.Redirect, set.StatusCode);
+        }
+
+        Assert.True(await SignsInAsync("/franche-comte", user, NewPassword));
+
+        // A link sent to an address the administrator then corrects stops working.
+        var other = await app.CreateUserAsync("FrancheComte", "Author");
+        using (await RequestAsync(browser, "/franche-comte", other))
+        {
+        }
+
+        var stale = SmtpSink.LinkIn(await app.Sink.WaitForMessageAsync(other + "@example.org"), "/admin/reset-password");
+        await using (var scope = app.Scope("FrancheComte"))
+        {
+            var administration = scope.ServiceProvider.GetRequiredService<IUserAdministration>();
+            var account = await administration.FindByNameAsync(other, CancellationToken.None);
+            Assert.True((await administration.UpdateAsync(account!.Id, other + "@example.net", ["Author"], null, CancellationToken.None)).Succeeded);
+        }
+
+        Assert.Contains("ne fonctionne plus", Html.Decoded(await browser.GetPageAsync(new Uri(stale).PathAndQuery)), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Requests_and_password_changes_are_in_the_audit_trail_without_secrets()
     {
         var user = await app.CreateUserAsync("Bourgogne", "Contributor");

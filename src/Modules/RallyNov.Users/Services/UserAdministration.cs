@@ -106,6 +106,13 @@ internal sealed class UserAdministration(
             result = await users.AddToRolesAsync(user, toAdd);
         }
 
+        if (result.Succeeded && emailChanged)
+        {
+            // Links already sent went to the old address: they must not open the account any more.
+            await tokens.RevokeAsync(user.Id, AccountTokenPurposes.PasswordReset, cancellationToken);
+            await tokens.RevokeAsync(user.Id, AccountTokenPurposes.Invitation, cancellationToken);
+        }
+
         if (result.Succeeded)
         {
             await transaction.CommitAsync(cancellationToken);
