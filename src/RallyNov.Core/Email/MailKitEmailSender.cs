@@ -14,10 +14,11 @@ namespace RallyNov.Core.Email;
 /// </summary>
 internal sealed class MailKitEmailSender(IOptionsMonitor<SmtpOptions> options, ILogger<MailKitEmailSender> logger) : IEmailSender
 {
-    // Enough for a burst of resets; beyond it new messages are dropped (and logged) rather than
-    // letting a flood of anonymous requests grow memory without limit.
+    // Enough for a burst of resets; beyond it new messages are refused (and logged) rather than
+    // letting a flood of anonymous requests grow memory without limit. In Wait mode TryWrite
+    // answers false when full instead of waiting (the Drop modes would drop silently).
     private readonly Channel<EmailMessage> _queue = Channel.CreateBounded<EmailMessage>(
-        new BoundedChannelOptions(500) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true });
+        new BoundedChannelOptions(500) { FullMode = BoundedChannelFullMode.Wait, SingleReader = true });
 
     public bool IsConfigured => Sender(options.CurrentValue) is not null && !string.IsNullOrWhiteSpace(options.CurrentValue.Host);
 
