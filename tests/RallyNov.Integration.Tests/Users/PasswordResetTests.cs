@@ -47,11 +47,8 @@ public sealed class PasswordResetTests(AccountsAppFactory app)
         var again = Html.Decoded(await browser.GetPageAsync(new Uri(link).PathAndQuery));
         Assert.Contains("Ce lien de réinitialisation ne fonctionne plus", again, StringComparison.Ordinal);
         Assert.DoesNotContain("name=\"NewPassword\"", again, StringComparison.Ordinal);
-        using var replay = await browser.PostAsync(new Uri(link).AbsolutePath,
-        [
-            new("Token", new Uri(link).Query["?token=".Length..]), new("NewPassword", "Pirate-Passw0rd-9"), new("ConfirmPassword", "Pirate-Passw0rd-9"),
-            new("__RequestVerificationToken", TestBrowser.Token(await browser.GetPageAsync("/bourgogne/admin/login"))),
-        ]);
+        using var replay = await browser.ForgedPostAsync("/bourgogne/admin/login", new Uri(link).AbsolutePath,
+            [new("Token", new Uri(link).Query["?token=".Length..]), new("NewPassword", "Pirate-Passw0rd-9"), new("ConfirmPassword", "Pirate-Passw0rd-9")]);
         Assert.Contains("ne fonctionne plus", Html.Decoded(await replay.Content.ReadAsStringAsync()), StringComparison.Ordinal);
         Assert.True(await SignsInAsync("/bourgogne", user, NewPassword));
     }
@@ -300,9 +297,8 @@ public sealed class PasswordResetTests(AccountsAppFactory app)
     /// <summary>An attacker's post in another tenant: that tenant shows no form, so the token comes from its login page.</summary>
     private static async Task<HttpResponseMessage> SetPasswordOnFormOfAsync(TestBrowser browser, string prefix, string path, string token, string password)
     {
-        var antiforgery = TestBrowser.Token(await browser.GetPageAsync(prefix + "/admin/login"));
-        return await browser.PostAsync(path.Split('?')[0],
-            [new("Token", token), new("NewPassword", password), new("ConfirmPassword", password), new("__RequestVerificationToken", antiforgery)]);
+        return await browser.ForgedPostAsync(prefix + "/admin/login", path.Split('?')[0],
+            [new("Token", token), new("NewPassword", password), new("ConfirmPassword", password)]);
     }
 
     private async Task InviteAsync(string tenant, string userName, InvitationDelivery delivery)
