@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -14,6 +15,9 @@ namespace RallyNov.Users.Controllers;
 [AllowAnonymous]
 public sealed class PasswordController(IPasswordLinks links) : Controller
 {
+    /// <summary>Far above the work of a request (~20 ms), well below what a person notices.</summary>
+    private static readonly TimeSpan MinimumAnswerTime = TimeSpan.FromMilliseconds(300);
+
     [HttpGet("/admin/forgot-password")]
     public IActionResult Forgot() => View(new ForgotPasswordViewModel { CanEmail = links.CanEmail });
 
@@ -31,8 +35,17 @@ public sealed class PasswordController(IPasswordLinks links) : Controller
             return View(model);
         }
 
-        // Same answer whatever the login names: the page must not tell which accounts exist.
+        // Same answer whatever the login names: the page must not tell which accounts exist, nor
+        // its timing — a real account costs a database write (the e-mail itself is queued), so every
+        // answer waits until the same minimum time has passed.
+        var started = Stopwatch.GetTimestamp();
         await links.RequestResetAsync(model.Login, cancellationToken);
+        var remaining = MinimumAnswerTime - Stopwatch.GetElapsedTime(started);
+        if (remaining > TimeSpan.Zero)
+        {
+            await Task.Delay(remaining, cancellationToken);
+        }
+
         return RedirectToAction(nameof(Sent));
     }
 
