@@ -15,15 +15,15 @@ namespace RallyNov.E2E.Tests;
 /// keep 1366 px and 375 px screenshots of each.
 /// </summary>
 [Collection(SharedBrowser.Name)]
-public sealed class AccountEmailTests(BrowserFixture browser)
+public sealed class AccountEmailTests(BrowserFixture browser, AccountEmailTests.MailSite mailSite, AdminSiteFixture withoutMail) : IClassFixture<AccountEmailTests.MailSite>
 {
     private const string AdminPassword = "Essai-E2E-2026!";
 
     [Fact]
     public async Task Forgot_password_by_email_then_sign_in_with_the_new_password()
     {
-        using var sink = SmtpSink.Start();
-        using var site = LiveSite.Start(sink.Settings);
+        // Bourgogne's administrator changes password here: the other test of this site works in Franche-Comté.
+        var (sink, site) = (mailSite.Sink, mailSite.Site);
         var axe = new AxeReport();
         await using var context = await browser.NewContextAsync();
         var page = await context.NewPageAsync();
@@ -87,8 +87,7 @@ public sealed class AccountEmailTests(BrowserFixture browser)
     [Fact]
     public async Task An_invited_person_chooses_a_password_from_the_email_and_signs_in()
     {
-        using var sink = SmtpSink.Start();
-        using var site = LiveSite.Start(sink.Settings);
+        var (sink, site) = (mailSite.Sink, mailSite.Site);
         var axe = new AxeReport();
         await using var adminContext = await browser.NewContextAsync();
         var admin = await adminContext.NewPageAsync();
@@ -172,7 +171,8 @@ public sealed class AccountEmailTests(BrowserFixture browser)
     [Fact]
     public async Task Without_email_the_administrator_passes_on_links_shown_once()
     {
-        using var site = LiveSite.Start();
+        // The shared back-office site sends no e-mail; this test only adds its own accounts.
+        var site = withoutMail.Site;
         var axe = new AxeReport();
         await using var adminContext = await browser.NewContextAsync();
         await adminContext.GrantPermissionsAsync(["clipboard-read", "clipboard-write"], new() { Origin = site.BaseUrl });
@@ -256,6 +256,29 @@ public sealed class AccountEmailTests(BrowserFixture browser)
         await Expect(person.Locator("main")).ToContainTextAsync("Demandez à un administrateur du site");
         await axe.CheckAsync(person, "lien-inconnu-sans-email");
         axe.AssertClean();
+    }
+
+    /// <summary>One site with SMTP pointed at its own sink, shared by the e-mail journeys (each in its own tenant).</summary>
+    public sealed class MailSite : IDisposable
+    {
+        private readonly Lazy<(SmtpSink Sink, LiveSite Site)> _started = new(() =>
+        {
+            var sink = SmtpSink.Start();
+            return (sink, LiveSite.Start(sink.Settings));
+        });
+
+        public SmtpSink Sink => _started.Value.Sink;
+
+        public LiveSite Site => _started.Value.Site;
+
+        public void Dispose()
+        {
+            if (_started.IsValueCreated)
+            {
+                _started.Value.Site.Dispose();
+                _started.Value.Sink.Dispose();
+            }
+        }
     }
 
     private static async Task SignInAsync(IPage page, LiveSite site, string prefix, string user, string password)
