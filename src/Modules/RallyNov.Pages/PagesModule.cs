@@ -6,6 +6,7 @@ using RallyNov.Core.Content.Definitions;
 using RallyNov.Core.Modules;
 using RallyNov.Core.Settings;
 using RallyNov.Pages.Home;
+using RallyNov.Pages.SiteMap;
 
 namespace RallyNov.Pages;
 
@@ -20,6 +21,13 @@ public sealed class PagesModule : ModuleBase
     public const string NewsType = "News";
     public const string KeyFiguresType = "KeyFigures";
 
+    /// <summary>
+    /// The pages every public site must have (seeded by each tenant's recipe, linked from the
+    /// footer): they are not news to read from the home page.
+    /// </summary>
+    public static readonly IReadOnlySet<string> InformationPageSlugs =
+        new HashSet<string>(["mentions-legales", "accessibilite", "donnees-personnelles", "plan-du-site"], StringComparer.Ordinal);
+
     public override string Id => ModuleId;
 
     public override string DisplayName => "Pages";
@@ -29,6 +37,7 @@ public sealed class PagesModule : ModuleBase
     public override void ConfigureServices(IServiceCollection services)
     {
         services.AddScoped<HomePageBuilder>();
+        services.AddScoped<SiteMapBuilder>();
         services.AddScoped<IHomeSection, KeyFiguresHomeSection>();
         services.AddScoped<IHomeSection, NewsHomeSection>();
         services.AddSingleton(new PublicListRoute(ModuleId, "/actualites"));

@@ -21,7 +21,7 @@ public sealed class HomeController(IContentManager contents, ISiteIdentityServic
             SiteName = identity.DisplayName,
             Tagline = identity.Tagline,
             HeroImage = identity.HeroImagePath,
-            Pages = pages.Items,
+            Pages = pages.Items.Where(p => !PagesModule.InformationPageSlugs.Contains(p.Slug ?? "")).ToList(),
             Sections = home is null ? [] : await home.SectionsAsync(cancellationToken),
             Territories = home is null ? [] : await home.TerritoriesAsync(cancellationToken),
         });
