@@ -9,6 +9,7 @@ using RallyNov.Laureates;
 using RallyNov.Media;
 using RallyNov.Pages;
 using RallyNov.Partners;
+using RallyNov.Proposals;
 using RallyNov.Search.Lucene;
 using RallyNov.Taxonomies;
 using RallyNov.Theme;
@@ -30,7 +31,8 @@ builder.AddRallyNov(
     new UsersModule(),
     new AdminThemeModule(),
     new AuditTrailModule(),
-    new MediaModule());
+    new MediaModule(),
+    new ProposalsModule());
 
 var app = builder.Build();
 app.UseRallyNov();
