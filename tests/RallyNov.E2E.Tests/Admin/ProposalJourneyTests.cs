@@ -58,7 +58,8 @@ public sealed class ProposalJourneyTests(BrowserFixture browser, AdminSiteFixtur
         await AssertAccessibleAsync(editor, "proposal detail");
         await editor.ScreenshotAsync(new() { Path = Path.Combine(Screens, "admin-proposition-1366.png"), FullPage = true });
         await editor.GetByRole(AriaRole.Button, new() { Name = "Accepter et compléter le brouillon" }).ClickAsync();
-        await Expect(editor.GetByLabel("Titre", new() { Exact = true })).ToHaveValueAsync(structure);
+        await Expect(editor.Locator("#f-Title")).ToHaveValueAsync(structure);
+        await Expect(Message(editor)).ToContainTextAsync("acceptée");
         await editor.GetByRole(AriaRole.Button, new() { Name = "Publier", Exact = true }).ClickAsync();
         await Expect(Message(editor)).ToContainTextAsync("publié");
 
