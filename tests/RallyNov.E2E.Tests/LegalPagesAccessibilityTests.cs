@@ -39,6 +39,16 @@ public sealed class LegalPagesAccessibilityTests(BrowserFixture browser, SampleS
             await page.SetViewportSizeAsync(1366, 900);
         }
 
+        // The open data page and the proposal form, reached from the footer too.
+        foreach (var (link, title) in new[] { ("Données ouvertes", "Données ouvertes"), ("Proposer une initiative", "Proposer une initiative") })
+        {
+            await page.GotoAsync(site.Url(prefix + "/"));
+            await page.Locator("footer.site-footer").GetByRole(AriaRole.Link, new() { Name = link, Exact = true }).ClickAsync();
+            await Assertions.Expect(page.Locator("main h1")).ToHaveTextAsync(title);
+            var result = await page.RunAxe();
+            report.AddRange(result.Violations.Select(v => $"- {page.Url}: {v.Id} ({v.Impact}): {v.Help}"));
+        }
+
         // The generated map links at least one initiative of this tenant.
         await page.GotoAsync(site.Url(prefix + "/pages/plan-du-site"));
         Assert.True(await page.Locator($"nav.site-map a[href^='{prefix}/initiatives/']").CountAsync() > 0);
