@@ -5,6 +5,7 @@ using RallyNov.Core.Auditing;
 using RallyNov.Core.Content;
 using RallyNov.Core.Content.Definitions;
 using RallyNov.Core.Data;
+using RallyNov.Core.Media;
 using RallyNov.Core.Modules;
 using RallyNov.Core.Recipes;
 using RallyNov.Core.Settings;
@@ -45,6 +46,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<IContentWorkflow, ContentWorkflow>();
         services.AddScoped<ITaxonomyService, TaxonomyService>();
         services.AddScoped<ISiteSettingsService, SiteSettingsService>();
+        services.AddSingleton<ISvgSanitizer, SvgSanitizer>();
 
         services.AddScoped<IRecipeExecutor, RecipeExecutor>();
         services.AddScoped<IRecipeExporter, RecipeExporter>();
