@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using RallyNov.Core.Auditing;
@@ -236,9 +235,7 @@ internal sealed class MediaLibrary(
     private Task AuditAsync(string action, string path, string? details, CancellationToken cancellationToken) =>
         audit.RecordAsync(auditEvents.Create(AuditCategories.Media, action, path, MediaPath.NameOf(path), details), cancellationToken);
 
-    public static string FormatSize(long bytes) => bytes >= 1024 * 1024
-        ? (bytes / 1024d / 1024d).ToString("0.#", CultureInfo.GetCultureInfo("fr-FR")) + " Mo"
-        : Math.Ceiling(bytes / 1024d).ToString("0", CultureInfo.GetCultureInfo("fr-FR")) + " Ko";
+    public static string FormatSize(long bytes) => Core.Text.FileSizes.InFrench(bytes);
 
     private static string Limit(string text, int max) => text.Length > max ? text[..max] : text;
 }
