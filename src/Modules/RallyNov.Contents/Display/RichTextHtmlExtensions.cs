@@ -72,7 +72,7 @@ public static class RichTextHtmlExtensions
             + "<p class=\"video-embed-provider\">Vidéo " + provider + "</p>"
             + "<p class=\"video-embed-note\">Cette vidéo est hébergée par " + provider + ". Rien n'est chargé depuis " + host
             + " avant que vous ne la lanciez : " + provider + " recevra alors votre adresse IP et pourra déposer des cookies.</p>"
-            + "<button type=\"button\" class=\"video-embed-play\" hidden>Lire la vidéo <span class=\"visually-hidden\">hébergée par </span>(" + provider + ")</button>"
+            + "<button type=\"button\" class=\"video-embed-play\" hidden>Lire la vidéo " + provider + "</button>"
             + "</div>"
             + "<figcaption><a href=\"" + WebUtility.HtmlEncode(video.WatchUrl) + "\">Voir la vidéo sur " + provider + "</a></figcaption>"
             + "</figure>";

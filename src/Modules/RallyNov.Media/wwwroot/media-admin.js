@@ -21,6 +21,7 @@
   single.hidden = true;
   single.querySelectorAll('input').forEach(function (field) { field.disabled = true; });
   input.required = false;
+  zone.classList.add('is-enhanced');
   form.querySelectorAll('[data-js-only]').forEach(function (element) { element.hidden = false; });
 
   function size(bytes) {

@@ -182,7 +182,7 @@
         { name: 'olist', title: 'Liste numérotée' },
         {
           name: 'link', title: 'Lien',
-          result: function () { var url = window.prompt('Adresse du lien (https://…)'); if (url) { exec('createLink', url); } }
+          icon: 'Lien', result: function () { var url = window.prompt('Adresse du lien (https://…)'); if (url) { exec('createLink', url); } }
         },
         { name: 'image', icon: 'Image', title: 'Insérer une image de la médiathèque', result: insertImage },
         { name: 'video', icon: 'Vidéo', title: 'Insérer une vidéo (YouTube, Vimeo, Dailymotion, PeerTube)', result: insertVideo },
