@@ -36,6 +36,7 @@ public sealed class MediaModule : ModuleBase
         services.AddScoped<IMediaUsageFinder, MediaUsageFinder>();
         services.AddScoped<IMediaUploads, MediaUploads>();
         services.AddScoped<ITenantMigration, MediaSchemaMigration>();
+        services.AddRecipeStep<Recipes.MediaStep>();
     }
 
     public override void MapEndpoints(IEndpointRouteBuilder endpoints) => MediaEndpoints.Map(endpoints);
