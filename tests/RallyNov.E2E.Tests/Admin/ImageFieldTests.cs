@@ -148,7 +148,8 @@ public sealed class ImageFieldTests(BrowserFixture browser, AdminSiteFixture adm
         await page.GetByRole(AriaRole.Button, new() { Name = "Choisir dans la médiathèque pour « Logo »" }).ClickAsync();
         var dialog = page.GetByRole(AriaRole.Dialog, new() { Name = "Choisir une image pour « Logo »" });
         await Expect(dialog).ToBeVisibleAsync();
-        await dialog.GetByRole(AriaRole.Button, new() { Name = "📁 " + folder }).ClickAsync();
+        await BrowserFiles.PhotographAsync(page, "editor-media-picker-folders");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = folder, Exact = true }).ClickAsync();
         await Expect(dialog.Locator(".media-choice")).ToHaveCountAsync(1);
         await Expect(dialog.GetByRole(AriaRole.Status)).ToHaveTextAsync("1 média.");
         await AssertAccessibleAsync(page, "media picker dialog");

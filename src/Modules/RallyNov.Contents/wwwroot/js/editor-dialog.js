@@ -140,9 +140,15 @@
           more.hidden = true;
           body.appendChild(more);
 
-          function folderButton(label, folder, all, pressed) {
+          function folderButton(label, folder, all, pressed, icon) {
             var button = element('button', 'button media-dialog-folder', label);
             button.type = 'button';
+            if (icon) {
+              // Drawn in CSS: an emoji folder shows as an empty box where no emoji font is installed.
+              var picture = element('span', 'folder-icon', '');
+              picture.setAttribute('aria-hidden', 'true');
+              button.insertBefore(picture, button.firstChild);
+            }
             button.setAttribute('aria-pressed', pressed ? 'true' : 'false');
             button.addEventListener('click', function () {
               state.folder = folder;
@@ -173,7 +179,7 @@
                 } else {
                   folderButton('Racine de la médiathèque', '', false, false);
                 }
-                data.folders.forEach(function (folder) { folderButton('📁 ' + folder.name, folder.path, false, false); });
+                data.folders.forEach(function (folder) { folderButton(folder.name, folder.path, false, false, true); });
                 data.items.forEach(function (item) {
                   var li = element('li');
                   var button = element('button', 'media-choice');
