@@ -49,6 +49,8 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<SiteIdentityCache>();
         services.AddScoped<ISiteIdentityService, SiteIdentityService>();
         services.AddScoped<IContentHandler, SiteIdentityContentHandler>();
+        services.AddScoped<TermRetagger>();
+        services.AddScoped<ITaxonomyEditor, TaxonomyEditor>();
 
         services.AddScoped<IRecipeExecutor, RecipeExecutor>();
         services.AddScoped<IRecipeExporter, RecipeExporter>();

@@ -38,6 +38,12 @@ public sealed record SiteIdentity
 
     public IReadOnlyList<MenuLink> FooterMenu { get; init; } = [];
 
+    /// <summary>The home page's welcome text (paragraphs separated by a blank line), or null for the theme's own.</summary>
+    public string? HomeIntro { get; init; }
+
+    /// <summary>The home page's sections in the order chosen in the back office, or null: every section, by the modules' order.</summary>
+    public IReadOnlyList<HomeSectionChoice>? HomeSections { get; init; }
+
     /// <summary>Changes whenever anything above changes: a cache-busting token for generated assets.</summary>
     public string Version { get; init; } = "";
 }
