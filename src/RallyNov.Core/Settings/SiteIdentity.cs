@@ -10,6 +10,9 @@ public sealed record SiteIdentity
     public const string DefaultPrimaryColor = "#00609c";
     public const string DefaultAccentColor = "#b2410c";
 
+    /// <summary>The home page's welcome text until the administrator writes one.</summary>
+    public const string DefaultHomeIntro = "rally'nov repère les pratiques socialement innovantes des entreprises et des territoires, distingue les plus remarquables par un prix et partage leurs enseignements avec le plus grand nombre.";
+
     public required string DisplayName { get; init; }
 
     public string? Tagline { get; init; }

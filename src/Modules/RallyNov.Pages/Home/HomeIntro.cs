@@ -1,9 +1,11 @@
+using RallyNov.Core.Settings;
+
 namespace RallyNov.Pages.Home;
 
 /// <summary>The home page's welcome text: the administrator's own (settings "homeIntro"), or the network's presentation.</summary>
 public static class HomeIntro
 {
-    public const string Default = "rally'nov repère les pratiques socialement innovantes des entreprises et des territoires, distingue les plus remarquables par un prix et partage leurs enseignements avec le plus grand nombre.";
+    public const string Default = SiteIdentity.DefaultHomeIntro;
 
     /// <summary>Paragraphs separated by a blank line; line breaks inside a paragraph are kept as spaces.</summary>
     public static IReadOnlyList<string> Paragraphs(string? text) =>
