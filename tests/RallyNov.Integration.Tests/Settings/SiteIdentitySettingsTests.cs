@@ -23,8 +23,8 @@ public sealed class SiteIdentitySettingsTests(SettingsAppFactory app)
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
-        Assert.Contains("Le blanc sur cette couleur a un contraste de 1,6:1 ; il faut au moins 4,5:1", page, StringComparison.Ordinal);
-        Assert.Contains("Le blanc sur cette couleur a un contraste de 3,2:1 ; il faut au moins 4,5:1", page, StringComparison.Ordinal);
+        Assert.Contains("Couleur principale : le blanc sur cette couleur a un contraste de 1,6:1 ; il faut au moins 4,5:1", page, StringComparison.Ordinal);
+        Assert.Contains("Couleur d'accent : le blanc sur cette couleur a un contraste de 3,2:1 ; il faut au moins 4,5:1", page, StringComparison.Ordinal);
         Assert.Contains("Rien n'a été enregistré", page, StringComparison.Ordinal);
 
         // The message sits next to its field, which points at it; what was typed is still there.

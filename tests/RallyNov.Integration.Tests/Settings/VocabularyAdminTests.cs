@@ -57,7 +57,7 @@ public sealed class VocabularyAdminTests(SettingsAppFactory app)
         using (var deleted = await browser.SubmitAsync(termPage, termPage + "/delete", [new("replacement", replacement)]))
         {
             Assert.Equal(HttpStatusCode.Redirect, deleted.StatusCode);
-            Assert.Contains($"1 contenu portent maintenant « Lieux partagés {u} »", await FollowAsync(browser, deleted), StringComparison.Ordinal);
+            Assert.Contains($"1 contenu porte maintenant « Lieux partagés {u} »", await FollowAsync(browser, deleted), StringComparison.Ordinal);
         }
 
         Assert.Null(await TermAsync(tenant, old));

@@ -72,8 +72,8 @@ public sealed class SiteIdentityEditor(ISiteSettingsService settings, TenantCont
         CheckLength(errors, nameof(form.Tagline), form.Tagline, MaxTagline);
         CheckLength(errors, nameof(form.ContactAddress), form.ContactAddress, MaxAddress);
         CheckLength(errors, nameof(form.FooterText), form.FooterText, MaxFooter);
-        CheckColor(errors, nameof(form.PrimaryColor), form.PrimaryColor);
-        CheckColor(errors, nameof(form.AccentColor), form.AccentColor);
+        CheckColor(errors, nameof(form.PrimaryColor), "Couleur principale", form.PrimaryColor);
+        CheckColor(errors, nameof(form.AccentColor), "Couleur d'accent", form.AccentColor);
 
         var email = form.ContactEmail?.Trim() ?? "";
         if (email.Length > 0 && (!SiteIdentityRules.IsEmail(email) || email.Length > 200))
@@ -158,20 +158,21 @@ public sealed class SiteIdentityEditor(ISiteSettingsService settings, TenantCont
         return changes;
     }
 
-    private static void CheckColor(List<(string, string)> errors, string field, string? value)
+    /// <remarks>The message names the colour: the summary at the top of the page lists it without its field.</remarks>
+    private static void CheckColor(List<(string, string)> errors, string field, string label, string? value)
     {
         var color = NormalizeColor(value);
         if (string.IsNullOrWhiteSpace(color))
         {
-            errors.Add((field, "La couleur est obligatoire, en hexadécimal : par exemple #00609c."));
+            errors.Add((field, $"{label} : la couleur est obligatoire, en hexadécimal, par exemple #00609c."));
         }
         else if (!ColorContrast.IsHexColor(color))
         {
-            errors.Add((field, $"« {value!.Trim()} » n'est pas une couleur : indiquez-la en hexadécimal, par exemple #00609c."));
+            errors.Add((field, $"{label} : « {value!.Trim()} » n'est pas une couleur ; indiquez-la en hexadécimal, par exemple #00609c."));
         }
         else if (ColorContrast.WhiteTextRefusal(color) is { } refusal)
         {
-            errors.Add((field, refusal));
+            errors.Add((field, $"{label} : {char.ToLowerInvariant(refusal[0])}{refusal[1..]}"));
         }
     }
 

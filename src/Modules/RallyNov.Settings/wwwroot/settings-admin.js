@@ -53,14 +53,18 @@
     });
   });
 
-  // After a move, the server sends the page back with ?focus=entry-id&button=up|down: keep the keyboard where it was.
+  // After a move, the server sends the page back with ?focus=entry-id&button=up|down#entry-id: keep the keyboard
+  // where it was. The #fragment (there for browsers without this script) focuses the row itself once the page has
+  // loaded, so the button gets the focus after that.
   var params = new URLSearchParams(window.location.search);
   var target = params.get('focus');
-  if (target) {
-    var row = document.getElementById(target);
-    if (row) {
-      var button = row.querySelector('[data-move="' + params.get('button') + '"]:not([disabled])') || row.querySelector('[data-move]:not([disabled])');
-      (button || row).focus();
-    }
+  var row = target && document.getElementById(target);
+  if (row) {
+    window.addEventListener('load', function () {
+      window.setTimeout(function () {
+        var button = row.querySelector('[data-move="' + params.get('button') + '"]:not([disabled])') || row.querySelector('[data-move]:not([disabled])');
+        (button || row).focus();
+      }, 0);
+    });
   }
 })();

@@ -106,7 +106,7 @@ public sealed class VocabulariesController(ITaxonomyService taxonomies, ITaxonom
 
         TempData["Message"] = result.Term is null
             ? $"Terme « {term} » supprimé."
-            : $"Terme « {term} » supprimé : {Items(result.Retagged)} portent maintenant « {result.Term.Name} ».";
+            : $"Terme « {term} » supprimé : {Items(result.Retagged)} {(result.Retagged > 1 ? "portent" : "porte")} maintenant « {result.Term.Name} ».";
         return Redirect($"{Url.Content(Root)}/{vocabulary}");
     }
 
