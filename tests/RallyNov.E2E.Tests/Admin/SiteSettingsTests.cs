@@ -54,6 +54,7 @@ public sealed class SiteSettingsTests(BrowserFixture browser, SettingsSiteFixtur
         await Expect(logo).ToHaveAttributeAsync("src", new System.Text.RegularExpressions.Regex(System.Text.RegularExpressions.Regex.Escape(stored.LogoPath!)));
         Assert.True(await logo.EvaluateAsync<bool>("img => img.complete && img.naturalWidth > 0"), "the logo does not load on the public site");
         Assert.Equal(1, await visitor.Locator("link[rel=icon][href*='" + stored.LogoPath + "']").CountAsync());
+        await ScreensAsync(visitor, "public-after-identity");
         // The other tenants keep their own identity.
         await visitor.GotoAsync(site.Url("/franche-comte/"));
         await Expect(visitor.Locator(".brand")).Not.ToContainTextAsync(name);
