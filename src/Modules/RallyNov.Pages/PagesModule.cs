@@ -31,6 +31,8 @@ public sealed class PagesModule : ModuleBase
         services.AddScoped<HomePageBuilder>();
         services.AddScoped<IHomeSection, KeyFiguresHomeSection>();
         services.AddScoped<IHomeSection, NewsHomeSection>();
+        services.AddScoped<IHomeSection, TerritoriesHomeSection>();
+        services.AddScoped<IHomeSection, PagesHomeSection>();
         services.AddSingleton(new PublicListRoute(ModuleId, "/actualites"));
         services.AddSiteSection(new SiteSection("actualites", ModuleId, "/actualites", "Actualités", [NewsType], 40));
         services.AddSingleton(new FeedSource(ModuleId, NewsType, NewsFields.Summary, NewsFields.Date));

@@ -59,6 +59,8 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<ISiteIdentityService, SiteIdentityService>();
         services.AddScoped<IContentHandler, SiteIdentityContentHandler>();
         services.AddSingleton<ISvgSanitizer, SvgSanitizer>();
+        services.AddScoped<TermRetagger>();
+        services.AddScoped<ITaxonomyEditor, TaxonomyEditor>();
 
         services.AddScoped<IRecipeExecutor, RecipeExecutor>();
         services.AddScoped<IRecipeExporter, RecipeExporter>();
