@@ -35,6 +35,8 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<ITenantStore, JsonTenantStore>();
         services.AddSingleton<ITenantDatabase, TenantDatabase>();
         services.AddSingleton<ITenantScopeFactory, TenantScopeFactory>();
+        services.AddSingleton<TenantMigrator>();
+        services.AddSingleton<ITenantAvailability, TenantAvailability>();
         services.AddScoped<ITenantAccessor, TenantAccessor>();
         services.AddScoped(sp => sp.GetRequiredService<ITenantAccessor>().Required);
         services.AddScoped(sp => sp.GetRequiredService<ITenantDatabase>().CreateContext(sp.GetRequiredService<ITenantAccessor>().Required.Settings));

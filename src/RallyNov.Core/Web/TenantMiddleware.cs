@@ -9,7 +9,7 @@ namespace RallyNov.Core.Web;
 /// PathBase and binds the tenant to the request scope. Disabled or not-yet-ready tenants get a
 /// French 503 page and never reach another tenant's data.
 /// </summary>
-internal sealed class TenantMiddleware(RequestDelegate next, ITenantStore store, ITenantScopeFactory scopes)
+internal sealed class TenantMiddleware(RequestDelegate next, ITenantStore store, ITenantScopeFactory scopes, ITenantAvailability availability)
 {
     private const string HealthPath = "/health";
 
@@ -36,6 +36,13 @@ internal sealed class TenantMiddleware(RequestDelegate next, ITenantStore store,
             return;
         }
 
+        // A set-up tenant whose database is missing or unreadable: closed, never reset on its own.
+        if (availability.OutageOf(tenant.Name) is not null && await availability.CheckAsync(tenant, context.RequestAborted) is not null)
+        {
+            await WriteUnavailableAsync(context, tenant, incident: true);
+            return;
+        }
+
         if (match.Prefix.Length > 0)
         {
             // Keep the prefix as the visitor typed it in PathBase; links generated from it stay valid.
@@ -48,14 +55,23 @@ internal sealed class TenantMiddleware(RequestDelegate next, ITenantStore store,
         await next(context);
     }
 
-    private static async Task WriteUnavailableAsync(HttpContext context, TenantSettings tenant)
+    /// <summary>
+    /// The one place a tenant's 503 page is written: disabled, being set up, or closed after an
+    /// incident on its database (<paramref name="incident"/>). It reads nothing from the tenant's
+    /// database, which may be the thing that is broken.
+    /// </summary>
+    internal static async Task WriteUnavailableAsync(HttpContext context, TenantSettings tenant, bool incident = false)
     {
-        var message = tenant.State == TenantState.Disabled
+        var message = incident
+            ? "Ce site est momentanément indisponible à la suite d'un incident technique. L'équipe qui l'héberge a été prévenue ; merci de revenir plus tard."
+            : tenant.State == TenantState.Disabled
             ? "Ce site est momentanément fermé par son administrateur. Merci de revenir plus tard."
             : "Ce site est en cours d'installation. Merci de revenir dans quelques instants.";
         var name = WebUtility.HtmlEncode(tenant.DisplayName);
+        context.Response.Clear();
         context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-        context.Response.Headers.RetryAfter = "300";
+        context.Response.Headers.RetryAfter = incident ? "120" : "300";
+        context.Response.Headers.CacheControl = "no-store";
         context.Response.ContentType = "text/html; charset=utf-8";
         await context.Response.WriteAsync($"""
             <!DOCTYPE html>

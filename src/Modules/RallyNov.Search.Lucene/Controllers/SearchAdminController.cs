@@ -45,8 +45,19 @@ public sealed class SearchAdminController(
             lastTask is null ? null : $"{lastTask.Kind} · {lastTask.ContentItemId} · {lastTask.CreatedUtc:yyyy-MM-dd HH:mm:ss} UTC",
             pending,
             index.LastRebuildUtc,
-            rebuilds.StateOf(tenant.Name));
+            rebuilds.StateOf(tenant.Name),
+            index.State,
+            index.Problem);
     }
 }
 
-public sealed record SearchAdminStatus(int Documents, long Cursor, long LastTaskId, string? LastTask, int Pending, DateTime? LastRebuildUtc, RebuildState? Rebuild);
+public sealed record SearchAdminStatus(
+    int Documents,
+    long Cursor,
+    long LastTaskId,
+    string? LastTask,
+    int Pending,
+    DateTime? LastRebuildUtc,
+    RebuildState? Rebuild,
+    string State = SearchIndexStates.Ok,
+    string? Problem = null);

@@ -31,7 +31,21 @@ internal sealed class SuggestionService(SearchIndexRegistry registry, TenantCont
         }
 
         max = Math.Clamp(max, 1, 8);
-        return registry.Get(tenant).Search(searcher =>
+        try
+        {
+            var index = registry.Get(tenant);
+            return index.Ready ? Suggest(index, words, max) : [];
+        }
+        catch (SearchIndexUnavailableException)
+        {
+            // Completions are a comfort: none while the index is being rebuilt.
+            return [];
+        }
+    }
+
+    private List<Suggestion> Suggest(TenantSearchIndex index, IReadOnlyList<string> words, int max)
+    {
+        return index.Search(searcher =>
         {
             var suggestions = new List<Suggestion>();
             var titles = new BooleanQuery();
