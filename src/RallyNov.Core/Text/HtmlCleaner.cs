@@ -200,5 +200,6 @@ public sealed class HtmlTooComplexException : Exception
         _ => "est trop complexe pour être vérifié à temps. Simplifiez sa mise en forme.",
     };
 
-    private static string French(int number) => number.ToString("N0", System.Globalization.CultureInfo.GetCultureInfo("fr-FR"));
+    // "300 000" with a plain space: the French group separator (U+202F) would be written as an entity.
+    private static string French(int number) => number.ToString("#,0", new System.Globalization.NumberFormatInfo { NumberGroupSeparator = " " });
 }

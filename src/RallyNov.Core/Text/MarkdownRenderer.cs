@@ -34,7 +34,7 @@ public static class MarkdownRenderer
 
         if (markdown.Length > MaxLength)
         {
-            problem = $"est trop long : {MaxLength.ToString("N0", System.Globalization.CultureInfo.GetCultureInfo("fr-FR"))} caractères au maximum.";
+            problem = $"est trop long : {MaxLength.ToString("#,0", new System.Globalization.NumberFormatInfo { NumberGroupSeparator = " " })} caractères au maximum.";
             return false;
         }
 

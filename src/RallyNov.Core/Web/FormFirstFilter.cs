@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 
 using Microsoft.AspNetCore.Http;
@@ -20,7 +21,15 @@ internal sealed class FormFirstFilter : IAsyncAuthorizationFilter, IOrderedFilte
         var request = context.HttpContext.Request;
         if (request.HasFormContentType && !HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method))
         {
-            await request.ReadFormAsync(context.HttpContext.RequestAborted);
+            try
+            {
+                await request.ReadFormAsync(context.HttpContext.RequestAborted);
+            }
+            catch (InvalidDataException)
+            {
+                // Malformed (a NUL in a value, a broken multipart boundary): the French 400 page.
+                context.Result = new StatusCodeResult(StatusCodes.Status400BadRequest);
+            }
         }
     }
 }

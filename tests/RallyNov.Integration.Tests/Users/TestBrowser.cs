@@ -60,7 +60,7 @@ public sealed partial class TestBrowser(HttpClient client) : IDisposable
         return WebUtility.HtmlDecode(match.Groups[1].Value);
     }
 
-    private async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request)
+    public async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request)
     {
         if (Cookies.Count > 0)
         {
