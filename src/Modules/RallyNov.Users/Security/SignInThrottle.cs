@@ -19,6 +19,9 @@ public interface ISignInThrottle
     bool RecordFailure(string tenant, string userName, IPAddress? client);
 
     void Reset(string tenant, string userName, IPAddress? client);
+
+    /// <summary>Lifts every address's block on the account (a password reset by an administrator).</summary>
+    void ResetAccount(string tenant, string userName);
 }
 
 internal sealed class SignInThrottle(IMemoryCache cache) : ISignInThrottle
@@ -47,8 +50,21 @@ internal sealed class SignInThrottle(IMemoryCache cache) : ISignInThrottle
 
     public void Reset(string tenant, string userName, IPAddress? client) => cache.Remove(Key(tenant, userName, client));
 
-    private static string Key(string tenant, string userName, IPAddress? client) =>
-        "signin:" + tenant + "|" + userName.Trim().ToUpperInvariant() + "|" + (RateLimitPolicies.ClientKey(client) ?? "local");
+    public void ResetAccount(string tenant, string userName)
+    {
+        // Counters are per address; a new generation of the account's keys forgets them all.
+        var account = AccountKey(tenant, userName);
+        cache.Set("signin-generation:" + account, Guid.NewGuid().ToString("N"), BlockDuration);
+    }
+
+    private string Key(string tenant, string userName, IPAddress? client)
+    {
+        var account = AccountKey(tenant, userName);
+        var generation = cache.TryGetValue("signin-generation:" + account, out string? value) ? value : "";
+        return "signin:" + account + "|" + generation + "|" + (RateLimitPolicies.ClientKey(client) ?? "local");
+    }
+
+    private static string AccountKey(string tenant, string userName) => tenant + "|" + userName.Trim().ToUpperInvariant();
 
     private sealed class Counter
     {
