@@ -121,7 +121,31 @@ internal sealed class TenantDatabase : ITenantDatabase
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
+            if (provider == DatabaseProviders.Postgres && ex is PostgresException && !await SchemaExistsAsync(tenant, cancellationToken))
+            {
+                return new TenantOutage(TenantOutageCodes.Missing, $"Le schéma PostgreSQL « {SchemaOf(tenant)} » du site « {tenant.Name} » est introuvable.");
+            }
+
             return Classify(ex) ?? new TenantOutage(TenantOutageCodes.Unreadable, $"La base de données du site « {tenant.Name} » ne répond pas normalement : {ex.Message}");
+        }
+    }
+
+    /// <summary>Whether the tenant's PostgreSQL schema exists (true when that cannot be told).</summary>
+    private async Task<bool> SchemaExistsAsync(TenantSettings tenant, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var builder = new NpgsqlConnectionStringBuilder(ConnectionStringOf(tenant, DatabaseProviders.Postgres, allowCreate: false)) { SearchPath = null };
+            await using var connection = new NpgsqlConnection(builder.ToString());
+            await connection.OpenAsync(cancellationToken);
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SELECT 1 FROM information_schema.schemata WHERE schema_name = @schema";
+            command.Parameters.AddWithValue("schema", SchemaOf(tenant));
+            return await command.ExecuteScalarAsync(cancellationToken) is not null;
+        }
+        catch (NpgsqlException)
+        {
+            return true;
         }
     }
 
