@@ -49,6 +49,22 @@ public sealed class BrokenIndexTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_failure_that_is_not_damage_leaves_the_index_serving()
+    {
+        var tenant = await Host.CreateTenantAsync("Alpha");
+        await Host.PublishAsync(tenant, "Atelier vélo");
+        await Host.CatchUpAsync(tenant);
+        var index = Index(tenant);
+
+        // A query too large, a bug: the files' checksums still match, so nothing is rebuilt
+        // (a visitor's request must never be able to make the site throw its index away).
+        Assert.Throws<InvalidOperationException>(() => index.Search<int>(_ => throw new InvalidOperationException("requête trop grande")));
+
+        Assert.False(index.Broken);
+        Assert.Equal(1, (await Host.SearchAsync(tenant, "atelier")).Total);
+    }
+
+    [Fact]
     public async Task A_database_put_back_in_time_makes_the_index_rebuild()
     {
         var tenant = await Host.CreateTenantAsync("Alpha");

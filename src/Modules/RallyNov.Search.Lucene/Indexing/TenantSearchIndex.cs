@@ -54,6 +54,7 @@ internal sealed class TenantSearchIndex : IDisposable
     public bool Ready => Built && !Broken;
 
     private volatile string? _broken;
+    private long _lastVerification;
 
     /// <summary>Id of the last IndexingTasks row applied; 0 for a new index (which needs a full build).</summary>
     public long Cursor { get => Volatile.Read(ref _cursor); private set => Volatile.Write(ref _cursor, value); }
@@ -160,9 +161,53 @@ internal sealed class TenantSearchIndex : IDisposable
         return new SearchIndexUnavailableException(_broken, cause);
     }
 
-    /// <summary>Whether an exception of a read means damage (anything but cancellation and lack of memory).</summary>
-    private static bool IsDamage(Exception ex) =>
-        ex is not (OperationCanceledException or OutOfMemoryException or SearchIndexUnavailableException);
+    /// <summary>
+    /// Whether a failed read or write means damaged files: an I/O error (a truncated file reads
+    /// past its end) does; anything else (a query too large, a bug) only when the checksums of
+    /// the index files no longer match — checked at most once a minute, so that a request that
+    /// fails by itself can never make the site rebuild its index again and again.
+    /// </summary>
+    private bool IsDamage(Exception ex)
+    {
+        if (ex is OperationCanceledException or OutOfMemoryException or SearchIndexUnavailableException)
+        {
+            return false;
+        }
+
+        if (ex is IOException)
+        {
+            return true;
+        }
+
+        var now = Environment.TickCount64;
+        var last = Interlocked.Read(ref _lastVerification);
+        if (last != 0 && now - last < 60_000 || Interlocked.CompareExchange(ref _lastVerification, now, last) != last)
+        {
+            return false;
+        }
+
+        try
+        {
+            var searcher = _searchers.Acquire();
+            try
+            {
+                foreach (var leaf in searcher.IndexReader.Leaves)
+                {
+                    leaf.AtomicReader.CheckIntegrity();
+                }
+            }
+            finally
+            {
+                _searchers.Release(searcher);
+            }
+
+            return false;
+        }
+        catch (Exception check) when (check is not OutOfMemoryException)
+        {
+            return true;
+        }
+    }
 
     /// <summary>Applies a batch of changes and moves the cursor, in one commit.</summary>
     public async Task ApplyAsync(IEnumerable<Document> upserts, IEnumerable<string> deletes, long cursor, CancellationToken cancellationToken)

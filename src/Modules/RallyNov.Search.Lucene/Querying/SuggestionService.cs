@@ -21,10 +21,16 @@ public interface ISuggestionService
 internal sealed class SuggestionService(SearchIndexRegistry registry, TenantContext tenant) : ISuggestionService
 {
     private const int MinLength = 2;
+    private const int MaxWords = 8;
+    private const int MaxInput = 200;
 
     public IReadOnlyList<Suggestion> Suggest(string? prefix, int max = 8)
     {
-        var words = Analyze.Terms(TenantSearchIndex.CreateAnalyzer(), SearchFields.TitleExact, (prefix ?? "").Trim());
+        var typed = (prefix ?? "").Trim();
+        var all = Analyze.Terms(TenantSearchIndex.CreateAnalyzer(), SearchFields.TitleExact, typed.Length > MaxInput ? typed[^MaxInput..] : typed);
+
+        // A title is matched by its last few words: a pasted page of text must not become a query of thousands of clauses.
+        var words = all.Count > MaxWords ? all.Skip(all.Count - MaxWords).ToList() : all;
         if (words.Count == 0 || words[^1].Length < MinLength)
         {
             return [];
