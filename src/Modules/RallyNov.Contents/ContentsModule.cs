@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using RallyNov.Contents.Admin;
 using RallyNov.Contents.Admin.Editor;
 using RallyNov.Contents.Api;
@@ -32,6 +33,7 @@ public sealed class ContentsModule : ModuleBase
         services.AddSingleton<IScheduledPublisher, ScheduledPublisher>();
         services.AddHostedService<ScheduledPublishingBackgroundService>();
         services.AddScoped<IContentEditorModelFactory, ContentEditorModelFactory>();
+        services.Replace(ServiceDescriptor.Singleton<Core.Web.ITenantUnavailablePage, Controllers.ThemedUnavailablePage>());
     }
 
     public override void MapEndpoints(IEndpointRouteBuilder endpoints)
@@ -45,5 +47,6 @@ public sealed class ContentsModule : ModuleBase
         menu.Add("Tableau de bord", "/admin", position: 0, permission: Permissions.ViewContent);
         menu.Add("Tous les contenus", "/admin/contents", position: 10, permission: Permissions.ViewContent);
         menu.Add("Nouveau contenu", "/admin/contents/new", position: 11, permission: Permissions.EditOwnContent);
+        menu.QuickAction("Voir le site", "/", position: 90);
     }
 }

@@ -4,6 +4,7 @@ using RallyNov.Contents.Home;
 using RallyNov.Contents.Syndication;
 using RallyNov.Core.Content.Definitions;
 using RallyNov.Core.Modules;
+using RallyNov.Core.Settings;
 using RallyNov.Events.Home;
 using RallyNov.Taxonomies;
 
@@ -24,6 +25,7 @@ public sealed class EventsModule : ModuleBase
     {
         services.AddScoped<IHomeSection, EventsHomeSection>();
         services.AddSingleton(new PublicListRoute(ModuleId, "/evenements"));
+        services.AddSiteSection(new SiteSection("evenements", ModuleId, "/evenements", "Événements", [EventFields.Type], 30));
     }
 
     public override void DefineContent(ContentDefinitionBuilder builder)
@@ -48,6 +50,7 @@ public sealed class EventsModule : ModuleBase
             .Text(EventFields.Speakers, "Intervenants", f => f.MaxLength(1000))
             .Link(EventFields.Video, "Vidéo (replay)")
             .Link(EventFields.Registration, "Inscription")
+            .Boolean(EventFields.FreeEntry, "Entrée libre et gratuite", f => f.Hint("Cochez si tout le monde peut venir sans payer."))
             .Media(EventFields.Image, "Image"));
     }
 

@@ -4,6 +4,7 @@ using RallyNov.Contents.Home;
 using RallyNov.Contents.Syndication;
 using RallyNov.Core.Content.Definitions;
 using RallyNov.Core.Modules;
+using RallyNov.Core.Settings;
 using RallyNov.Initiatives.Home;
 using RallyNov.Taxonomies;
 
@@ -24,6 +25,7 @@ public sealed class InitiativesModule : ModuleBase
     {
         services.AddScoped<IHomeSection, InitiativesHomeSection>();
         services.AddSingleton(new PublicListRoute(ModuleId, "/initiatives"));
+        services.AddSiteSection(new SiteSection("initiatives", ModuleId, "/initiatives", "Initiatives", [InitiativeFields.Type], 10));
         services.AddSingleton(new FeedSource(ModuleId, InitiativeFields.Type, InitiativeFields.Summary));
     }
 
@@ -51,5 +53,6 @@ public sealed class InitiativesModule : ModuleBase
     public override void BuildAdminMenu(AdminMenuBuilder menu)
     {
         menu.Add("Initiatives", "/admin/contents?type=Initiative", position: 10, permission: "ViewContent");
+        menu.QuickAction("Nouvelle initiative", "/admin/contents/new/" + InitiativeFields.Type, position: 10, permission: "EditOwnContent");
     }
 }

@@ -34,10 +34,12 @@ public sealed class MediaModule : ModuleBase
         services.AddScoped<IMediaLibrary, MediaLibrary>();
         services.AddScoped<IMediaUsageFinder, MediaUsageFinder>();
         services.AddScoped<ITenantMigration, MediaSchemaMigration>();
+        services.AddRecipeStep<Recipes.MediaStep>();
     }
 
     public override void MapEndpoints(IEndpointRouteBuilder endpoints) => MediaEndpoints.Map(endpoints);
 
-    public override void BuildAdminMenu(AdminMenuBuilder menu) =>
-        menu.Add("Médiathèque", "/admin/media", position: 40, permission: Permissions.ManageMedia);
+    public override void BuildAdminMenu(AdminMenuBuilder menu) => menu
+        .Add("Médiathèque", "/admin/media", position: 40, permission: Permissions.ManageMedia)
+        .QuickAction("Téléverser", "/admin/media#televerser", position: 20, permission: Permissions.ManageMedia);
 }

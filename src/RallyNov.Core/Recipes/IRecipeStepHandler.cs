@@ -25,6 +25,9 @@ public sealed class RecipeStepContext
 {
     public required string File { get; init; }
 
+    /// <summary>Folder of the recipe file, for steps that read files beside it; null for a recipe given as JSON alone.</summary>
+    public string? Directory { get; init; }
+
     public required int Index { get; init; }
 
     public required string Name { get; init; }

@@ -12,7 +12,10 @@ public interface IRecipeExecutor
     Task ExecuteFileAsync(string path, CancellationToken cancellationToken);
 
     /// <param name="file">Name used in error messages.</param>
-    Task ExecuteAsync(JsonObject recipe, string file, CancellationToken cancellationToken);
+    Task ExecuteAsync(JsonObject recipe, string file, CancellationToken cancellationToken) => ExecuteAsync(recipe, file, null, cancellationToken);
+
+    /// <param name="directory">Folder the recipe's steps read their files from (the media step's "source"), or null.</param>
+    Task ExecuteAsync(JsonObject recipe, string file, string? directory, CancellationToken cancellationToken);
 }
 
 internal sealed class RecipeExecutor(
@@ -41,10 +44,10 @@ internal sealed class RecipeExecutor(
             throw new RecipeException($"Recette « {name} » : JSON invalide (ligne {ex.LineNumber + 1}) : {ex.Message}", ex);
         }
 
-        await ExecuteAsync(recipe, name, cancellationToken);
+        await ExecuteAsync(recipe, name, Path.GetDirectoryName(Path.GetFullPath(path)), cancellationToken);
     }
 
-    public async Task ExecuteAsync(JsonObject recipe, string file, CancellationToken cancellationToken)
+    public async Task ExecuteAsync(JsonObject recipe, string file, string? directory, CancellationToken cancellationToken)
     {
         var steps = recipe["steps"] as JsonArray ?? throw new RecipeException($"Recette « {file} » : la liste « steps » manque.");
         var byName = handlers.ToDictionary(h => h.Name, StringComparer.OrdinalIgnoreCase);
@@ -65,7 +68,7 @@ internal sealed class RecipeExecutor(
                 throw RecipeException.For(file, i, name, null, $"étape inconnue (étapes possibles : {known}).");
             }
 
-            contexts.Add((handler, new RecipeStepContext { File = file, Index = i, Name = handler.Name, Step = step, Tenant = tenant.Required }));
+            contexts.Add((handler, new RecipeStepContext { File = file, Directory = directory, Index = i, Name = handler.Name, Step = step, Tenant = tenant.Required }));
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -65,6 +66,17 @@ public static class RallyNovWebExtensions
         services.AddSingleton<ModuleControllerConvention>();
         services.AddOptions<MvcOptions>().Configure<ModuleControllerConvention>((o, convention) => o.Conventions.Add(convention));
         services.AddRouting(o => o.LowercaseUrls = true);
+
+        // Brotli first, gzip for older clients; HTML, CSS, JS, JSON, XML, Atom, iCalendar and SVG.
+        services.AddResponseCompression(o =>
+        {
+            o.EnableForHttps = true;
+            o.Providers.Add<BrotliCompressionProvider>();
+            o.Providers.Add<GzipCompressionProvider>();
+            o.MimeTypes = ResponseCompressionDefaults.MimeTypes.Concat(["image/svg+xml", "application/atom+xml", "text/calendar", "application/manifest+json"]);
+        });
+        services.Configure<BrotliCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Fastest);
+        services.Configure<GzipCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Fastest);
         return builder;
     }
 
@@ -77,7 +89,13 @@ public static class RallyNovWebExtensions
         // as the trusted proxy saw them; then no request for an unknown host goes further.
         app.UseForwardedHeaders(ForwardedHeadersSetup.Options(app.Configuration));
         app.UseMiddleware<HostValidationMiddleware>();
+        app.UseMiddleware<HeadRequestMiddleware>();
         app.UseMiddleware<TenantMiddleware>();
+        app.UseMiddleware<CanonicalUrlMiddleware>();
+
+        // Never the back office: its pages carry antiforgery tokens, which compression over TLS
+        // would expose to BREACH-style guessing. Public pages hold no secret.
+        app.UseWhen(context => !context.Request.Path.StartsWithSegments("/admin", StringComparison.OrdinalIgnoreCase), branch => branch.UseResponseCompression());
 
         // After the tenant middleware, so the re-executed error page keeps the tenant and its prefix.
         if (!app.Environment.IsDevelopment())
@@ -86,12 +104,37 @@ public static class RallyNovWebExtensions
         }
 
         app.UseStatusCodePagesWithReExecute("/erreur/{0}");
+
+
+        // The host's own endpoints (/health) have no tenant, hence no error page to show.
+        app.Use((context, next) =>
+        {
+            if (context.RequestServices.GetRequiredService<Tenants.ITenantAccessor>().Current is null
+                && context.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodePagesFeature>() is { } pages)
+            {
+                pages.Enabled = false;
+            }
+
+            return next(context);
+        });
+
         app.UseMiddleware<RequestBodyErrorMiddleware>();
 
         // Inside the exception handler: a request failing on a missing or corrupt database gets the
         // tenant's 503 page, and the error page (which would read that database too) is not tried.
         app.UseMiddleware<TenantOutageMiddleware>();
-        app.UseStaticFiles();
+
+        // Files linked with their content hash (?v=..., asp-append-version) never change: cache them for a year.
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            OnPrepareResponse = file =>
+            {
+                if (file.Context.Request.Query.ContainsKey("v"))
+                {
+                    file.Context.Response.Headers.CacheControl = "public, max-age=31536000, immutable";
+                }
+            },
+        });
         app.UseRouting();
         app.UseMiddleware<ModuleGateMiddleware>();
         app.UseRateLimiter();
@@ -103,6 +146,7 @@ public static class RallyNovWebExtensions
         foreach (var module in catalog.Modules)
         {
             var group = app.MapGroup("").WithMetadata(new ModuleEndpointMetadata(module.Id));
+            AdminAntiforgery.RequireForAdminWrites(group);
             module.MapEndpoints(group);
         }
 

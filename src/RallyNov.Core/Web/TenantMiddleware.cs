@@ -1,17 +1,21 @@
 using System.Net;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 using RallyNov.Core.Tenants;
 
 namespace RallyNov.Core.Web;
 
 /// <summary>
 /// Finds the tenant of a request (host+prefix, host, prefix, default), moves the prefix into
-/// PathBase and binds the tenant to the request scope. Disabled or not-yet-ready tenants get a
-/// French 503 page and never reach another tenant's data.
+/// PathBase and binds the tenant to the request scope. Disabled or not-yet-ready tenants, and
+/// tenants closed because their database is missing or unreadable (<see cref="ITenantAvailability"/>),
+/// get a French 503 page and never reach another tenant's data.
 /// </summary>
-internal sealed class TenantMiddleware(RequestDelegate next, ITenantStore store, ITenantScopeFactory scopes, ITenantAvailability availability)
+internal sealed class TenantMiddleware(RequestDelegate next, ITenantStore store, ITenantScopeFactory scopes, ITenantUnavailablePage unavailable, ITenantAvailability availability)
 {
     private const string HealthPath = "/health";
+
+    private static readonly string[] UnavailablePageAssets = ["/assets", "/_content", "/favicon.ico"];
 
     public async Task InvokeAsync(HttpContext context, ITenantAccessor accessor)
     {
@@ -30,19 +34,6 @@ internal sealed class TenantMiddleware(RequestDelegate next, ITenantStore store,
         }
 
         var tenant = match.Tenant;
-        if (tenant.State != TenantState.Running)
-        {
-            await WriteUnavailableAsync(context, tenant);
-            return;
-        }
-
-        // A set-up tenant whose database is missing or unreadable: closed, never reset on its own.
-        if (availability.OutageOf(tenant.Name) is not null && await availability.CheckAsync(tenant, context.RequestAborted) is not null)
-        {
-            await WriteUnavailableAsync(context, tenant, incident: true);
-            return;
-        }
-
         if (match.Prefix.Length > 0)
         {
             // Keep the prefix as the visitor typed it in PathBase; links generated from it stay valid.
@@ -51,27 +42,93 @@ internal sealed class TenantMiddleware(RequestDelegate next, ITenantStore store,
             context.Request.Path = remaining;
         }
 
+        if (tenant.State != TenantState.Running)
+        {
+            // The 503 page itself needs the tenant's stylesheet, theme files and logo; nothing else is served.
+            if (tenant.State == TenantState.Disabled && await IsUnavailablePageAssetAsync(context, accessor, tenant))
+            {
+                await next(context);
+                return;
+            }
+
+            await unavailable.WriteAsync(context, tenant, context.RequestAborted);
+            return;
+        }
+
+        // A set-up tenant whose database is missing or unreadable: closed (503), never set up again on its own.
+        if (availability.OutageOf(tenant.Name) is not null && await availability.CheckAsync(tenant, context.RequestAborted) is not null)
+        {
+            context.Response.Headers.CacheControl = "no-store";
+            await unavailable.WriteAsync(context, tenant, context.RequestAborted);
+            return;
+        }
+
         accessor.Set(scopes.CreateContext(tenant, context.Request.PathBase.Value ?? ""));
         await next(context);
     }
 
-    /// <summary>
-    /// The one place a tenant's 503 page is written: disabled, being set up, or closed after an
-    /// incident on its database (<paramref name="incident"/>). It reads nothing from the tenant's
-    /// database, which may be the thing that is broken.
-    /// </summary>
-    internal static async Task WriteUnavailableAsync(HttpContext context, TenantSettings tenant, bool incident = false)
+    private async Task<bool> IsUnavailablePageAssetAsync(HttpContext context, ITenantAccessor accessor, TenantSettings tenant)
     {
-        var message = incident
-            ? "Ce site est momentanément indisponible à la suite d'un incident technique. L'équipe qui l'héberge a été prévenue ; merci de revenir plus tard."
-            : tenant.State == TenantState.Disabled
-            ? "Ce site est momentanément fermé par son administrateur. Merci de revenir plus tard."
-            : "Ce site est en cours d'installation. Merci de revenir dans quelques instants.";
+        var path = context.Request.Path;
+        if (!HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method))
+        {
+            return false;
+        }
+
+        var asset = UnavailablePageAssets.Any(p => path.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase));
+        if (!asset && path.StartsWithSegments("/media", StringComparison.OrdinalIgnoreCase, out var rest))
+        {
+            try
+            {
+                accessor.Set(scopes.CreateContext(tenant, context.Request.PathBase.Value ?? ""));
+                var identity = await context.RequestServices.GetRequiredService<Settings.ISiteIdentityService>().GetAsync(context.RequestAborted);
+                asset = identity.LogoPath is { } logo && string.Equals(rest.Value, "/" + logo, StringComparison.Ordinal);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                return false; // a tenant whose data cannot be read shows the plain page
+            }
+        }
+
+        if (asset && accessor.Current is null)
+        {
+            accessor.Set(scopes.CreateContext(tenant, context.Request.PathBase.Value ?? ""));
+        }
+
+        return asset;
+    }
+}
+
+/// <summary>
+/// The 503 page of a tenant that is not running (disabled, being set up, or whose data cannot be
+/// read): one place that every caller uses — the tenant middleware, the tenants admin. The public
+/// theme replaces the plain default with a page in the tenant's own look.
+/// </summary>
+public interface ITenantUnavailablePage
+{
+    /// <summary>Writes the whole 503 answer (status, Retry-After, page; no body for HEAD).</summary>
+    Task WriteAsync(HttpContext context, TenantSettings tenant, CancellationToken cancellationToken);
+
+    /// <summary>The French sentence explaining why the tenant is unavailable.</summary>
+    static string MessageFor(TenantSettings tenant) => tenant.State switch
+    {
+        TenantState.Disabled => "Ce site est momentanément fermé par son administrateur. Merci de revenir plus tard.",
+        TenantState.Uninitialized => "Ce site est en cours d'installation. Merci de revenir dans quelques instants.",
+        _ => "Ce site est momentanément indisponible. Merci de réessayer dans quelques minutes.",
+    };
+}
+
+/// <summary>A plain French 503 page, for hosts without the public theme and as its last resort.</summary>
+public sealed class PlainTenantUnavailablePage : ITenantUnavailablePage
+{
+    public Task WriteAsync(HttpContext context, TenantSettings tenant, CancellationToken cancellationToken) => WritePlainAsync(context, tenant, cancellationToken);
+
+    public static async Task WritePlainAsync(HttpContext context, TenantSettings tenant, CancellationToken cancellationToken)
+    {
+        var message = ITenantUnavailablePage.MessageFor(tenant);
         var name = WebUtility.HtmlEncode(tenant.DisplayName);
-        context.Response.Clear();
         context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-        context.Response.Headers.RetryAfter = incident ? "120" : "300";
-        context.Response.Headers.CacheControl = "no-store";
+        context.Response.Headers.RetryAfter = "300";
         context.Response.ContentType = "text/html; charset=utf-8";
         await context.Response.WriteAsync($"""
             <!DOCTYPE html>
@@ -79,6 +136,6 @@ internal sealed class TenantMiddleware(RequestDelegate next, ITenantStore store,
             <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Site indisponible – {name}</title></head>
             <body><main><h1>{name} est indisponible</h1><p>{message}</p></main></body>
             </html>
-            """, context.RequestAborted);
+            """, cancellationToken);
     }
 }

@@ -11,7 +11,7 @@ namespace RallyNov.Core.Web;
 /// the other tenants keep serving, /health names it. Runs inside the exception handler, so the
 /// error page (which would read the same database) is never tried.
 /// </summary>
-internal sealed class TenantOutageMiddleware(RequestDelegate next, ITenantDatabase database, ITenantAvailability availability, ILogger<TenantOutageMiddleware> logger)
+internal sealed class TenantOutageMiddleware(RequestDelegate next, ITenantDatabase database, ITenantAvailability availability, ITenantUnavailablePage unavailable, ILogger<TenantOutageMiddleware> logger)
 {
     public async Task InvokeAsync(HttpContext context, ITenantAccessor accessor)
     {
@@ -23,7 +23,9 @@ internal sealed class TenantOutageMiddleware(RequestDelegate next, ITenantDataba
         {
             logger.LogError(ex, "Request {Path} of tenant {Tenant} failed on its database.", context.Request.Path, tenant.Name);
             availability.Report(tenant.Settings, outage);
-            await TenantMiddleware.WriteUnavailableAsync(context, tenant.Settings, incident: true);
+            context.Response.Clear();
+            context.Response.Headers.CacheControl = "no-store";
+            await unavailable.WriteAsync(context, tenant.Settings, context.RequestAborted);
         }
     }
 }

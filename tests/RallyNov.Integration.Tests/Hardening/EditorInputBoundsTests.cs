@@ -70,8 +70,9 @@ public sealed partial class EditorInputBoundsTests(HardeningSiteFactory site)
         var form = await admin.GetPageAsync("/bourgogne/admin/contents/new/KeyFigures");
         var nested = new string('>', 1024) + " citation";
 
-        // What editor.js posts: the Markdown and the page's token.
-        using var preview = await admin.PostAsync("/bourgogne/admin/contents/preview-markdown", [new("markdown", nested), new("__RequestVerificationToken", TestBrowser.Token(form))]);
+        // What editor.js posts: the Markdown and the editor form's own token.
+        var editorForm = HtmlForm.Find(form, "/bourgogne/admin/contents/new/KeyFigures", "/bourgogne/admin/contents/new/KeyFigures");
+        using var preview = await admin.PostAsync("/bourgogne/admin/contents/preview-markdown", [new("markdown", nested), new(HtmlForm.TokenField, editorForm.Token!)]);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, preview.StatusCode);
         Assert.Contains("imbrique trop", await preview.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 

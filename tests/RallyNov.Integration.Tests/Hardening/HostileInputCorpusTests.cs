@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Routing.Patterns;
 using Microsoft.Extensions.DependencyInjection;
+using RallyNov.Integration.Tests.Infrastructure;
 using RallyNov.Integration.Tests.Users;
 
 namespace RallyNov.Integration.Tests.Hardening;
@@ -65,7 +66,7 @@ public sealed partial class HostileInputCorpusTests(HardeningSiteFactory site)
 
         using var admin = await site.AdministratorAsync();
         using var visitor = site.BrowserFrom(null);
-        var token = TestBrowser.Token(await admin.GetPageAsync("/bourgogne/admin"));
+        var token = HtmlForm.All(await admin.GetPageAsync("/bourgogne/admin"), "/bourgogne/admin").Select(f => f.Token).First(t => t is not null)!;
         var failures = new List<string>();
         var sent = 0;
 

@@ -82,30 +82,24 @@ public sealed class PublishStormCrashTests
         using var client = site.Client();
         try
         {
-            var login = await client.GetStringAsync(new Uri("/bourgogne/admin/login", UriKind.Relative), stop);
-            using (var signedIn = await client.PostAsync(new Uri("/bourgogne/admin/login", UriKind.Relative), new FormUrlEncodedContent(
-            [
-                new("__RequestVerificationToken", TestBrowser.Token(login)),
-                new("UserName", "admin"),
-                new("Password", RallyNovFactory.AdminPassword),
-            ]), stop))
+            var login = HtmlForm.Find(await client.GetStringAsync(new Uri("/bourgogne/admin/login", UriKind.Relative), stop), "/bourgogne/admin/login", "/bourgogne/admin/login");
+            using (var signedIn = await client.PostAsync(new Uri(login.Action, UriKind.Relative), login.Body(login.With([new("UserName", "admin"), new("Password", RallyNovFactory.AdminPassword)])), stop))
             {
                 Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
             }
 
             for (var n = 0; !stop.IsCancellationRequested; n++)
             {
-                var form = await client.GetStringAsync(new Uri("/bourgogne/admin/contents/new/Page", UriKind.Relative), stop);
+                // The editor form the page gave (its id, version and token), filled in, « Publier » clicked.
+                var form = HtmlForm.Find(await client.GetStringAsync(new Uri("/bourgogne/admin/contents/new/Page", UriKind.Relative), stop), "/bourgogne/admin/contents/new/Page", "/bourgogne/admin/contents/new/Page");
                 var word = UniqueWord();
-                using var published = await client.PostAsync(new Uri("/bourgogne/admin/contents/new/Page", UriKind.Relative), new FormUrlEncodedContent(
+                var values = form.With(
                 [
-                    new("__RequestVerificationToken", TestBrowser.Token(form)),
-                    new("contentItemId", EditorHelpers.Hidden(form, "contentItemId")),
-                    new("contentItemVersionId", EditorHelpers.Hidden(form, "contentItemVersionId")),
                     new("f.Title", $"Tempête {worker}-{n} {word}"),
                     new("f.Body", $"<p>Publication {n} de l'ouvrier {worker} : {word}.</p>"),
                     new("submit", "publish"),
-                ]), stop);
+                ]);
+                using var published = await client.PostAsync(new Uri(form.Action, UriKind.Relative), form.Body(values), stop);
                 if (published.StatusCode == HttpStatusCode.Redirect)
                 {
                     acknowledged.Add((EditorHelpers.IdFromRedirect(published), word));

@@ -98,7 +98,7 @@ public sealed class RequestBodyLimitTests(KestrelSite site) : IClassFixture<Kest
     private static async Task<(string Token, string Cookie)> FormTokenAsync(HttpClient client)
     {
         using var page = await client.GetAsync(new Uri("/bourgogne/admin/login", UriKind.Relative));
-        var token = TestBrowser.Token(await page.Content.ReadAsStringAsync());
+        var token = HtmlForm.Find(await page.Content.ReadAsStringAsync(), "/bourgogne/admin/login", "/bourgogne/admin/login").Token!;
         var cookie = string.Join("; ", page.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]));
         return (token, cookie);
     }

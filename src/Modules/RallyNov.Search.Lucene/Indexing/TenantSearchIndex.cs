@@ -68,7 +68,6 @@ internal sealed class TenantSearchIndex : IDisposable
         {
             [SearchFields.TitleExact] = new FrenchSearchAnalyzer(stem: false),
             [SearchFields.AllExact] = new FrenchSearchAnalyzer(stem: false),
-            [SearchFields.Pairs] = new FrenchSearchAnalyzer(stem: true, pairs: true),
         });
 
     /// <summary>
