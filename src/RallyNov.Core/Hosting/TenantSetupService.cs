@@ -150,9 +150,9 @@ public sealed class TenantSetupService : IDisposable
     }
 
     /// <summary>
-    /// The explicit way back for a tenant whose database is lost: its database is put aside (never
-    /// deleted), its search index removed (rebuilt from the new database), and it is set up again
-    /// from its recipe, as on first start. Content made since that recipe is not in the new site.
+    /// The explicit way back for a tenant whose database is lost: its database and media folder are
+    /// put aside (never deleted), its search index removed (rebuilt from the new database), and it is
+    /// set up again from its recipe, as on first start. Content made since that recipe is not in the new site.
     /// </summary>
     /// <returns>Where the old database went, or null when there was none.</returns>
     public async Task<string?> ResetAsync(string tenantName, CancellationToken cancellationToken)
@@ -165,10 +165,19 @@ public sealed class TenantSetupService : IDisposable
             var tenant = _store.Find(tenantName) ?? throw new CommandLineUsageException(
                 $"site inconnu « {tenantName} » (sites : {string.Join(", ", _store.All.Select(t => t.Name))}).");
             aside = await _database.MoveAsideAsync(tenant, cancellationToken);
-            var index = _store.PathsFor(tenant.Name).SearchIndex;
-            if (Directory.Exists(index))
+            var paths = _store.PathsFor(tenant.Name);
+            if (Directory.Exists(paths.SearchIndex))
             {
-                Directory.Delete(index, recursive: true);
+                Directory.Delete(paths.SearchIndex, recursive: true);
+            }
+
+            // Uploaded files belong with the lost database (their descriptions were in it): kept
+            // aside too, so that the recipe's own media start from an empty library.
+            if (Directory.Exists(paths.Media) && Directory.EnumerateFileSystemEntries(paths.Media).Any())
+            {
+                var media = paths.Media + "." + DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", System.Globalization.CultureInfo.InvariantCulture) + ".bak";
+                Directory.Move(paths.Media, media);
+                aside = aside is null ? media : aside + " ; médias : " + media;
             }
 
             var reset = tenant.Clone();
