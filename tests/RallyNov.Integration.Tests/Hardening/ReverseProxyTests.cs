@@ -29,7 +29,7 @@ public sealed class ReverseProxyTests(HardeningSiteFactory site)
 
         // The sign-in form the page gave, filled in, through the same proxy.
         var form = HtmlForm.Find(await login.Content.ReadAsStringAsync(), "/bourgogne/admin/login", "/bourgogne/admin/login");
-        using var signIn = await SendAsync(browser, form.Action, headers, form: form.With([new("UserName", "admin"), new("Password", SharedSiteFactory.AdminPassword)]));
+        using var signIn = await SendAsync(browser, form.Action, headers, form: form.With([new("UserName", "admin"), new("Password", HardeningSiteFactory.AdminPassword)]));
         Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
         Assert.Contains(browser.LastSetCookies, c => c.StartsWith(".RallyNov.Auth.Bourgogne=", StringComparison.Ordinal) && c.Contains("secure", StringComparison.OrdinalIgnoreCase));
     }

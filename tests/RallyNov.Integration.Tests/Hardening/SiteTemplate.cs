@@ -18,8 +18,16 @@ public static class SiteTemplate
     /// <summary>A new data folder holding a copy of the set-up site; delete it with <see cref="RallyNovFactory.DeleteDataPath"/>.</summary>
     public static async Task<string> CopyAsync()
     {
-        var source = await Template.Value;
         var target = RallyNovFactory.NewDataPath();
+        await CopyToAsync(target);
+        return target;
+    }
+
+    /// <summary>Copies the set-up site into <paramref name="target"/> (created when missing).</summary>
+    public static async Task CopyToAsync(string target)
+    {
+        var source = await Template.Value;
+        Directory.CreateDirectory(target);
         foreach (var directory in Directory.GetDirectories(source, "*", SearchOption.AllDirectories))
         {
             Directory.CreateDirectory(directory.Replace(source, target, StringComparison.Ordinal));
@@ -29,8 +37,6 @@ public static class SiteTemplate
         {
             File.Copy(file, file.Replace(source, target, StringComparison.Ordinal));
         }
-
-        return target;
     }
 
     private static async Task<string> CreateAsync()
