@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -30,12 +29,6 @@ public sealed class AccountController(
     internal const string FailureMessage =
         "Connexion impossible : identifiant ou mot de passe incorrect, ou compte temporairement bloqué après plusieurs échecs.";
 
-    /// <summary>
-    /// Every refusal takes at least this long, whatever its cause: a locked or unknown account
-    /// must not answer faster than a wrong password (which pays a hash check and a write).
-    /// </summary>
-    internal static readonly TimeSpan FailureFloor = TimeSpan.FromMilliseconds(400);
-
     [HttpGet("/admin/login")]
     public IActionResult Login(string? returnUrl)
     {
@@ -52,7 +45,8 @@ public sealed class AccountController(
     [RequestSizeLimit(RequestLimits.SignInForm)]
     public async Task<IActionResult> Login(LoginViewModel model)
     {
-        var started = Stopwatch.GetTimestamp();
+        // Every refusal, whatever its cause, takes the same time (AnswerFloor.SignInRefusal).
+        var started = AnswerFloor.Start();
         model.ReturnUrl = LocalOrNull(model.ReturnUrl);
         if (!ModelState.IsValid)
         {
@@ -108,6 +102,14 @@ public sealed class AccountController(
         if (User.Identity?.IsAuthenticated == true)
         {
             await AuditAsync(AuditActions.Logout, User.Identity.Name, User.Identity.Name, null);
+
+            // Deleting this browser's cookie is not enough: a copy of it (another device, a stolen
+            // value) would still open the back office. A new security stamp ends every session of the
+            // account at its next request (TenantCookieEvents checks the stamp on each one).
+            if (await users.GetUserAsync(User) is { } user)
+            {
+                await users.UpdateSecurityStampAsync(user);
+            }
         }
 
         await signIn.SignOutAsync();
@@ -128,12 +130,7 @@ public sealed class AccountController(
 
     private async Task<ViewResult> FailedAsync(LoginViewModel model, long started)
     {
-        var remaining = FailureFloor - Stopwatch.GetElapsedTime(started);
-        if (remaining > TimeSpan.Zero)
-        {
-            await Task.Delay(remaining, HttpContext.RequestAborted);
-        }
-
+        await AnswerFloor.WaitAsync(started, AnswerFloor.SignInRefusal, HttpContext.RequestAborted);
         model.Password = "";
         ModelState.Remove(nameof(LoginViewModel.Password));
         ModelState.AddModelError("", FailureMessage);
