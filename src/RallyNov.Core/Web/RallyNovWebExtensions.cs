@@ -41,7 +41,13 @@ public static class RallyNovWebExtensions
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataPath, "DataProtection-Keys")));
 
         // Every request body is bounded; the forms that need more say so ([RequestSizeLimit]).
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = RequestLimits.DefaultBody);
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.Limits.MaxRequestBodySize = RequestLimits.DefaultBody;
+
+            // No "Server: Kestrel" banner telling what to attack.
+            kestrel.AddServerHeader = false;
+        });
 
         // Behind a TLS proxy the sign-in and antiforgery cookies are Secure (see UseForwardedHeaders).
         services.AddAntiforgery(o => o.Cookie.SecurePolicy = Microsoft.AspNetCore.Http.CookieSecurePolicy.SameAsRequest);
@@ -84,6 +90,9 @@ public static class RallyNovWebExtensions
     public static WebApplication UseRallyNov(this WebApplication app)
     {
         app.MapGet("/health", HealthEndpoint.HandleAsync);
+
+        // First, so that every answer carries them, refusals and error pages included.
+        app.UseSecurityHeaders(SecurityHeadersSetup.Policy());
 
         // First: the client address (rate limits, audit) and https scheme (Secure cookies, links)
         // as the trusted proxy saw them; then no request for an unknown host goes further.
