@@ -11,6 +11,7 @@ using RallyNov.Pages;
 using RallyNov.Partners;
 using RallyNov.Proposals;
 using RallyNov.Search.Lucene;
+using RallyNov.Settings;
 using RallyNov.Taxonomies;
 using RallyNov.Theme;
 using RallyNov.Users;
@@ -32,7 +33,8 @@ builder.AddRallyNov(
     new AdminThemeModule(),
     new AuditTrailModule(),
     new MediaModule(),
-    new ProposalsModule());
+    new ProposalsModule(),
+    new SettingsModule());
 
 var app = builder.Build();
 app.UseRallyNov();
