@@ -21,13 +21,6 @@ public sealed class PagesModule : ModuleBase
     public const string NewsType = "News";
     public const string KeyFiguresType = "KeyFigures";
 
-    /// <summary>
-    /// The pages every public site must have (seeded by each tenant's recipe, linked from the
-    /// footer): they are not news to read from the home page.
-    /// </summary>
-    public static readonly IReadOnlySet<string> InformationPageSlugs =
-        new HashSet<string>(["mentions-legales", "accessibilite", "donnees-personnelles", "plan-du-site"], StringComparer.Ordinal);
-
     public override string Id => ModuleId;
 
     public override string DisplayName => "Pages";

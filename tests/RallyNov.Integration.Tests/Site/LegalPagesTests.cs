@@ -78,15 +78,4 @@ public sealed class LegalPagesTests(SiteAppFactory factory) : IClassFixture<Site
             Assert.True(linkStatus == HttpStatusCode.OK, $"{href} (site map of '{prefix}') answered {linkStatus}");
         }
     }
-
-    [Fact]
-    public async Task The_legal_pages_are_not_offered_as_reading_on_the_home_page()
-    {
-        using var client = factory.CreateClient();
-        var (_, html) = await SitePages.GetAsync(client, "/");
-        var main = Parser.ParseDocument(html).QuerySelector("main")!.InnerHtml;
-
-        Assert.DoesNotContain("/pages/mentions-legales", main, StringComparison.Ordinal);
-        Assert.Contains("/pages/a-propos", main, StringComparison.Ordinal);
-    }
 }

@@ -17,7 +17,6 @@ public sealed class HomeController(ISiteIdentityService identities, HomePageBuil
             SiteName = identity.DisplayName,
             Tagline = identity.Tagline,
             HeroImage = identity.HeroImagePath,
-            Pages = pages.Items.Where(p => !PagesModule.InformationPageSlugs.Contains(p.Slug ?? "")).ToList(),
             Intro = HomeIntro.Paragraphs(identity.HomeIntro),
             Sections = home is null ? [] : await home.SectionsAsync(cancellationToken),
         });
