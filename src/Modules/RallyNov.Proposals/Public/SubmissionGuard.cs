@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
+using RallyNov.Core.Web;
 
 namespace RallyNov.Proposals.Public;
 
@@ -41,7 +42,7 @@ public sealed class SubmissionGuard(IDataProtectionProvider protection, IOptions
     /// <summary>Counts one submission for the address; false when its hourly allowance is used up.</summary>
     public bool TryCount(IPAddress? address)
     {
-        var key = address?.ToString() ?? "inconnue";
+        var key = RateLimitPolicies.ClientKey(address) ?? "inconnue";
         var now = clock.GetUtcNow();
         var hits = _hits.GetOrAdd(key, _ => []);
         lock (hits)
