@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using RallyNov.Core.Auditing;
+using RallyNov.Core.Caching;
 using RallyNov.Core.Data;
 
 namespace RallyNov.Core.Settings;
@@ -13,7 +14,7 @@ public interface ISiteSettingsService
     Task SaveAsync(string name, JsonObject value, CancellationToken cancellationToken);
 }
 
-internal sealed class SiteSettingsService(RallyNovDbContext db, TimeProvider clock, IAuditTrail audit, IAuditEventFactory auditEvents, SiteIdentityCache identities) : ISiteSettingsService
+internal sealed class SiteSettingsService(RallyNovDbContext db, TimeProvider clock, IAuditTrail audit, IAuditEventFactory auditEvents, ISiteChanges changes) : ISiteSettingsService
 {
     public async Task<JsonObject> GetAsync(string name, CancellationToken cancellationToken)
     {
@@ -35,7 +36,7 @@ internal sealed class SiteSettingsService(RallyNovDbContext db, TimeProvider clo
         row.ModifiedUtc = clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(cancellationToken);
         db.ChangeTracker.Clear();
-        identities.Clear();
+        await changes.ChangedAsync(cancellationToken);
 
         // Only the names of the keys: a settings value may be a secret (an API key).
         if (changed.Count > 0)
