@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using RallyNov.Core.Auditing;
+using RallyNov.Core.Caching;
 using RallyNov.Media.Data;
 using RallyNov.Media.Imaging;
 using RallyNov.Media.Storage;
@@ -16,7 +17,8 @@ internal sealed class MediaLibrary(
     IOptions<MediaOptions> options,
     TimeProvider clock,
     IAuditTrail audit,
-    IAuditEventFactory auditEvents) : IMediaLibrary
+    IAuditEventFactory auditEvents,
+    ISiteChanges changes) : IMediaLibrary
 {
     public async Task<MediaFolderListing> ListAsync(string folder, CancellationToken cancellationToken)
     {
@@ -200,9 +202,15 @@ internal sealed class MediaLibrary(
         return (items, total);
     }
 
-    /// <summary>A media event: the item is the file's path, its title the file name.</summary>
-    private Task AuditAsync(string action, string path, string? details, CancellationToken cancellationToken) =>
-        audit.RecordAsync(auditEvents.Create(AuditCategories.Media, action, path, MediaPath.NameOf(path), details), cancellationToken);
+    /// <summary>
+    /// A media event: the item is the file's path, its title the file name. Every change of a file
+    /// (added, described, removed) also changes the pages that show it: their cached copies go.
+    /// </summary>
+    private async Task AuditAsync(string action, string path, string? details, CancellationToken cancellationToken)
+    {
+        await audit.RecordAsync(auditEvents.Create(AuditCategories.Media, action, path, MediaPath.NameOf(path), details), cancellationToken);
+        await changes.ChangedAsync(cancellationToken);
+    }
 
     public static string FormatSize(long bytes) => bytes >= 1024 * 1024
         ? (bytes / 1024d / 1024d).ToString("0.#", CultureInfo.GetCultureInfo("fr-FR")) + " Mo"

@@ -1,5 +1,6 @@
 using RallyNov.Contents.Home;
 using Microsoft.Extensions.DependencyInjection;
+using RallyNov.Core.Caching;
 using RallyNov.Core.Content;
 using RallyNov.Core.Modules;
 using RallyNov.Core.Settings;
@@ -20,7 +21,8 @@ public sealed class HomePageBuilder(
     ITenantStore tenants,
     ITaxonomyService taxonomies,
     ITenantScopeFactory scopes,
-    IEnumerable<SiteSection> siteSections)
+    IEnumerable<SiteSection> siteSections,
+    ISiteDataCache cache)
 {
     /// <summary>Sections of disabled modules are skipped; the others decide themselves whether they have something to show.</summary>
     public async Task<IReadOnlyList<HomeSectionView>> SectionsAsync(CancellationToken cancellationToken)
@@ -39,14 +41,17 @@ public sealed class HomePageBuilder(
 
     /// <summary>
     /// On the portal (the default tenant): every other running tenant with a URL prefix, with the
-    /// départements of its former region, read from the départements vocabulary.
+    /// départements of its former region, read from the départements vocabulary. Built once and kept
+    /// until any tenant changes (the portal's version follows them all): counting a territory's
+    /// 100 000 items on every request is what made the portal's home slow.
     /// </summary>
-    public async Task<IReadOnlyList<TerritoryLink>> TerritoriesAsync(CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<TerritoryLink>> TerritoriesAsync(CancellationToken cancellationToken) =>
+        tenant.Settings.IsDefault
+            ? await cache.GetOrCreateAsync(tenant.Settings, "home:territories", BuildTerritoriesAsync, cancellationToken)
+            : [];
+
+    private async Task<IReadOnlyList<TerritoryLink>> BuildTerritoriesAsync(CancellationToken cancellationToken)
     {
-        if (!tenant.Settings.IsDefault)
-        {
-            return [];
-        }
 
         var departements = (await taxonomies.GetAsync("departements", cancellationToken))?.Terms ?? [];
         var links = new List<TerritoryLink>();
