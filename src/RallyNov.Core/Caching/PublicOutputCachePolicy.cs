@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.ResponseCompression;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using RallyNov.Core.Tenants;
@@ -17,12 +18,16 @@ namespace RallyNov.Core.Caching;
 /// </summary>
 internal sealed class PublicOutputCachePolicy(
     SiteCacheVersions versions,
-    ISiteCacheInvalidator invalidator,
+    IServiceProvider services,
     ITenantStore tenants,
     IResponseCompressionProvider compression,
     IOptions<OutputCacheSettings> settings) : IOutputCachePolicy
 {
     private readonly TimeSpan _lifetime = TimeSpan.FromSeconds(Math.Max(1, settings.Value.ExpirationSeconds));
+
+    // Resolved on first use, not injected: the invalidator needs the output cache store, whose
+    // options hold this policy — taking it in the constructor makes the options build themselves forever.
+    private ISiteCacheInvalidator? _invalidator;
 
     public async ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
     {
@@ -33,7 +38,8 @@ internal sealed class PublicOutputCachePolicy(
             return;
         }
 
-        await FollowAsync(versions, invalidator, tenants, tenant, cancellation);
+        _invalidator ??= services.GetRequiredService<ISiteCacheInvalidator>();
+        await FollowAsync(versions, _invalidator, tenants, tenant, cancellation);
         context.EnableOutputCaching = true;
         context.AllowCacheLookup = true;
         context.AllowCacheStorage = true;

@@ -76,7 +76,7 @@ public static class RallyNovWebExtensions
 
         // Never the back office: its pages carry antiforgery tokens, which compression over TLS
         // would expose to BREACH-style guessing. Public pages hold no secret. Outside compression,
-        // the output cache keeps compressed bytes and validators (docs/architecture.md, Caching).
+        // the output cache keeps compressed bytes and validators (docs/operations.md, Caching).
         app.UseWhen(context => !context.Request.Path.StartsWithSegments("/admin", StringComparison.OrdinalIgnoreCase), branch =>
         {
             branch.UseRallyNovCaching();
