@@ -47,7 +47,8 @@ internal sealed class PublicOutputCachePolicy(
         context.ResponseExpirationTimeSpan = _lifetime;
 
         var rules = context.CacheVaryByRules;
-        rules.CacheKeyPrefix = tenant.Name + "\u001e" + versions.KeyOf(tenant.Settings) + "\u001e";
+        // Never the control characters the key builder uses between parts: it refuses such a key (and stores nothing).
+        rules.CacheKeyPrefix = tenant.Name + "|" + versions.KeyOf(tenant.Settings) + "|";
         rules.VaryByHost = true;
         // The stored bytes are compressed: a client gets the entry made for the encoding it would get.
         rules.VaryByValues["enc"] = compression.GetCompressionProvider(http)?.EncodingName ?? "identity";
