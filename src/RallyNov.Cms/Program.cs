@@ -10,6 +10,7 @@ using RallyNov.Media;
 using RallyNov.Pages;
 using RallyNov.Partners;
 using RallyNov.Search.Lucene;
+using RallyNov.Settings;
 using RallyNov.Taxonomies;
 using RallyNov.Theme;
 using RallyNov.Users;
@@ -30,7 +31,8 @@ builder.AddRallyNov(
     new UsersModule(),
     new AdminThemeModule(),
     new AuditTrailModule(),
-    new MediaModule());
+    new MediaModule(),
+    new SettingsModule());
 
 var app = builder.Build();
 app.UseRallyNov();

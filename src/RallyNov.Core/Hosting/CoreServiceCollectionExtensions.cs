@@ -7,6 +7,7 @@ using RallyNov.Core.Content;
 using RallyNov.Core.Content.Definitions;
 using RallyNov.Core.Data;
 using RallyNov.Core.Email;
+using RallyNov.Core.Media;
 using RallyNov.Core.Modules;
 using RallyNov.Core.Recipes;
 using RallyNov.Core.Settings;
@@ -43,6 +44,8 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<ITenantStore, JsonTenantStore>();
         services.AddSingleton<ITenantDatabase, TenantDatabase>();
         services.AddSingleton<ITenantScopeFactory, TenantScopeFactory>();
+        services.AddSingleton<TenantMigrator>();
+        services.AddSingleton<ITenantAvailability, TenantAvailability>();
         services.AddScoped<ITenantAccessor, TenantAccessor>();
         services.AddScoped<ITenantLinks, TenantLinks>();
         services.TryAddSingleton<Web.ITenantUnavailablePage, Web.PlainTenantUnavailablePage>();
@@ -57,6 +60,9 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<ISiteSettingsService, SiteSettingsService>();
         services.AddScoped<ISiteIdentityService, SiteIdentityService>();
         services.AddRallyNovCaching(configuration);
+        services.AddSingleton<ISvgSanitizer, SvgSanitizer>();
+        services.AddScoped<TermRetagger>();
+        services.AddScoped<ITaxonomyEditor, TaxonomyEditor>();
 
         services.AddScoped<IRecipeExecutor, RecipeExecutor>();
         services.AddScoped<IRecipeExporter, RecipeExporter>();

@@ -18,6 +18,8 @@ public sealed class TenantSetupService : IDisposable
     private readonly ITenantStore _store;
     private readonly ITenantDatabase _database;
     private readonly ITenantScopeFactory _scopes;
+    private readonly TenantMigrator _migrator;
+    private readonly ITenantAvailability _availability;
     private readonly IConfiguration _configuration;
     private readonly IHostEnvironment _environment;
     private readonly RallyNovOptions _options;
@@ -28,6 +30,7 @@ public sealed class TenantSetupService : IDisposable
         ITenantStore store,
         ITenantDatabase database,
         ITenantScopeFactory scopes,
+        ITenantAvailability availability,
         IConfiguration configuration,
         IHostEnvironment environment,
         IOptions<RallyNovOptions> options,
@@ -36,6 +39,8 @@ public sealed class TenantSetupService : IDisposable
         _store = store;
         _database = database;
         _scopes = scopes;
+        _migrator = new TenantMigrator(database, scopes);
+        _availability = availability;
         _configuration = configuration;
         _environment = environment;
         _options = options.Value;
@@ -69,16 +74,27 @@ public sealed class TenantSetupService : IDisposable
     public async Task StartAllAsync(CancellationToken cancellationToken)
     {
         await EnsureTenantsFileAsync(cancellationToken);
+        DataFolder.RestrictDirectory(_store.DataPath);
+        DataFolder.RestrictFile(Path.Combine(_store.DataPath, "tenants.json"));
         foreach (var tenant in _store.All.ToList())
         {
             try
             {
                 await StartAsync(tenant.Name, cancellationToken);
             }
+            catch (TenantUnavailableException ex)
+            {
+                // Already recorded: the tenant answers 503 and /health names it.
+                _logger.LogError("Tenant {Tenant} stays closed: {Message}", tenant.Name, ex.Message);
+            }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 // One broken tenant must not keep the others down; /health reports it.
                 _logger.LogError(ex, "Tenant {Tenant} could not start.", tenant.Name);
+                if (_database.Classify(ex) is { } outage)
+                {
+                    _availability.Report(tenant, outage);
+                }
             }
         }
     }
@@ -112,8 +128,16 @@ public sealed class TenantSetupService : IDisposable
                 return;
             }
 
-            await _database.MigrateAsync(tenant, cancellationToken);
-            await MigrateModulesAsync(tenant, cancellationToken);
+            DataFolder.RestrictDirectory(_store.PathsFor(tenant.Name).Root);
+            if (tenant.State == TenantState.Running && await _database.CheckAsync(tenant, cancellationToken) is { } outage)
+            {
+                // Set up once already: a missing or unreadable database is an incident to repair
+                // (restore a backup, or `tenants reset`), never a reason to start again empty.
+                _availability.Report(tenant, outage);
+                throw new TenantUnavailableException(tenant.Name, outage);
+            }
+
+            await _migrator.MigrateAsync(tenant, cancellationToken);
             if (tenant.State == TenantState.Uninitialized)
             {
                 await SetupAsync(tenant, cancellationToken);
@@ -125,14 +149,48 @@ public sealed class TenantSetupService : IDisposable
         }
     }
 
-    private async Task MigrateModulesAsync(TenantSettings tenant, CancellationToken cancellationToken)
+    /// <summary>
+    /// The explicit way back for a tenant whose database is lost: its database and media folder are
+    /// put aside (never deleted), its search index removed (rebuilt from the new database), and it is
+    /// set up again from its recipe, as on first start. Content made since that recipe is not in the new site.
+    /// </summary>
+    /// <returns>Where the old database went, or null when there was none.</returns>
+    public async Task<string?> ResetAsync(string tenantName, CancellationToken cancellationToken)
     {
-        await using var scope = _scopes.CreateScope(tenant);
-        var context = scope.ServiceProvider.GetRequiredService<TenantContext>();
-        foreach (var migration in scope.ServiceProvider.GetServices<ITenantMigration>())
+        await EnsureTenantsFileAsync(cancellationToken);
+        string? aside;
+        await _lock.WaitAsync(cancellationToken);
+        try
         {
-            await migration.MigrateAsync(context, cancellationToken);
+            var tenant = _store.Find(tenantName) ?? throw new CommandLineUsageException(
+                $"site inconnu « {tenantName} » (sites : {string.Join(", ", _store.All.Select(t => t.Name))}).");
+            aside = await _database.MoveAsideAsync(tenant, cancellationToken);
+            var paths = _store.PathsFor(tenant.Name);
+            if (Directory.Exists(paths.SearchIndex))
+            {
+                Directory.Delete(paths.SearchIndex, recursive: true);
+            }
+
+            // Uploaded files belong with the lost database (their descriptions were in it): kept
+            // aside too, so that the recipe's own media start from an empty library.
+            if (Directory.Exists(paths.Media) && Directory.EnumerateFileSystemEntries(paths.Media).Any())
+            {
+                var media = paths.Media + "." + DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", System.Globalization.CultureInfo.InvariantCulture) + ".bak";
+                Directory.Move(paths.Media, media);
+                aside = aside is null ? media : aside + " ; médias : " + media;
+            }
+
+            var reset = tenant.Clone();
+            reset.State = TenantState.Uninitialized;
+            await _store.SaveAsync(reset, cancellationToken);
         }
+        finally
+        {
+            _lock.Release();
+        }
+
+        await StartAsync(tenantName, cancellationToken);
+        return aside;
     }
 
     private async Task SetupAsync(TenantSettings tenant, CancellationToken cancellationToken)
@@ -206,7 +264,7 @@ public sealed class TenantSetupService : IDisposable
         }
 
         var password = PasswordGenerator.Generate();
-        Directory.CreateDirectory(_store.DataPath);
+        DataFolder.CreateDirectory(_store.DataPath);
         await File.WriteAllTextAsync(file, password + Environment.NewLine, cancellationToken);
         if (!OperatingSystem.IsWindows())
         {
@@ -216,6 +274,32 @@ public sealed class TenantSetupService : IDisposable
         Console.WriteLine($"Mot de passe initial de « {_options.Setup.AdminUserName} » : {password} (aussi enregistré dans {file})");
         return password;
     }
+}
+
+/// <summary>A set-up tenant whose database is missing or unreadable: it stays closed (503) until repaired.</summary>
+public sealed class TenantUnavailableException : InvalidOperationException
+{
+    public TenantUnavailableException()
+    {
+    }
+
+    public TenantUnavailableException(string message)
+        : base(message)
+    {
+    }
+
+    public TenantUnavailableException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+
+    public TenantUnavailableException(string tenant, TenantOutage outage)
+        : base($"Le site « {tenant} » est fermé : {outage.Message} Restaurez sa base depuis une sauvegarde, ou repartez de sa recette avec « tenants reset --tenant {tenant} --confirm {tenant} ».")
+    {
+        Outage = outage;
+    }
+
+    public TenantOutage? Outage { get; }
 }
 
 /// <summary>Runs tenant start-up before the server takes requests.</summary>

@@ -70,6 +70,10 @@ internal sealed class AdminSamples
         var disabled = await CreateUserAsync(users, "parcours-inactif-" + unique);
         Assert.True((await users.SetDisabledAsync(disabled, true, null, CancellationToken.None)).Succeeded);
         samples.Add("id", active, disabled);
+
+        // Vocabularies and one of their terms (« Réglages du site › Vocabulaires »).
+        samples.Add("vocabulary", "themes");
+        samples.Add("term", "mobilite");
         return samples;
     }
 

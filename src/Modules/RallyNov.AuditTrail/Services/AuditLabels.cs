@@ -36,6 +36,11 @@ public static partial class AuditLabels
         [AuditActions.UserInvitationAccepted] = "Invitation acceptée",
         [AuditActions.RolePermissionsChanged] = "Permissions d'un rôle modifiées",
         [AuditActions.SettingsChanged] = "Réglages modifiés",
+        [AuditActions.TermCreated] = "Terme ajouté",
+        [AuditActions.TermUpdated] = "Terme renommé",
+        [AuditActions.TermMoved] = "Terme déplacé",
+        [AuditActions.TermMerged] = "Termes fusionnés",
+        [AuditActions.TermDeleted] = "Terme supprimé",
         [AuditActions.MediaUploaded] = "Média ajouté",
         [AuditActions.MediaUpdated] = "Média modifié",
         [AuditActions.MediaDeleted] = "Média supprimé",
@@ -48,6 +53,7 @@ public static partial class AuditLabels
         (AuditCategories.Security, "Connexions"),
         (AuditCategories.Users, "Utilisateurs et rôles"),
         (AuditCategories.Settings, "Réglages"),
+        (AuditCategories.Taxonomies, "Vocabulaires"),
         (AuditCategories.Media, "Médiathèque"),
     ];
 

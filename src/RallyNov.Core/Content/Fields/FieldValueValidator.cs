@@ -14,10 +14,12 @@ namespace RallyNov.Core.Content.Fields;
 public static class FieldValueValidator
 {
     private static readonly string[] DateFormats = ["yyyy-MM-dd"];
+    private static readonly string[] ImageExtensions = [".jpg", ".jpeg", ".png", ".webp", ".gif"];
     private static readonly string[] DateTimeFormats = ["yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd HH:mm"];
 
     /// <summary>Returns the normalized document; <paramref name="errors"/> receives the problems.</summary>
-    public static JsonObject Normalize(ContentTypeDefinition type, JsonObject content, List<ContentValidationError> errors)
+    /// <param name="cancellationToken">Stops the sanitizing of rich text when the request that sent it is gone.</param>
+    public static JsonObject Normalize(ContentTypeDefinition type, JsonObject content, List<ContentValidationError> errors, CancellationToken cancellationToken = default)
     {
         var result = new JsonObject();
         foreach (var property in content)
@@ -31,7 +33,7 @@ public static class FieldValueValidator
         foreach (var field in type.Fields)
         {
             var value = content[field.Name];
-            var normalized = NormalizeField(field, value, errors);
+            var normalized = NormalizeField(field, value, errors, cancellationToken);
             if (normalized is not null)
             {
                 result[field.Name] = normalized;
@@ -45,7 +47,7 @@ public static class FieldValueValidator
         return result;
     }
 
-    private static JsonNode? NormalizeField(ContentFieldDefinition field, JsonNode? value, List<ContentValidationError> errors)
+    private static JsonNode? NormalizeField(ContentFieldDefinition field, JsonNode? value, List<ContentValidationError> errors, CancellationToken cancellationToken)
     {
         if (value is null)
         {
@@ -57,8 +59,8 @@ public static class FieldValueValidator
             return field.Kind switch
             {
                 FieldKind.Text => NormalizeText(field, value, errors),
-                FieldKind.RichText => NormalizeRichText(field, value, errors),
-                FieldKind.Markdown => NormalizeLength(field, AsString(value)?.Trim(), errors),
+                FieldKind.RichText => NormalizeRichText(field, value, errors, cancellationToken),
+                FieldKind.Markdown => NormalizeMarkdown(field, value, errors, cancellationToken),
                 FieldKind.Slug => NormalizeSlug(field, value, errors),
                 FieldKind.Number => NormalizeNumber(field, value, errors),
                 FieldKind.Boolean => value.GetValue<bool>() ? JsonValue.Create(true) : JsonValue.Create(false),
@@ -76,11 +78,18 @@ public static class FieldValueValidator
         }
     }
 
-    private static string? AsString(JsonNode value) => value.GetValue<string>();
+    /// <summary>A string value without the characters XML forbids: they break feeds and are never typed on purpose.</summary>
+    private static string? AsString(JsonNode? value) => XmlText.StripOrNull(value?.GetValue<string>());
 
     private static JsonNode? NormalizeText(ContentFieldDefinition field, JsonNode value, List<ContentValidationError> errors)
     {
         var text = AsString(value)?.Trim();
+        if (field.Multiline && text is not null)
+        {
+            // Browsers post a textarea's line breaks as CRLF; the character counter counts one each.
+            text = text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n');
+        }
+
         if (!string.IsNullOrEmpty(text) && field.Options.Count > 0 && !field.Options.Contains(text, StringComparer.Ordinal))
         {
             errors.Add(new ContentValidationError(field.Name, $"« {text} » n'est pas un choix possible pour « {field.DisplayName} »."));
@@ -105,9 +114,20 @@ public static class FieldValueValidator
         return JsonValue.Create(text);
     }
 
-    private static JsonNode? NormalizeRichText(ContentFieldDefinition field, JsonNode value, List<ContentValidationError> errors)
+    private static JsonNode? NormalizeRichText(ContentFieldDefinition field, JsonNode value, List<ContentValidationError> errors, CancellationToken cancellationToken)
     {
-        var html = HtmlCleaner.Sanitize(AsString(value));
+        string html;
+        try
+        {
+            // Measured before it is parsed: nesting and size are what make sanitizing expensive.
+            html = HtmlCleaner.Sanitize(AsString(value), cancellationToken);
+        }
+        catch (HtmlTooComplexException ex)
+        {
+            errors.Add(new ContentValidationError(field.Name, $"« {field.DisplayName} » {ex.Message}"));
+            return JsonValue.Create(""); // refused: not "obligatoire" on top of it
+        }
+
         var plain = HtmlCleaner.ToPlainText(html);
         if (plain.Length == 0 && !html.Contains("<img", StringComparison.OrdinalIgnoreCase))
         {
@@ -119,7 +139,27 @@ public static class FieldValueValidator
             errors.Add(new ContentValidationError(field.Name, $"« {field.DisplayName} » ne doit pas dépasser {max} caractères de texte."));
         }
 
+        if (RichTextRules.ImagesWithoutAlt(html) is var missing and > 0)
+        {
+            errors.Add(new ContentValidationError(
+                field.Name,
+                $"« {field.DisplayName} » : {(missing == 1 ? "une image n'a pas" : $"{missing} images n'ont pas")} de texte alternatif. Décrivez chaque image pour les personnes qui ne la voient pas."));
+        }
+
         return JsonValue.Create(html);
+    }
+
+    private static JsonNode? NormalizeMarkdown(ContentFieldDefinition field, JsonNode value, List<ContentValidationError> errors, CancellationToken cancellationToken)
+    {
+        var text = AsString(value)?.Trim();
+        var normalized = NormalizeLength(field, text, errors);
+        if (normalized is not null && !MarkdownRenderer.TryToHtml(text, cancellationToken, out _, out var problem))
+        {
+            // Rendered on display: what cannot be rendered is refused now, not found by a visitor.
+            errors.Add(new ContentValidationError(field.Name, $"« {field.DisplayName} » {problem}"));
+        }
+
+        return normalized;
     }
 
     private static JsonNode? NormalizeSlug(ContentFieldDefinition field, JsonNode value, List<ContentValidationError> errors)
@@ -221,8 +261,8 @@ public static class FieldValueValidator
     private static JsonNode? NormalizeLink(ContentFieldDefinition field, JsonNode value, List<ContentValidationError> errors)
     {
         var obj = value.AsObject();
-        var url = obj["url"]?.GetValue<string>()?.Trim();
-        var text = obj["text"]?.GetValue<string>()?.Trim();
+        var url = AsString(obj["url"])?.Trim();
+        var text = AsString(obj["text"])?.Trim();
         if (string.IsNullOrEmpty(url))
         {
             if (!string.IsNullOrEmpty(text))
@@ -235,7 +275,7 @@ public static class FieldValueValidator
 
         if (!IsSafeUrl(url))
         {
-            errors.Add(new ContentValidationError(field.Name, $"« {field.DisplayName} » : l'adresse doit commencer par https://, http://, mailto: ou /."));
+            errors.Add(new ContentValidationError(field.Name, $"« {field.DisplayName} » : l'adresse doit commencer par https://, http://, mailto: ou / (une seule barre oblique, sans barre oblique inversée)."));
             return null;
         }
 
@@ -251,8 +291,8 @@ public static class FieldValueValidator
     private static JsonNode? NormalizeMedia(ContentFieldDefinition field, JsonNode value, List<ContentValidationError> errors)
     {
         var obj = value.AsObject();
-        var path = obj["path"]?.GetValue<string>()?.Trim();
-        var alt = obj["alt"]?.GetValue<string>()?.Trim();
+        var path = AsString(obj["path"])?.Trim();
+        var alt = AsString(obj["alt"])?.Trim();
         if (string.IsNullOrEmpty(path))
         {
             return null;
@@ -261,6 +301,17 @@ public static class FieldValueValidator
         if (path.Contains("..", StringComparison.Ordinal) || path.StartsWith('/') || path.Contains('\\', StringComparison.Ordinal) || path.Contains(':', StringComparison.Ordinal))
         {
             errors.Add(new ContentValidationError(field.Name, $"« {field.DisplayName} » : chemin de média invalide."));
+            return null;
+        }
+
+        var extension = Path.GetExtension(path).ToLowerInvariant();
+        if (!ImageExtensions.Contains(extension) && !(field.AllowSvg && extension == ".svg"))
+        {
+            errors.Add(new ContentValidationError(
+                field.Name,
+                extension == ".svg"
+                    ? $"« {field.DisplayName} » n'accepte pas les images SVG : choisissez une image JPEG, PNG, WebP ou GIF."
+                    : $"« {field.DisplayName} » attend une image JPEG, PNG, WebP ou GIF{(field.AllowSvg ? " (ou SVG)" : "")}."));
             return null;
         }
 
@@ -277,7 +328,7 @@ public static class FieldValueValidator
     {
         IEnumerable<JsonNode?> items = value is JsonArray array ? array : [value];
         var values = items
-            .Select(v => v?.GetValue<string>()?.Trim())
+            .Select(v => AsString(v)?.Trim())
             .Where(v => !string.IsNullOrEmpty(v))
             .Distinct(StringComparer.Ordinal)
             .ToList();
@@ -294,7 +345,25 @@ public static class FieldValueValidator
         return new JsonArray(values.Select(v => (JsonNode)JsonValue.Create(v!)).ToArray());
     }
 
-    public static bool IsSafeUrl(string url) =>
-        url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal)
-        || Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeMailto);
+    /// <summary>
+    /// A link editors may set: http(s), mailto, or a path of this site. Browsers read "/\host" and
+    /// "/\\host" as "//host" (another site) and drop tabs and line breaks from URLs, so a
+    /// backslash, or any control character (tab and line breaks included), is refused.
+    /// </summary>
+    public static bool IsSafeUrl(string url)
+    {
+        if (url.Length == 0 || url.Any(char.IsControl))
+        {
+            return false;
+        }
+
+        if (url.StartsWith('/'))
+        {
+            return !url.StartsWith("//", StringComparison.Ordinal) && !url.Contains('\\', StringComparison.Ordinal);
+        }
+
+        return Uri.TryCreate(url, UriKind.Absolute, out var uri)
+            && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeMailto)
+            && !url.Contains('\\', StringComparison.Ordinal);
+    }
 }
