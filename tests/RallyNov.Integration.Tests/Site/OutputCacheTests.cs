@@ -193,19 +193,27 @@ public sealed class OutputCacheTests(UsersAppFactory app)
         return (editor, url, draft.ContentItemId);
     }
 
-    /// <summary>Two anonymous visits: the second is served from the cache (same bytes, same ETag).</summary>
+    /// <summary>
+    /// Anonymous visits until one is served from the cache. Usually the second; a little later when
+    /// the search indexer, catching up in the background with a change just made, evicts in between.
+    /// </summary>
     private async Task<EntityTagHeaderValue> WarmAsync(string url)
     {
-        using (var first = await Anonymous(url))
+        for (var attempt = 0; attempt < 50; attempt++)
         {
-            Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+            using var response = await Anonymous(url);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.NotNull(response.Headers.ETag);
+            if (response.Headers.Age is not null)
+            {
+                return response.Headers.ETag!;
+            }
+
+            await Task.Delay(100);
         }
 
-        using var second = await Anonymous(url);
-        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
-        Assert.NotNull(second.Headers.Age);
-        Assert.NotNull(second.Headers.ETag);
-        return second.Headers.ETag!;
+        Assert.Fail($"{url} is never served from the cache.");
+        return null!;
     }
 
     private async Task<HttpResponseMessage> Anonymous(string url, EntityTagHeaderValue? ifNoneMatch = null)
