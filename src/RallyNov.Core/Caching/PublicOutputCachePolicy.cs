@@ -20,7 +20,6 @@ internal sealed class PublicOutputCachePolicy(
     SiteCacheVersions versions,
     IServiceProvider services,
     ITenantStore tenants,
-    IResponseCompressionProvider compression,
     IOptions<OutputCacheSettings> settings) : IOutputCachePolicy
 {
     private readonly TimeSpan _lifetime = TimeSpan.FromSeconds(Math.Max(1, settings.Value.ExpirationSeconds));
@@ -28,6 +27,11 @@ internal sealed class PublicOutputCachePolicy(
     // Resolved on first use, not injected: the invalidator needs the output cache store, whose
     // options hold this policy — taking it in the constructor makes the options build themselves forever.
     private ISiteCacheInvalidator? _invalidator;
+
+    // The web host's (absent from hosts without a web layer, such as the core tests' and the verbs').
+    private IResponseCompressionProvider? Compression => _compression ??= services.GetService<IResponseCompressionProvider>();
+
+    private IResponseCompressionProvider? _compression;
 
     public async ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
     {
@@ -51,7 +55,7 @@ internal sealed class PublicOutputCachePolicy(
         rules.CacheKeyPrefix = tenant.Name + "|" + versions.KeyOf(tenant.Settings) + "|";
         rules.VaryByHost = true;
         // The stored bytes are compressed: a client gets the entry made for the encoding it would get.
-        rules.VaryByValues["enc"] = compression.GetCompressionProvider(http)?.EncodingName ?? "identity";
+        rules.VaryByValues["enc"] = Compression?.GetCompressionProvider(http)?.EncodingName ?? "identity";
         // The query string as sent: the same parameters in another order may well render differently.
         rules.VaryByValues["qs"] = http.Request.QueryString.Value ?? "";
 
