@@ -84,6 +84,7 @@ public static class RallyNovWebExtensions
         });
         services.Configure<BrotliCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Fastest);
         services.Configure<GzipCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Fastest);
+        services.AddSecurityHeaderPolicies(SecurityHeadersSetup.Configure);
         return builder;
     }
 
@@ -93,7 +94,7 @@ public static class RallyNovWebExtensions
         app.MapGet("/health", HealthEndpoint.HandleAsync);
 
         // First, so that every answer carries them, refusals and error pages included.
-        app.UseSecurityHeaders(SecurityHeadersSetup.Policy());
+        app.UseSecurityHeaders();
 
         // First: the client address (rate limits, audit) and https scheme (Secure cookies, links)
         // as the trusted proxy saw them; then no request for an unknown host goes further.
