@@ -11,6 +11,7 @@ using RallyNov.Pages;
 using RallyNov.Partners;
 using RallyNov.Search.Lucene;
 using RallyNov.Taxonomies;
+using RallyNov.Tenants;
 using RallyNov.Theme;
 using RallyNov.Users;
 
@@ -30,7 +31,8 @@ builder.AddRallyNov(
     new UsersModule(),
     new AdminThemeModule(),
     new AuditTrailModule(),
-    new MediaModule());
+    new MediaModule(),
+    new TenantsModule());
 
 var app = builder.Build();
 app.UseRallyNov();

@@ -34,6 +34,7 @@ public sealed class MediaModule : ModuleBase
         services.AddScoped<IMediaLibrary, MediaLibrary>();
         services.AddScoped<IMediaUsageFinder, MediaUsageFinder>();
         services.AddScoped<ITenantMigration, MediaSchemaMigration>();
+        services.AddRecipeStep<Recipes.MediaStep>();
     }
 
     public override void MapEndpoints(IEndpointRouteBuilder endpoints) => MediaEndpoints.Map(endpoints);

@@ -38,6 +38,7 @@ public sealed class SearchModule : ModuleBase
         services.AddScoped<ISuggestionService, SuggestionService>();
         services.AddScoped<Core.Content.IPublishedListIndex, PublishedListIndex>();
         services.AddHostedService<SearchIndexingBackgroundService>();
+        services.AddSingleton<Core.Tenants.ITenantChangeHandler, SearchIndexTenantChangeHandler>();
         services.AddSingleton<ICommandLineVerb, CommandLine.IndexVerb>();
         services.AddSingleton<ICommandLineVerb, CommandLine.SeedSyntheticVerb>();
         services.AddSingleton<ICommandLineVerb, CommandLine.SearchBenchVerb>();

@@ -37,6 +37,7 @@ public static class AuditCategories
     public const string Users = "users";
     public const string Settings = "settings";
     public const string Media = "media";
+    public const string Tenants = "tenants";
 }
 
 /// <summary>The action codes recorded by the framework and the built-in modules.</summary>
@@ -69,4 +70,12 @@ public static class AuditActions
     public const string MediaUploaded = "media.uploaded";
     public const string MediaUpdated = "media.updated";
     public const string MediaDeleted = "media.deleted";
+
+    public const string TenantCreated = "tenant.created";
+    public const string TenantUpdated = "tenant.updated";
+    public const string TenantDisabled = "tenant.disabled";
+    public const string TenantEnabled = "tenant.enabled";
+    public const string TenantRemoved = "tenant.removed";
+    public const string TenantExported = "tenant.exported";
+    public const string TenantImported = "tenant.imported";
 }

@@ -87,6 +87,69 @@ internal sealed class TenantDatabase : ITenantDatabase
         }
     }
 
+    public async Task<bool> ExistsAsync(TenantSettings tenant, CancellationToken cancellationToken)
+    {
+        var provider = ProviderOf(tenant);
+        if (provider == DatabaseProviders.Sqlite)
+        {
+            var file = new SqliteConnectionStringBuilder(ConnectionStringOf(tenant, provider)).DataSource;
+            return File.Exists(file);
+        }
+
+        try
+        {
+            await using var connection = await OpenServerConnectionAsync(tenant, cancellationToken);
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SELECT 1 FROM information_schema.schemata WHERE schema_name = @schema";
+            command.Parameters.AddWithValue("schema", SchemaOf(tenant));
+            return await command.ExecuteScalarAsync(cancellationToken) is not null;
+        }
+        catch (NpgsqlException)
+        {
+            return false;
+        }
+    }
+
+    public void ReleaseConnections(TenantSettings tenant)
+    {
+        var provider = ProviderOf(tenant);
+        var connectionString = ConnectionStringOf(tenant, provider);
+        if (provider == DatabaseProviders.Sqlite)
+        {
+            using var connection = new SqliteConnection(connectionString);
+            SqliteConnection.ClearPool(connection);
+        }
+        else
+        {
+            using var connection = new NpgsqlConnection(connectionString);
+            NpgsqlConnection.ClearPool(connection);
+        }
+
+        _contextOptions.TryRemove(provider + "|" + connectionString, out _);
+    }
+
+    public async Task DeleteAsync(TenantSettings tenant, CancellationToken cancellationToken)
+    {
+        var provider = ProviderOf(tenant);
+        ReleaseConnections(tenant);
+        if (provider == DatabaseProviders.Sqlite)
+        {
+            var file = new SqliteConnectionStringBuilder(ConnectionStringOf(tenant, provider)).DataSource;
+            foreach (var path in new[] { file, file + "-wal", file + "-shm", file + "-journal" })
+            {
+                File.Delete(path);
+            }
+
+            return;
+        }
+
+        await using var connection = await OpenServerConnectionAsync(tenant, cancellationToken);
+        await using var command = connection.CreateCommand();
+        // The schema name comes from validated tenant settings; quoting keeps it literal.
+        command.CommandText = $"DROP SCHEMA IF EXISTS {QuotedSchema(tenant)} CASCADE";
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     private string ConnectionStringOf(TenantSettings tenant, string provider)
     {
         if (provider == DatabaseProviders.Sqlite)
@@ -118,15 +181,31 @@ internal sealed class TenantDatabase : ITenantDatabase
     private static string SchemaOf(TenantSettings tenant) =>
         string.IsNullOrWhiteSpace(tenant.Database.Schema) ? tenant.Name.ToLowerInvariant() : tenant.Database.Schema;
 
+    private static string QuotedSchema(TenantSettings tenant) => "\"" + SchemaOf(tenant).Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+
+    /// <summary>A connection to the tenant's PostgreSQL database without its search path (for schema commands).</summary>
+    private async Task<NpgsqlConnection> OpenServerConnectionAsync(TenantSettings tenant, CancellationToken cancellationToken)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(ConnectionStringOf(tenant, DatabaseProviders.Postgres)) { SearchPath = null };
+        var connection = new NpgsqlConnection(builder.ToString());
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
     private async Task EnsureSchemaAsync(TenantSettings tenant, CancellationToken cancellationToken)
     {
-        var connectionString = ConnectionStringOf(tenant, DatabaseProviders.Postgres);
-        var builder = new NpgsqlConnectionStringBuilder(connectionString) { SearchPath = null };
-        await using var connection = new NpgsqlConnection(builder.ToString());
-        await connection.OpenAsync(cancellationToken);
+        await using var connection = await OpenServerConnectionAsync(tenant, cancellationToken);
         await using var command = connection.CreateCommand();
         // The schema name comes from validated tenant settings; quoting keeps it literal.
-        command.CommandText = $"CREATE SCHEMA IF NOT EXISTS \"{SchemaOf(tenant).Replace("\"", "\"\"", StringComparison.Ordinal)}\"";
+        command.CommandText = $"CREATE SCHEMA IF NOT EXISTS {QuotedSchema(tenant)}";
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 

@@ -11,6 +11,9 @@ public sealed class RallyNovOptions
     public SetupOptions Setup { get; set; } = new();
 
     public DatabaseOptions Database { get; set; } = new();
+
+    /// <summary>How often a running server looks for tenant changes made by another process (tenants.json).</summary>
+    public int TenantsPollMilliseconds { get; set; } = 500;
 }
 
 public sealed class SetupOptions

@@ -33,6 +33,9 @@ public sealed class RecipeStepContext
 
     public required TenantContext Tenant { get; init; }
 
+    /// <summary>The folder of the recipe file, when it was read from one (for the files it names).</summary>
+    public string? Directory { get; init; }
+
     /// <summary>Stops the recipe; the whole run is rolled back.</summary>
     public RecipeException Fail(string problem, string? item = null) => RecipeException.For(File, Index, Name, item, problem);
 }

@@ -13,6 +13,9 @@ public interface IRecipeExecutor
 
     /// <param name="file">Name used in error messages.</param>
     Task ExecuteAsync(JsonObject recipe, string file, CancellationToken cancellationToken);
+
+    /// <param name="directory">Folder of the recipe, for the files its steps name (null: the host's recipes folder).</param>
+    Task ExecuteAsync(JsonObject recipe, string file, string? directory, CancellationToken cancellationToken);
 }
 
 internal sealed class RecipeExecutor(
@@ -41,10 +44,12 @@ internal sealed class RecipeExecutor(
             throw new RecipeException($"Recette « {name} » : JSON invalide (ligne {ex.LineNumber + 1}) : {ex.Message}", ex);
         }
 
-        await ExecuteAsync(recipe, name, cancellationToken);
+        await ExecuteAsync(recipe, name, Path.GetDirectoryName(Path.GetFullPath(path)), cancellationToken);
     }
 
-    public async Task ExecuteAsync(JsonObject recipe, string file, CancellationToken cancellationToken)
+    public Task ExecuteAsync(JsonObject recipe, string file, CancellationToken cancellationToken) => ExecuteAsync(recipe, file, null, cancellationToken);
+
+    public async Task ExecuteAsync(JsonObject recipe, string file, string? directory, CancellationToken cancellationToken)
     {
         var steps = recipe["steps"] as JsonArray ?? throw new RecipeException($"Recette « {file} » : la liste « steps » manque.");
         var byName = handlers.ToDictionary(h => h.Name, StringComparer.OrdinalIgnoreCase);
@@ -65,7 +70,7 @@ internal sealed class RecipeExecutor(
                 throw RecipeException.For(file, i, name, null, $"étape inconnue (étapes possibles : {known}).");
             }
 
-            contexts.Add((handler, new RecipeStepContext { File = file, Index = i, Name = handler.Name, Step = step, Tenant = tenant.Required }));
+            contexts.Add((handler, new RecipeStepContext { File = file, Index = i, Name = handler.Name, Step = step, Tenant = tenant.Required, Directory = directory }));
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);

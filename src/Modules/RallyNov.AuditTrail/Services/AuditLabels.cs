@@ -30,6 +30,13 @@ public static class AuditLabels
         [AuditActions.MediaUploaded] = "Média ajouté",
         [AuditActions.MediaUpdated] = "Média modifié",
         [AuditActions.MediaDeleted] = "Média supprimé",
+        [AuditActions.TenantCreated] = "Site créé",
+        [AuditActions.TenantUpdated] = "Site modifié",
+        [AuditActions.TenantDisabled] = "Site désactivé",
+        [AuditActions.TenantEnabled] = "Site réactivé",
+        [AuditActions.TenantRemoved] = "Site supprimé",
+        [AuditActions.TenantExported] = "Site exporté",
+        [AuditActions.TenantImported] = "Site importé",
     };
 
     /// <summary>The categories in display order.</summary>
@@ -40,6 +47,7 @@ public static class AuditLabels
         (AuditCategories.Users, "Utilisateurs et rôles"),
         (AuditCategories.Settings, "Réglages"),
         (AuditCategories.Media, "Médiathèque"),
+        (AuditCategories.Tenants, "Sites"),
     ];
 
     /// <summary>Every known action code, in display order.</summary>

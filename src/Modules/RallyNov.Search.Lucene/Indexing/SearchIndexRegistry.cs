@@ -19,6 +19,15 @@ internal sealed class SearchIndexRegistry : IDisposable
         return _indexes[tenant.Name].Value;
     }
 
+    /// <summary>Closes a tenant's index (disabled or removed): its files are released, its memory freed; the next use reopens it.</summary>
+    public void Close(string tenantName)
+    {
+        if (_indexes.TryRemove(tenantName, out var lazy) && lazy.IsValueCreated)
+        {
+            lazy.Value.Dispose();
+        }
+    }
+
     private static Lazy<TenantSearchIndex> Open(TenantContext tenant) =>
         new(() => TenantSearchIndex.Open(tenant.Paths.SearchIndex));
 
