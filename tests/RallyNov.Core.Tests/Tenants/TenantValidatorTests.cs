@@ -111,8 +111,8 @@ public sealed class TenantValidatorTests
     }
 
     [Theory]
-    [InlineData("jura.example.org", true)]
-    [InlineData("Jura.Example.org.", true)]
+    [InlineData("nord.example.org", true)]
+    [InlineData("Nord.Example.org.", true)]
     [InlineData("localhost:5001", true)]
     [InlineData("*.bfc.example.org", true)]
     [InlineData("127.0.0.1:8080", true)]

@@ -215,7 +215,7 @@ public sealed class TenantIsolationSuiteTests(TenantsAppFactory app, ITestOutput
             Assert.True(result.Succeeded, $"{type}: {string.Join(" ", result.Errors.Select(e => e.Message))}");
             values.ContentIds.Add(item.ContentItemId);
             values.VersionIds.Add(result.Item!.ContentItemVersionId);
-            values.Slugs.Add(item.Slug!);
+            values.Slugs.Add(result.Item.Slug!);
         }
 
         var draft = contents.New("Page");

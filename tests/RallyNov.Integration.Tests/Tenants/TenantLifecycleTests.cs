@@ -20,7 +20,7 @@ public sealed class TenantLifecycleTests(TenantsAppFactory app)
         using var admin = await app.PortalAdminAsync();
 
         // Created and set up at once, without a restart: the Territoire recipe's pages and vocabularies are there.
-        await TenantsAppFactory.CreateThroughFormAsync(admin, name, prefix, host);
+        await TenantsAppFactory.CreateThroughFormAsync(admin, name, prefix);
         using var visitor = app.Site();
         var home = await visitor.GetPageAsync($"/{prefix}/");
         Assert.Contains($"rally'nov {name}", SiteBrowser.Text(home), StringComparison.Ordinal);
@@ -28,11 +28,23 @@ public sealed class TenantLifecycleTests(TenantsAppFactory app)
         var departements = await app.InTenantAsync(name, sp => sp.GetRequiredService<ITaxonomyService>().GetAsync("departements", CancellationToken.None));
         Assert.Equal(["21", "25", "39", "58", "70", "71", "89", "90"], departements!.Terms.Select(t => t.Slug).Order(StringComparer.Ordinal));
 
-        // By its host name too, at the root of that host.
+        // Moved to a host name of its own (edit form): it answers at the root of that host, at once.
+        var edit = await admin.OpenFormAsync($"/admin/tenants/{name}/edit", $"/admin/tenants/{name}/edit");
+        using (await admin.SubmitAsync(edit.Set("Form.UrlPrefix", "").Set("Form.Hosts", host)))
+        {
+        }
+
         using (var byHost = app.Site())
         {
             byHost.Host = host;
             Assert.Contains("À propos", SiteBrowser.Text(await byHost.GetPageAsync("/pages/a-propos")), StringComparison.Ordinal);
+            Assert.Equal(HttpStatusCode.NotFound, (await visitor.GetAsync($"/{prefix}/pages/a-propos")).StatusCode);
+        }
+
+        // And back to its prefix.
+        edit = await admin.OpenFormAsync($"/admin/tenants/{name}/edit", $"/admin/tenants/{name}/edit");
+        using (await admin.SubmitAsync(edit.Set("Form.UrlPrefix", prefix).Set("Form.Hosts", "")))
+        {
         }
 
         // Its administrator signs in to its own back office.
@@ -66,15 +78,9 @@ public sealed class TenantLifecycleTests(TenantsAppFactory app)
         Assert.Contains($"/{prefix}/_content/RallyNov.Theme/css/site.css", closed, StringComparison.Ordinal);
         Assert.Contains($"rally'nov {name}", SiteBrowser.Text(closed), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await visitor.GetAsync($"/{prefix}/_content/RallyNov.Theme/css/site.css")).StatusCode);
-        using (var hostClosed = app.Site())
-        {
-            hostClosed.Host = host;
-            Assert.Equal(HttpStatusCode.ServiceUnavailable, (await hostClosed.GetAsync("/pages/a-propos")).StatusCode);
-        }
-
         // Enabled again from its edit page.
-        var edit = await admin.GetPageAsync($"/admin/tenants/{name}/edit");
-        using (var enabled = await admin.SubmitAsync(SiteBrowser.Form(edit, $"/admin/tenants/{name}/enable")))
+        var editPage = await admin.GetPageAsync($"/admin/tenants/{name}/edit");
+        using (var enabled = await admin.SubmitAsync(SiteBrowser.Form(editPage, $"/admin/tenants/{name}/enable")))
         {
             Assert.Equal($"/admin/tenants/{name}/edit", enabled.Headers.Location!.OriginalString);
         }
@@ -116,7 +122,7 @@ public sealed class TenantLifecycleTests(TenantsAppFactory app)
         // Every step is in the portal's audit trail, by the portal's administrator.
         var events = await app.InTenantAsync("Default", sp => sp.GetRequiredService<IAuditLog>().QueryAsync(new AuditQuery { Item = name, PageSize = 50 }, CancellationToken.None));
         var actions = events.Items.Select(e => e.Action).ToList();
-        Assert.Equal(["tenant.removed", "tenant.disabled", "tenant.enabled", "tenant.disabled", "tenant.created"], actions);
+        Assert.Equal(["tenant.removed", "tenant.disabled", "tenant.enabled", "tenant.disabled", "tenant.updated", "tenant.updated", "tenant.created"], actions);
         Assert.All(events.Items, e => Assert.Equal("admin", e.UserName));
     }
 

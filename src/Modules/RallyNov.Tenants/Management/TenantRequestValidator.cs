@@ -27,6 +27,9 @@ internal sealed class TenantRequestValidator(ITenantStore store, ITenantScopeFac
     {
         var validation = new TenantValidation();
         var candidate = ToSettings(request);
+
+        // Messages quote the prefix as it was typed ("Jura Nord"), not as it would be stored.
+        candidate.UrlPrefix = request.UrlPrefix.Trim();
         if (request.Name.Length > 0 && store.Find(request.Name) is { } existing)
         {
             validation.Add(TenantValidator.Fields.Name, $"Un site nommé « {existing.Name} » existe déjà : choisissez un autre nom.");
@@ -66,7 +69,7 @@ internal sealed class TenantRequestValidator(ITenantStore store, ITenantScopeFac
         var validation = new TenantValidation();
         var candidate = current.Clone();
         candidate.DisplayName = request.DisplayName.Trim();
-        candidate.UrlPrefix = TenantResolver.NormalizePrefix(request.UrlPrefix);
+        candidate.UrlPrefix = request.UrlPrefix.Trim();
         candidate.Hosts = [.. request.Hosts];
         if (current.IsDefault && candidate.UrlPrefix.Length > 0)
         {
