@@ -76,7 +76,7 @@ public sealed class TenantAdminTests(BrowserFixture browser)
 
         // Its edit page: modules with their dependencies explained.
         await page.GotoAsync(site.Url("/admin/tenants"));
-        await page.GetByRole(AriaRole.Link, new() { Name = "rally'nov Jura" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "rally'nov Jura", Exact = true }).ClickAsync();
         await Expect(page.Locator("h1")).ToHaveTextAsync("rally'nov Jura");
         await page.GetByLabel("Initiatives", new() { Exact = true }).UncheckAsync();
         await Expect(page.Locator("#modules-notice")).ToContainTextAsync("Lauréats nécessite Initiatives");

@@ -15,7 +15,7 @@ public sealed class TenantFormValidationTests(TenantsAppFactory app)
     [InlineData("{name}", "initiatives", "", "Le préfixe « initiatives » est réservé")]
     [InlineData("{name}", "franche-comte", "", "Le site « FrancheComte » utilise déjà ce préfixe")]
     [InlineData("{name}", "Jura Nord", "", "Préfixe d'URL « Jura Nord » invalide")]
-    [InlineData("{name}", "", "", "a besoin d'un préfixe d'URL ou d'un nom d'hôte")]
+    [InlineData("{name}", "", "", "Le site a besoin d'un préfixe d'URL ou d'un nom d'hôte")]
     [InlineData("{name}", "", "https://jura.example.org/", "Nom d'hôte « https://jura.example.org/ » invalide")]
     [InlineData("{name}", "", "jura_example.org", "Nom d'hôte « jura_example.org » invalide")]
     [InlineData("{name}", "", "jura.example.org:99999", "Nom d'hôte « jura.example.org:99999 » invalide")]
@@ -77,7 +77,7 @@ public sealed class TenantFormValidationTests(TenantsAppFactory app)
 
         var text = SiteBrowser.Text(await response.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        foreach (var expected in new[] { "Le nom technique est obligatoire", "Le nom affiché est obligatoire", "a besoin d'un préfixe d'URL ou d'un nom d'hôte", "Le nom d'utilisateur doit contenir", "L'adresse e-mail de l'administrateur n'est pas valide", "Le mot de passe de l'administrateur est obligatoire" })
+        foreach (var expected in new[] { "Le nom technique est obligatoire", "Le nom affiché est obligatoire", "Le site a besoin d'un préfixe d'URL ou d'un nom d'hôte", "Le nom d'utilisateur doit contenir", "L'adresse e-mail de l'administrateur n'est pas valide", "Le mot de passe de l'administrateur est obligatoire" })
         {
             Assert.Contains(expected, text, StringComparison.Ordinal);
         }

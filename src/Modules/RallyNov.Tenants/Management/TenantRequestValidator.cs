@@ -98,10 +98,16 @@ internal sealed class TenantRequestValidator(ITenantStore store, ITenantScopeFac
             validation.Add(TenantValidator.Fields.DisplayName, $"Le nom affiché ne peut pas dépasser {MaxDisplayNameLength} caractères.");
         }
 
+        var noAddress = !candidate.IsDefault && TenantResolver.NormalizePrefix(candidate.UrlPrefix).Length == 0 && candidate.Hosts.Count == 0;
         foreach (var error in TenantValidator.ValidateFields(candidate, store.All, ReservedSegments()))
         {
-            // The form has its own wording for a missing display name; the rest is the validator's.
-            validation.Add(error.Field, error.Field == TenantValidator.Fields.DisplayName ? "Le nom affiché est obligatoire." : error.Message);
+            // The form has its own wording for a missing display name or address; the rest is the validator's.
+            validation.Add(error.Field, error.Field switch
+            {
+                TenantValidator.Fields.DisplayName => "Le nom affiché est obligatoire.",
+                TenantValidator.Fields.UrlPrefix when noAddress => "Le site a besoin d'un préfixe d'URL ou d'un nom d'hôte : c'est son adresse.",
+                _ => error.Message,
+            });
         }
     }
 
