@@ -11,12 +11,12 @@ namespace RallyNov.E2E.Tests;
 
 /// <summary>The back-office editor in a real browser, with its JavaScript: rich text, preview, publish.</summary>
 [Collection(SharedBrowser.Name)]
-public sealed class ContentEditorTests(BrowserFixture browser)
+public sealed class ContentEditorTests(BrowserFixture browser, AdminSiteFixture admin)
 {
     [Fact]
     public async Task An_administrator_writes_previews_publishes_and_unpublishes_an_initiative()
     {
-        using var site = LiveSite.Start();
+        var site = admin.Site;
         await using var context = await browser.NewContextAsync();
         var page = await context.NewPageAsync();
         var title = "Ressourcerie " + Guid.NewGuid().ToString("N")[..6];
@@ -74,7 +74,7 @@ public sealed class ContentEditorTests(BrowserFixture browser)
     [Fact]
     public async Task The_editor_form_has_no_axe_violations_with_errors_shown()
     {
-        using var site = LiveSite.Start();
+        var site = admin.Site;
         await using var context = await browser.NewContextAsync();
         var page = await context.NewPageAsync();
         await page.GotoAsync(site.Url("/bourgogne/admin/login"));
@@ -111,7 +111,7 @@ public sealed class ContentEditorTests(BrowserFixture browser)
     [Fact]
     public async Task The_media_library_chooser_fills_path_alt_and_thumbnail()
     {
-        using var site = LiveSite.Start();
+        var site = admin.Site;
         var tenant = site.Services.GetRequiredService<ITenantStore>().Find("Bourgogne")!;
         string path;
         await using (var scope = site.Services.GetRequiredService<ITenantScopeFactory>().CreateScope(tenant))

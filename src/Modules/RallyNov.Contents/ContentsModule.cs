@@ -45,5 +45,6 @@ public sealed class ContentsModule : ModuleBase
         menu.Add("Tableau de bord", "/admin", position: 0, permission: Permissions.ViewContent);
         menu.Add("Tous les contenus", "/admin/contents", position: 10, permission: Permissions.ViewContent);
         menu.Add("Nouveau contenu", "/admin/contents/new", position: 11, permission: Permissions.EditOwnContent);
+        menu.QuickAction("Voir le site", "/", position: 90);
     }
 }

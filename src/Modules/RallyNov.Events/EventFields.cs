@@ -19,5 +19,6 @@ public static class EventFields
     public const string Speakers = "Speakers";
     public const string Video = "Video";
     public const string Registration = "Registration";
+    public const string FreeEntry = "FreeEntry";
     public const string Image = "Image";
 }

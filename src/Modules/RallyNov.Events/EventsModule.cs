@@ -48,6 +48,7 @@ public sealed class EventsModule : ModuleBase
             .Text(EventFields.Speakers, "Intervenants", f => f.MaxLength(1000))
             .Link(EventFields.Video, "Vidéo (replay)")
             .Link(EventFields.Registration, "Inscription")
+            .Boolean(EventFields.FreeEntry, "Entrée libre et gratuite", f => f.Hint("Cochez si tout le monde peut venir sans payer."))
             .Media(EventFields.Image, "Image"));
     }
 

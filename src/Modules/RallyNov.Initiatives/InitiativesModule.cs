@@ -51,5 +51,6 @@ public sealed class InitiativesModule : ModuleBase
     public override void BuildAdminMenu(AdminMenuBuilder menu)
     {
         menu.Add("Initiatives", "/admin/contents?type=Initiative", position: 10, permission: "ViewContent");
+        menu.QuickAction("Nouvelle initiative", "/admin/contents/new/" + InitiativeFields.Type, position: 10, permission: "EditOwnContent");
     }
 }

@@ -39,6 +39,7 @@ public sealed class MediaModule : ModuleBase
 
     public override void MapEndpoints(IEndpointRouteBuilder endpoints) => MediaEndpoints.Map(endpoints);
 
-    public override void BuildAdminMenu(AdminMenuBuilder menu) =>
-        menu.Add("Médiathèque", "/admin/media", position: 40, permission: Permissions.ManageMedia);
+    public override void BuildAdminMenu(AdminMenuBuilder menu) => menu
+        .Add("Médiathèque", "/admin/media", position: 40, permission: Permissions.ManageMedia)
+        .QuickAction("Téléverser", "/admin/media#televerser", position: 20, permission: Permissions.ManageMedia);
 }

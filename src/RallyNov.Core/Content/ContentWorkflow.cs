@@ -1,7 +1,9 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using System.Globalization;
 using RallyNov.Core.Auditing;
 using RallyNov.Core.Data;
+using RallyNov.Core.Time;
 
 namespace RallyNov.Core.Content;
 
@@ -151,7 +153,10 @@ internal sealed class ContentWorkflow(
         var result = await change;
         if (result.Succeeded && result.Item is { } item)
         {
-            var details = item.ScheduledPublishUtc is { } at ? $"Type : {item.ContentType}, publication prévue le {at:yyyy-MM-dd HH:mm} UTC" : $"Type : {item.ContentType}";
+            // Read by people in Paris, like every date of the back office (the event's own time stays UTC).
+            var details = item.ScheduledPublishUtc is { } at
+                ? $"Type : {item.ContentType}, publication prévue le {ParisTimeZone.FromUtc(at).ToString("dd/MM/yyyy 'à' HH:mm", CultureInfo.InvariantCulture)} (heure de Paris)"
+                : $"Type : {item.ContentType}";
             await audit.RecordAsync(auditEvents.Create(AuditCategories.Content, action, item.ContentItemId, item.DisplayText, details), cancellationToken);
         }
 

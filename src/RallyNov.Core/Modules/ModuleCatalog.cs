@@ -67,7 +67,17 @@ public sealed class ModuleCatalog
     public bool IsEnabled(TenantSettings tenant, string moduleId) => EnabledFor(tenant).Contains(moduleId);
 
     /// <summary>The admin menu of a tenant: only entries of its enabled modules, by position.</summary>
-    public IReadOnlyList<AdminMenuItem> AdminMenuFor(TenantSettings tenant)
+    public IReadOnlyList<AdminMenuItem> AdminMenuFor(TenantSettings tenant) =>
+        Ordered(BuildMenu(tenant).Items);
+
+    /// <summary>The dashboard's quick actions of a tenant: only those of its enabled modules, by position.</summary>
+    public IReadOnlyList<AdminMenuItem> QuickActionsFor(TenantSettings tenant) =>
+        Ordered(BuildMenu(tenant).QuickActions);
+
+    private static List<AdminMenuItem> Ordered(IEnumerable<AdminMenuItem> items) =>
+        items.OrderBy(i => i.Position).ThenBy(i => i.Text, StringComparer.CurrentCulture).ToList();
+
+    private AdminMenuBuilder BuildMenu(TenantSettings tenant)
     {
         var enabled = EnabledFor(tenant);
         var builder = new AdminMenuBuilder();
@@ -77,7 +87,7 @@ public sealed class ModuleCatalog
             module.BuildAdminMenu(builder);
         }
 
-        return builder.Items.OrderBy(i => i.Position).ThenBy(i => i.Text, StringComparer.CurrentCulture).ToList();
+        return builder;
     }
 
     private IReadOnlyList<IModule> Sort(List<IModule> modules)

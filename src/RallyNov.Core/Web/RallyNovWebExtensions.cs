@@ -78,6 +78,7 @@ public static class RallyNovWebExtensions
         foreach (var module in catalog.Modules)
         {
             var group = app.MapGroup("").WithMetadata(new ModuleEndpointMetadata(module.Id));
+            AdminAntiforgery.RequireForAdminWrites(group);
             module.MapEndpoints(group);
         }
 

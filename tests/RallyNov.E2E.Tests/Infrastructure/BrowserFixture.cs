@@ -46,9 +46,9 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>A fresh French-speaking browser context per test: no cookies shared between tests.</summary>
-    public async Task<IBrowserContext> NewContextAsync()
+    public async Task<IBrowserContext> NewContextAsync(int width = 1280, int height = 800)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "fr-FR", ViewportSize = new ViewportSize { Width = 1280, Height = 800 } });
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "fr-FR", TimezoneId = "Europe/Paris", ViewportSize = new ViewportSize { Width = width, Height = height } });
         context.SetDefaultTimeout(15_000);
         context.SetDefaultNavigationTimeout(30_000);
         return context;
@@ -56,7 +56,7 @@ public sealed class BrowserFixture : IAsyncLifetime
 }
 
 [CollectionDefinition(Name)]
-public sealed class SharedBrowser : ICollectionFixture<BrowserFixture>, ICollectionFixture<SampleSiteFixture>
+public sealed class SharedBrowser : ICollectionFixture<BrowserFixture>, ICollectionFixture<SampleSiteFixture>, ICollectionFixture<AdminSiteFixture>
 {
     public const string Name = "browser";
 }

@@ -43,16 +43,15 @@ public sealed class ContentEditorPermissionTests(UsersAppFactory app)
         var owner = action.EndsWith("-own", StringComparison.Ordinal) ? user : await app.CreateUserAsync(Tenant, "Author");
         var item = action == "create" ? null : await DraftAsync(app, owner);
 
-        // A page every role may open gives a token valid for this user.
-        var token = TestBrowser.Token(await browser.GetPageAsync(Prefix + "/admin/contents"));
+        // Forged requests: a refused user has no form to submit, so only the permission check may stop them.
         var title = "Matrice " + Guid.NewGuid().ToString("N")[..8];
         using var response = action switch
         {
-            "create" => await browser.PostAsync(Prefix + "/admin/contents/new/Initiative",
-                [new("__RequestVerificationToken", token), new("submit", "draft"), new("f.Title", title)]),
-            "edit-own" or "edit-other" => await PostEditAsync(browser, token, item!, "draft", title),
-            "publish-own" or "publish-other" => await PostEditAsync(browser, token, item!, "publish", title),
-            _ => await browser.PostAsync($"{Prefix}/admin/contents/{item!.ContentItemId}/delete", [new("__RequestVerificationToken", token)]),
+            "create" => await browser.ForgedPostAsync(Prefix + "/admin/contents", Prefix + "/admin/contents/new/Initiative",
+                [new("submit", "draft"), new("f.Title", title)]),
+            "edit-own" or "edit-other" => await PostEditAsync(browser, item!, "draft", title),
+            "publish-own" or "publish-other" => await PostEditAsync(browser, item!, "publish", title),
+            _ => await browser.ForgedPostAsync(Prefix + "/admin/contents", $"{Prefix}/admin/contents/{item!.ContentItemId}/delete", []),
         };
 
         Assert.Equal(allowed ? HttpStatusCode.Redirect : HttpStatusCode.Forbidden, response.StatusCode);
@@ -98,19 +97,17 @@ public sealed class ContentEditorPermissionTests(UsersAppFactory app)
         var (browser, _) = await SignedInAsync(app, "Contributor");
         using var _b = browser;
         var item = await DraftAsync(app, await app.CreateUserAsync(Tenant, "Author"));
-        var token = TestBrowser.Token(await browser.GetPageAsync(Prefix + "/admin/contents"));
 
         using var edit = await browser.GetAsync(EditUrl(item.ContentItemId));
-        using var unpublish = await browser.PostAsync($"{Prefix}/admin/contents/{item.ContentItemId}/unpublish", [new("__RequestVerificationToken", token)]);
+        using var unpublish = await browser.ForgedPostAsync(Prefix + "/admin/contents", $"{Prefix}/admin/contents/{item.ContentItemId}/unpublish", []);
 
         Assert.Equal(HttpStatusCode.Forbidden, edit.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, unpublish.StatusCode);
     }
 
-    private static Task<HttpResponseMessage> PostEditAsync(TestBrowser browser, string token, ContentItem item, string submit, string title) =>
-        browser.PostAsync(EditUrl(item.ContentItemId),
+    private static Task<HttpResponseMessage> PostEditAsync(TestBrowser browser, ContentItem item, string submit, string title) =>
+        browser.ForgedPostAsync(Prefix + "/admin/contents", EditUrl(item.ContentItemId),
         [
-            new("__RequestVerificationToken", token),
             new("contentItemVersionId", item.ContentItemVersionId),
             new("submit", submit),
             new("f.Title", title),

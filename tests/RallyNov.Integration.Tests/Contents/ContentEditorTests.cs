@@ -1,5 +1,6 @@
 using System.Net;
 using RallyNov.Core.Content;
+using RallyNov.Integration.Tests.Infrastructure;
 using RallyNov.Integration.Tests.Users;
 using static RallyNov.Integration.Tests.Contents.EditorHelpers;
 
@@ -71,9 +72,8 @@ public sealed class ContentEditorTests(UsersAppFactory app)
             Assert.Contains(title, page, StringComparison.Ordinal);
         }
 
-        var token = TestBrowser.Token(await editor.GetPageAsync(EditUrl(id)));
         Assert.Contains("Dépublier", await editor.GetPageAsync(EditUrl(id)), StringComparison.Ordinal);
-        using var unpublished = await editor.PostAsync($"{Prefix}/admin/contents/{id}/unpublish", [new("__RequestVerificationToken", token)]);
+        using var unpublished = await editor.SubmitAsync(EditUrl(id), $"{Prefix}/admin/contents/{id}/unpublish", []);
         Assert.Equal(HttpStatusCode.Redirect, unpublished.StatusCode);
         using (var after = await app.Browser().GetAsync(publicUrl))
         {
@@ -170,14 +170,14 @@ public sealed class ContentEditorTests(UsersAppFactory app)
 
         var confirm = await author.GetPageAsync($"{Prefix}/admin/contents/{item.ContentItemId}/delete");
         Assert.Contains("Oui, mettre à la corbeille", confirm, StringComparison.Ordinal);
-        using var deleted = await author.PostAsync($"{Prefix}/admin/contents/{item.ContentItemId}/delete", [new("__RequestVerificationToken", TestBrowser.Token(confirm))]);
+        using var deleted = await author.SubmitAsync(HtmlForm.Find(confirm, $"{Prefix}/admin/contents/{item.ContentItemId}/delete", $"{Prefix}/admin/contents/{item.ContentItemId}/delete"), []);
         Assert.Equal(HttpStatusCode.Redirect, deleted.StatusCode);
         Assert.Null(await LatestAsync(app, item.ContentItemId));
 
         var bin = await author.GetPageAsync(EditUrl(item.ContentItemId));
         Assert.Contains("dans la corbeille", bin, StringComparison.Ordinal);
         Assert.Contains("Restaurer", bin, StringComparison.Ordinal);
-        using var restored = await author.PostAsync($"{Prefix}/admin/contents/{item.ContentItemId}/restore", [new("__RequestVerificationToken", TestBrowser.Token(bin))]);
+        using var restored = await author.SubmitAsync(HtmlForm.Find(bin, EditUrl(item.ContentItemId), $"{Prefix}/admin/contents/{item.ContentItemId}/restore"), []);
         Assert.Equal(HttpStatusCode.Redirect, restored.StatusCode);
         Assert.NotNull(await LatestAsync(app, item.ContentItemId));
     }
@@ -202,8 +202,10 @@ public sealed class ContentEditorTests(UsersAppFactory app)
         using var _e = editor;
         var form = await editor.GetPageAsync(Prefix + "/admin/contents/new/KeyFigures");
 
+        // What editor.js sends: the markdown and the editor form's own token.
+        var editorForm = HtmlForm.Find(form, Prefix + "/admin/contents/new/KeyFigures", Prefix + "/admin/contents/new/KeyFigures");
         using var fetched = await editor.PostAsync(Prefix + "/admin/contents/preview-markdown",
-            [new("__RequestVerificationToken", TestBrowser.Token(form)), new("markdown", "**143** participants <script>alert(1)</script>")]);
+            [new(HtmlForm.TokenField, editorForm.Token!), new("markdown", "**143** participants <script>alert(1)</script>")]);
         var html = await fetched.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.OK, fetched.StatusCode);
         Assert.Contains("<strong>143</strong>", html, StringComparison.Ordinal);

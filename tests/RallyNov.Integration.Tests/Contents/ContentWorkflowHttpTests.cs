@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using RallyNov.Core.Content;
 using RallyNov.Core.Data;
+using RallyNov.Integration.Tests.Infrastructure;
 using RallyNov.Integration.Tests.Users;
 
 namespace RallyNov.Integration.Tests.Contents;
@@ -42,8 +43,8 @@ public sealed class ContentWorkflowHttpTests(UsersAppFactory app)
         Assert.Contains("Contenus en attente de relecture", dashboard, StringComparison.Ordinal);
         Assert.Contains($"href=\"{Prefix}/admin/contents/{id}/edit\">{title}</a>", dashboard, StringComparison.Ordinal);
 
-        var token = TestBrowser.Token(await editor.GetPageAsync($"{Prefix}/admin/contents?status=awaitingreview"));
-        using (var publish = await editor.PostAsync($"{Prefix}/admin/contents/bulk", [new("action", "publish"), new("ids", id), new("__RequestVerificationToken", token)]))
+        using (var publish = await editor.SubmitAsync($"{Prefix}/admin/contents?status=awaitingreview&q={Uri.EscapeDataString(title)}", $"{Prefix}/admin/contents/bulk",
+            [new("action", "publish"), new("ids", id)]))
         {
             Assert.Equal(HttpStatusCode.Redirect, publish.StatusCode);
         }
@@ -53,7 +54,7 @@ public sealed class ContentWorkflowHttpTests(UsersAppFactory app)
         Assert.Null(published.ReviewRequestedUtc);
         var after = await editor.GetPageAsync($"{Prefix}/admin/contents?status=awaitingreview&q={Uri.EscapeDataString(title)}");
         Assert.Contains("Aucun contenu ne correspond.", after, StringComparison.Ordinal);
-        Assert.DoesNotContain(title, await editor.GetPageAsync($"{Prefix}/admin"), StringComparison.Ordinal);
+        Assert.DoesNotContain(title, Html.Section(await editor.GetPageAsync($"{Prefix}/admin"), "review-title"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -63,20 +64,20 @@ public sealed class ContentWorkflowHttpTests(UsersAppFactory app)
         var mine = await SaveDraftAsync("Ma proposition " + contributor, contributor);
         var theirs = await SaveDraftAsync("Proposition d'un autre " + contributor, "quelqu-un-d-autre");
         using var browser = await SignedInAsync(contributor);
-        var token = TestBrowser.Token(await browser.GetPageAsync($"{Prefix}/admin/contents/{mine}/versions"));
+        // Forged requests: the contributor's pages offer none of these forms.
+        var tokenPage = $"{Prefix}/admin/contents/{mine}/versions";
 
-        using (var schedule = await browser.PostAsync($"{Prefix}/admin/contents/{mine}/workflow/schedule",
-            [new("publishAt", "2099-01-15T10:00"), new("__RequestVerificationToken", token)]))
+        using (var schedule = await browser.ForgedPostAsync(tokenPage, $"{Prefix}/admin/contents/{mine}/workflow/schedule", [new("publishAt", "2099-01-15T10:00")]))
         {
             Assert.Equal(HttpStatusCode.Forbidden, schedule.StatusCode);
         }
 
-        using (var unschedule = await browser.PostAsync($"{Prefix}/admin/contents/{mine}/workflow/unschedule", [new("__RequestVerificationToken", token)]))
+        using (var unschedule = await browser.ForgedPostAsync(tokenPage, $"{Prefix}/admin/contents/{mine}/workflow/unschedule", []))
         {
             Assert.Equal(HttpStatusCode.Forbidden, unschedule.StatusCode);
         }
 
-        using (var submit = await browser.PostAsync($"{Prefix}/admin/contents/{theirs}/workflow/submit", [new("__RequestVerificationToken", token)]))
+        using (var submit = await browser.ForgedPostAsync(tokenPage, $"{Prefix}/admin/contents/{theirs}/workflow/submit", []))
         {
             Assert.Equal(HttpStatusCode.Forbidden, submit.StatusCode);
         }

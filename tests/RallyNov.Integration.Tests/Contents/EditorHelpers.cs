@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using RallyNov.Core.Content;
+using RallyNov.Integration.Tests.Infrastructure;
 using RallyNov.Integration.Tests.Users;
 
 namespace RallyNov.Integration.Tests.Contents;
@@ -51,12 +52,14 @@ internal static partial class EditorHelpers
         return await PostFormAsync(browser, EditUrl(id), page, submit, fields);
     }
 
+    /// <summary>
+    /// Submits the editor form of <paramref name="page"/> (the one posting to <paramref name="action"/>)
+    /// with the button <paramref name="submit"/>: its own fields, version id and token, with
+    /// <paramref name="fields"/> typed in.
+    /// </summary>
     public static Task<HttpResponseMessage> PostFormAsync(TestBrowser browser, string action, string page, string submit, params (string Name, string Value)[] fields) =>
-        browser.PostAsync(action,
+        browser.SubmitAsync(HtmlForm.Find(page, action, action),
         [
-            new("__RequestVerificationToken", TestBrowser.Token(page)),
-            new("contentItemId", Hidden(page, "contentItemId")),
-            new("contentItemVersionId", Hidden(page, "contentItemVersionId")),
             new("submit", submit),
             .. fields.Select(f => new KeyValuePair<string, string>(f.Name, f.Value)),
         ]);

@@ -13,6 +13,13 @@ public static partial class Html
         return match.Success ? WebUtility.HtmlDecode(Tags().Replace(match.Groups[1].Value, "")).Trim() : null;
     }
 
+    /// <summary>The markup of the &lt;section aria-labelledby="{headingId}"&gt; of a page (empty when absent).</summary>
+    public static string Section(string html, string headingId)
+    {
+        var match = Regex.Match(html, $"<section aria-labelledby=\"{Regex.Escape(headingId)}\"[^>]*>(.*?)</section>", RegexOptions.Singleline);
+        return match.Success ? match.Groups[1].Value : "";
+    }
+
     /// <summary>The whole page with entities decoded, for "contains" checks on French text.</summary>
     public static string Decoded(string html) => WebUtility.HtmlDecode(html);
 

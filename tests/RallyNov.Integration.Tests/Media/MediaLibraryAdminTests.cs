@@ -22,14 +22,14 @@ public sealed class MediaLibraryAdminTests(MediaAppFactory app)
         var title = "Actualité illustrée " + name;
         var itemId = await SaveNewsAsync("Bourgogne", title, path);
 
-        using var warning = await browser.SubmitAsync("/bourgogne/admin/media", "/bourgogne/admin/media/delete", [new("path", path)]);
+        using var warning = await browser.SubmitAsync("/bourgogne/admin/media/delete?path=" + Uri.EscapeDataString(path), "/bourgogne/admin/media/delete", []);
         Assert.Equal(HttpStatusCode.OK, warning.StatusCode);
         var page = WebUtility.HtmlDecode(await warning.Content.ReadAsStringAsync());
         Assert.Contains("encore utilisé par 1 contenu", page, StringComparison.Ordinal);
         Assert.Contains($"href=\"/bourgogne/admin/contents/{itemId}/edit\">{title}</a>", page, StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(app.MediaFolder("Bourgogne"), path)));
 
-        using var confirmed = await browser.SubmitAsync("/bourgogne/admin/media/delete?path=" + path, "/bourgogne/admin/media/delete", [new("path", path), new("confirmed", "true")]);
+        using var confirmed = await browser.SubmitAsync("/bourgogne/admin/media/delete?path=" + Uri.EscapeDataString(path), "/bourgogne/admin/media/delete", [new("confirmed", "true")]);
         Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
         Assert.False(File.Exists(Path.Combine(app.MediaFolder("Bourgogne"), path)));
         using var client = app.Client();
@@ -49,7 +49,7 @@ public sealed class MediaLibraryAdminTests(MediaAppFactory app)
             Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         }
 
-        using (var deleted = await browser.SubmitAsync("/bourgogne/admin/media", "/bourgogne/admin/media/delete", [new("path", path)]))
+        using (var deleted = await browser.SubmitAsync("/bourgogne/admin/media/delete?path=" + Uri.EscapeDataString(path), "/bourgogne/admin/media/delete", []))
         {
             Assert.Equal(HttpStatusCode.Redirect, deleted.StatusCode);
         }
@@ -72,7 +72,7 @@ public sealed class MediaLibraryAdminTests(MediaAppFactory app)
         await UploadAsync(app, browser, "Bourgogne", name + ".jpg", Image(60, 40));
         using var confirm = await browser.GetAsync("/bourgogne/admin/media/delete?path=" + name + ".jpg");
         Assert.Contains("Aucun contenu n'utilise ce média", WebUtility.HtmlDecode(await confirm.Content.ReadAsStringAsync()), StringComparison.Ordinal);
-        using var response = await browser.SubmitAsync("/bourgogne/admin/media", "/bourgogne/admin/media/delete", [new("path", name + ".jpg")]);
+        using var response = await browser.SubmitAsync("/bourgogne/admin/media/delete?path=" + name + ".jpg", "/bourgogne/admin/media/delete", []);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.False(File.Exists(Path.Combine(app.MediaFolder("Bourgogne"), name + ".jpg")));
     }
@@ -111,7 +111,7 @@ public sealed class MediaLibraryAdminTests(MediaAppFactory app)
         Assert.Contains("n'est pas vide", WebUtility.HtmlDecode(await browser.GetPageAsync(refused.Headers.Location!.OriginalString)), StringComparison.Ordinal);
         Assert.True(Directory.Exists(Path.Combine(app.MediaFolder("Bourgogne"), folder)));
 
-        await browser.SubmitAsync("/bourgogne/admin/media", "/bourgogne/admin/media/delete", [new("path", folder + "/dans-le-dossier.jpg")]);
+        (await browser.SubmitAsync("/bourgogne/admin/media/delete?path=" + Uri.EscapeDataString(folder + "/dans-le-dossier.jpg"), "/bourgogne/admin/media/delete", [])).Dispose();
         using var deleted = await browser.SubmitAsync("/bourgogne/admin/media", "/bourgogne/admin/media/folders/delete", [new("folder", folder)]);
         Assert.Equal(HttpStatusCode.Redirect, deleted.StatusCode);
         Assert.False(Directory.Exists(Path.Combine(app.MediaFolder("Bourgogne"), folder)));

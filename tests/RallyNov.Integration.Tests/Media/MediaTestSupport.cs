@@ -1,10 +1,11 @@
 using System.Net;
 using NetVips;
+using RallyNov.Integration.Tests.Infrastructure;
 using RallyNov.Integration.Tests.Users;
 
 namespace RallyNov.Integration.Tests.Media;
 
-/// <summary>Signs in, builds test images and posts multipart uploads with the session's cookies and antiforgery token.</summary>
+/// <summary>Signs in, builds test images and uploads them through the media library's own form.</summary>
 internal static class MediaTestSupport
 {
     public static string Prefix(string tenant) => tenant switch { "Bourgogne" => "/bourgogne", "FrancheComte" => "/franche-comte", _ => "" };
@@ -30,37 +31,18 @@ internal static class MediaTestSupport
         return (image.Width, image.Height);
     }
 
-    /// <summary>Posts one file to /admin/media/upload; returns the redirect and the flash message shown after it.</summary>
+    /// <summary>Submits the media library's upload form with one file; returns the answer and the page shown after it (the flash message).</summary>
     public static async Task<(HttpResponseMessage Response, string Page)> UploadAsync(
         MediaAppFactory app, TestBrowser browser, string tenant, string fileName, byte[] content, string? alt = "Une image de test", string folder = "")
     {
         var prefix = Prefix(tenant);
-        var token = TestBrowser.Token(await browser.GetPageAsync(prefix + "/admin/media"));
-        using var form = new MultipartFormDataContent
-        {
-            { new StringContent(token), "__RequestVerificationToken" },
-            { new StringContent(folder), "folder" },
-            { new ByteArrayContent(content), "file", fileName },
-        };
+        var fields = new List<KeyValuePair<string, string>> { new("folder", folder) };
         if (alt is not null)
         {
-            form.Add(new StringContent(alt), "alt");
+            fields.Add(new("alt", alt));
         }
 
-        using var client = app.Client();
-        using var request = new HttpRequestMessage(HttpMethod.Post, prefix + "/admin/media/upload") { Content = form };
-        request.Headers.Add("Cookie", string.Join("; ", browser.Cookies.Select(c => c.Key + "=" + c.Value)));
-        var response = await client.SendAsync(request);
-        // Keep the TempData cookie so the next page shows the message.
-        if (response.Headers.TryGetValues("Set-Cookie", out var cookies))
-        {
-            foreach (var pair in cookies.Select(c => c.Split(';')[0]))
-            {
-                var equals = pair.IndexOf('=', StringComparison.Ordinal);
-                browser.Cookies[pair[..equals]] = pair[(equals + 1)..];
-            }
-        }
-
+        var response = await browser.SubmitAsync(prefix + "/admin/media", prefix + "/admin/media/upload", fields, [new FormFile("file", fileName, content)]);
         var page = response.StatusCode == HttpStatusCode.Redirect
             ? await browser.GetPageAsync(response.Headers.Location!.OriginalString)
             : await response.Content.ReadAsStringAsync();

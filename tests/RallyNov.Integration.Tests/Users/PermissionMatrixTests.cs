@@ -49,8 +49,8 @@ public sealed class PermissionMatrixTests(UsersAppFactory app)
         using var browser = await SignedInAsync(role);
         var victim = "victim-" + Guid.NewGuid().ToString("N")[..8];
 
-        // A valid token for this user (from a page they may see), so only the permission check can refuse.
-        using var response = await browser.SubmitAsync("/bourgogne/admin", "/bourgogne/admin/users/new",
+        // A forged post with a valid token for this user (from a page they may see), so only the permission check can refuse.
+        using var response = await browser.ForgedPostAsync("/bourgogne/admin", "/bourgogne/admin/users/new",
         [
             new("UserName", victim), new("Email", victim + "@example.org"),
             new("Password", UsersAppFactory.UserPassword), new("ConfirmPassword", UsersAppFactory.UserPassword),

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using RallyNov.Integration.Tests.Infrastructure;
 
 namespace RallyNov.Integration.Tests.Users;
 
@@ -26,8 +27,8 @@ public sealed partial class RolesAdminTests(UsersAppFactory app)
             Assert.Contains("Editor:PublishContent", grants);
             grants.Add("Contributor:ManageUsers");
 
-            using var saved = await admin.PostAsync("/admin/roles",
-                [.. grants.Select(g => new KeyValuePair<string, string>("grants", g)), new("__RequestVerificationToken", TestBrowser.Token(grid))]);
+            using var saved = await admin.SubmitAsync(HtmlForm.Find(grid, "/admin/roles", "/admin/roles"),
+                grants.Select(g => new KeyValuePair<string, string>("grants", g)));
             Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         }
 

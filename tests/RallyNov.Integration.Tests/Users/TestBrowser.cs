@@ -1,13 +1,13 @@
 using System.Net;
-using System.Text.RegularExpressions;
+using RallyNov.Integration.Tests.Infrastructure;
 
 namespace RallyNov.Integration.Tests.Users;
 
 /// <summary>
 /// An HTTP client that keeps cookies by name by hand (no automatic redirects), so tests can look
-/// at, copy and forge cookies, and post forms with the antiforgery token of the page they came from.
+/// at, copy and forge cookies, and submit the forms of the pages it loads (each with its own token).
 /// </summary>
-public sealed partial class TestBrowser(HttpClient client) : IDisposable
+public sealed class TestBrowser(HttpClient client) : IDisposable
 {
     public Dictionary<string, string> Cookies { get; } = new(StringComparer.Ordinal);
 
@@ -29,11 +29,39 @@ public sealed partial class TestBrowser(HttpClient client) : IDisposable
         return await response.Content.ReadAsStringAsync();
     }
 
-    /// <summary>Loads <paramref name="formPage"/> for its antiforgery token, then posts the fields to <paramref name="action"/>.</summary>
-    public async Task<HttpResponseMessage> SubmitAsync(string formPage, string action, IEnumerable<KeyValuePair<string, string>> fields)
+    /// <summary>
+    /// Loads <paramref name="formPage"/>, finds its form posting to <paramref name="action"/> and submits
+    /// it as a browser would: the form's own fields and token, with <paramref name="fields"/> typed in
+    /// (each name given replaces that name's values). Fails when the page has no such form or the form
+    /// carries no antiforgery token — what a person would meet as a 400.
+    /// </summary>
+    public async Task<HttpResponseMessage> SubmitAsync(string formPage, string action, IEnumerable<KeyValuePair<string, string>> fields, IReadOnlyList<FormFile>? files = null)
     {
-        var token = Token(await GetPageAsync(formPage));
-        return await PostAsync(action, [.. fields, new("__RequestVerificationToken", token)]);
+        var changes = fields.ToList();
+        var form = HtmlForm.Find(await GetPageAsync(formPage), formPage, action, changes);
+        return await SubmitAsync(form, changes, files);
+    }
+
+    /// <summary>Submits a form already read from a page (for instance the page a previous post answered).</summary>
+    public async Task<HttpResponseMessage> SubmitAsync(HtmlForm form, IEnumerable<KeyValuePair<string, string>> fields, IReadOnlyList<FormFile>? files = null)
+    {
+        Assert.True(form.Method == "post", $"The form for {form.Action} is not a POST form.");
+        Assert.True(form.Token is not null, $"The form posting to {form.Action} carries no antiforgery token: a browser would get a 400.\n{form.Html}");
+        using var request = new HttpRequestMessage(HttpMethod.Post, form.Action) { Content = form.Body(form.With(fields), files) };
+        return await SendAsync(request);
+    }
+
+    /// <summary>
+    /// A request that no page offers this user — the permission tests' forged posts (a hidden button,
+    /// another user's item). It carries the session's antiforgery token, read from
+    /// <paramref name="tokenPage"/> (any page the user may open), so that only the permission check
+    /// can refuse it. Never use it for a form the user has: submit that form with SubmitAsync.
+    /// </summary>
+    public async Task<HttpResponseMessage> ForgedPostAsync(string tokenPage, string path, IEnumerable<KeyValuePair<string, string>> fields)
+    {
+        var token = HtmlForm.All(await GetPageAsync(tokenPage), tokenPage).Select(f => f.Token).FirstOrDefault(t => t is not null);
+        Assert.True(token is not null, $"No antiforgery token on {tokenPage}.");
+        return await PostAsync(path, [.. fields, new(HtmlForm.TokenField, token)]);
     }
 
     public async Task<HttpResponseMessage> PostAsync(string path, IEnumerable<KeyValuePair<string, string>> fields)
@@ -51,13 +79,6 @@ public sealed partial class TestBrowser(HttpClient client) : IDisposable
         }
 
         return await SubmitAsync(prefix + "/admin/login", prefix + "/admin/login", fields);
-    }
-
-    public static string Token(string html)
-    {
-        var match = TokenPattern().Match(html);
-        Assert.True(match.Success, "No antiforgery token in the page.");
-        return WebUtility.HtmlDecode(match.Groups[1].Value);
     }
 
     private async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request)
@@ -86,7 +107,4 @@ public sealed partial class TestBrowser(HttpClient client) : IDisposable
 
         return response;
     }
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex TokenPattern();
 }

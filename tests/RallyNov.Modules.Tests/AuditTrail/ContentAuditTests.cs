@@ -60,7 +60,7 @@ public sealed class ContentAuditTests : IAsyncLifetime
             var workflow = sp.GetRequiredService<IContentWorkflow>();
             var draft = Succeeded(await contents.SaveDraftAsync(NewPage(contents, "À relire"), Ct));
             Succeeded(await workflow.SubmitForReviewAsync(draft.ContentItemId, Ct));
-            Succeeded(await workflow.SchedulePublishAsync(draft.ContentItemId, DateTime.UtcNow.AddDays(3), null, Ct));
+            Succeeded(await workflow.SchedulePublishAsync(draft.ContentItemId, new DateTime(2099, 7, 1, 8, 30, 0, DateTimeKind.Utc), null, Ct));
             Succeeded(await workflow.CancelScheduleAsync(draft.ContentItemId, Ct));
             return draft.ContentItemId;
         });
@@ -69,7 +69,8 @@ public sealed class ContentAuditTests : IAsyncLifetime
         Assert.Equal(
             [AuditActions.ContentUnscheduled, AuditActions.ContentScheduled, AuditActions.ContentSubmitted, AuditActions.ContentCreated],
             entries.Select(e => e.Action));
-        Assert.Contains("publication prévue le", entries[1].Details, StringComparison.Ordinal);
+        // Summer time in Paris is UTC+2: the details speak Paris time, like the rest of the back office.
+        Assert.Contains("publication prévue le 01/07/2099 à 10:30 (heure de Paris)", entries[1].Details, StringComparison.Ordinal);
     }
 
     [Fact]

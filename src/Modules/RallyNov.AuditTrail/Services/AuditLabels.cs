@@ -1,9 +1,12 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
 using RallyNov.Core.Auditing;
+using RallyNov.Core.Time;
 
 namespace RallyNov.AuditTrail.Services;
 
 /// <summary>French names of the action codes and categories for the back office.</summary>
-public static class AuditLabels
+public static partial class AuditLabels
 {
     private static readonly Dictionary<string, string> Actions = new(StringComparer.Ordinal)
     {
@@ -57,4 +60,25 @@ public static class AuditLabels
     public static string Action(string code) => Actions.TryGetValue(code, out var label) ? label : code;
 
     public static string Category(string code) => Categories.FirstOrDefault(c => c.Code == code).Label ?? code;
+
+    /// <summary>
+    /// The details as the page shows them: a UTC time written in them ("2026-11-24 09:05 UTC", as
+    /// events recorded before details spoke Paris time did) is shown in Paris time like the rest of
+    /// the page.
+    /// </summary>
+    public static string Details(string? details) =>
+        string.IsNullOrEmpty(details) ? "" : UtcTime().Replace(details, match =>
+        {
+            var format = match.Groups["seconds"].Success ? "yyyy-MM-dd HH:mm:ss" : "yyyy-MM-dd HH:mm";
+            if (!DateTime.TryParseExact(match.Groups["time"].Value.Replace('T', ' '), format, CultureInfo.InvariantCulture, DateTimeStyles.None, out var utc))
+            {
+                return match.Value;
+            }
+
+            var paris = ParisTimeZone.FromUtc(utc);
+            return paris.ToString(match.Groups["seconds"].Success ? "dd/MM/yyyy 'à' HH:mm:ss" : "dd/MM/yyyy 'à' HH:mm", CultureInfo.InvariantCulture) + " (heure de Paris)";
+        });
+
+    [GeneratedRegex(@"(?<time>\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(?<seconds>:\d{2})?)\s*UTC")]
+    private static partial Regex UtcTime();
 }

@@ -1,18 +1,32 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using RallyNov.Core.Content;
 using RallyNov.Core.Content.Definitions;
+using RallyNov.Core.Modules;
 using RallyNov.Core.Security;
 using RallyNov.Core.Tenants;
 
 namespace RallyNov.Contents.Admin;
 
-/// <summary>The back-office home: what the site holds, and the signed-in editor's own drafts.</summary>
+/// <summary>
+/// The back-office home: quick actions, the signed-in editor's own drafts, what waits for review or
+/// is scheduled, what others changed lately, and what the site holds.
+/// </summary>
 [Area("Admin")]
 [RequirePermission(Permissions.ViewContent)]
-public sealed class DashboardController(IContentManager contents, IContentDefinitionManager definitions, TenantContext tenant) : Controller
+public sealed class DashboardController(
+    IContentManager contents,
+    IContentDefinitionManager definitions,
+    TenantContext tenant,
+    ModuleCatalog catalog,
+    IAuthorizationService authorization) : Controller
 {
     private const int RecentDraftCount = 10;
     private const int WorkflowListSize = 20;
+    private const int RecentChangesCount = 10;
+
+    // Enough of the latest changes to find ten by others even when the user saved a lot lately.
+    private const int RecentChangesScanned = 60;
 
     [HttpGet("/admin")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
@@ -39,8 +53,26 @@ public sealed class DashboardController(IContentManager contents, IContentDefini
         var awaiting = await contents.QueryAsync(new ContentQuery { Status = ContentStatus.AwaitingReview, PageSize = WorkflowListSize }, cancellationToken);
         var scheduled = await contents.QueryAsync(new ContentQuery { Status = ContentStatus.Scheduled, PageSize = WorkflowListSize }, cancellationToken);
 
+        var me = User.Identity?.Name;
+        var latest = await contents.QueryAsync(new ContentQuery { Status = ContentStatus.Latest, Order = ContentOrder.ModifiedDescending, PageSize = RecentChangesScanned }, cancellationToken);
+        var byOthers = latest.Items
+            .Where(i => !string.IsNullOrEmpty(i.Author) && !string.Equals(i.Author, me, StringComparison.OrdinalIgnoreCase))
+            .Take(RecentChangesCount)
+            .ToList();
+
+        var actions = new List<AdminMenuItem>();
+        foreach (var action in catalog.QuickActionsFor(tenant.Settings))
+        {
+            if (action.Permission is null || (await authorization.AuthorizeAsync(User, null, new PermissionRequirement(action.Permission))).Succeeded)
+            {
+                actions.Add(action);
+            }
+        }
+
         return View(new DashboardViewModel
         {
+            QuickActions = actions,
+            RecentChangesByOthers = byOthers,
             Counts = counts,
             RecentDrafts = drafts,
             AwaitingReview = awaiting.Items.OrderBy(i => i.ReviewRequestedUtc).ToList(),

@@ -1,9 +1,16 @@
 using RallyNov.Core.Content;
+using RallyNov.Core.Modules;
 
 namespace RallyNov.Contents.Admin;
 
 public sealed class DashboardViewModel
 {
+    /// <summary>The buttons of the enabled modules the user may use (« Nouvelle initiative », « Téléverser », « Voir le site »).</summary>
+    public IReadOnlyList<AdminMenuItem> QuickActions { get; init; } = [];
+
+    /// <summary>Items whose latest version was saved by someone else, newest first.</summary>
+    public IReadOnlyList<ContentItem> RecentChangesByOthers { get; init; } = [];
+
     public IReadOnlyList<ContentTypeCounts> Counts { get; init; } = [];
 
     /// <summary>The signed-in user's items whose latest version is a draft, newest first.</summary>

@@ -23,6 +23,10 @@ public static class ContentFieldExtensions
             ? array.Select(v => v is JsonValue value && value.TryGetValue<string>(out var s) ? s : null).OfType<string>().ToList()
             : [];
 
+    /// <summary>Boolean fields: true only when ticked (absent means no).</summary>
+    public static bool GetBool(this ContentItem item, string field) =>
+        item.Content[field] is JsonValue value && value.GetValueKind() == JsonValueKind.True;
+
     public static string? GetFirst(this ContentItem item, string field) =>
         item.GetStrings(field) is { Count: > 0 } values ? values[0] : null;
 

@@ -1,8 +1,11 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using RallyNov.Core.Data;
+using RallyNov.Core.Indexing;
 using RallyNov.Core.Security;
 using RallyNov.Core.Tenants;
+using RallyNov.Core.Time;
 using RallyNov.Search.Lucene.Indexing;
 
 namespace RallyNov.Search.Lucene.Controllers;
@@ -32,6 +35,13 @@ public sealed class SearchAdminController(
         return RedirectToAction(nameof(Index));
     }
 
+    private static string KindName(IndexingTaskKind kind) => kind switch
+    {
+        IndexingTaskKind.Publish => "publication",
+        IndexingTaskKind.Unpublish => "dépublication",
+        _ => "suppression",
+    };
+
     private async Task<SearchAdminStatus> StatusAsync(CancellationToken cancellationToken)
     {
         var index = indexer.Info();
@@ -42,7 +52,7 @@ public sealed class SearchAdminController(
             index.Documents,
             index.Cursor,
             lastTask?.Id ?? 0,
-            lastTask is null ? null : $"{lastTask.Kind} · {lastTask.ContentItemId} · {lastTask.CreatedUtc:yyyy-MM-dd HH:mm:ss} UTC",
+            lastTask is null ? null : $"{KindName(lastTask.Kind)} · {lastTask.ContentItemId} · {ParisTimeZone.FromUtc(lastTask.CreatedUtc).ToString("dd/MM/yyyy HH:mm:ss", CultureInfo.InvariantCulture)}",
             pending,
             index.LastRebuildUtc,
             rebuilds.StateOf(tenant.Name));
