@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using RallyNov.Core.Hosting;
 using RallyNov.Core.Security;
 using RallyNov.Core.Tenants;
 using RallyNov.Tenants.Management;
@@ -100,8 +101,8 @@ public sealed class TenantSetupController(ITenantStore store, ITenantManager man
 
         return Json(new
         {
-            step = job?.Step ?? TenantSetupProgressSteps.All,
-            steps = job?.Steps ?? TenantSetupProgressSteps.All,
+            step = job?.Step ?? TenantSetupProgress.StepCount,
+            steps = job?.Steps ?? TenantSetupProgress.StepCount,
             current = job?.Current,
             done = job?.Done ?? [],
             completed = job?.Completed ?? true,
@@ -176,9 +177,4 @@ public sealed class TenantSetupController(ITenantStore store, ITenantManager man
 
     private RedirectResult RedirectToSetup(string name) =>
         Redirect(Url.Content($"~/admin/tenants/{Uri.EscapeDataString(name)}/setup"));
-}
-
-internal static class TenantSetupProgressSteps
-{
-    public const int All = Core.Hosting.TenantSetupProgress.StepCount;
 }
