@@ -9,8 +9,9 @@ namespace RallyNov.E2E.Tests;
 /// <summary>
 /// The hosting administrator runs the network from the portal in Chromium: creates « Jura », the site
 /// answers and its administrator signs in; then disables, enables and removes it, through the pages'
-/// own buttons. axe checks every screen on the way (with and without errors). Set
-/// RALLYNOV_SCREENSHOTS to a folder to keep 1366 px and 375 px screenshots of each screen.
+/// own buttons. axe checks every screen on the way (with and without errors), none may stick out
+/// sideways on a 375 px phone, and each is photographed at 1366 px and 375 px into the temp folder
+/// "rallynov-screens" (names starting with "sites-").
 /// </summary>
 [Collection(SharedBrowser.Name)]
 public sealed class TenantAdminTests(BrowserFixture browser)
@@ -93,7 +94,7 @@ public sealed class TenantAdminTests(BrowserFixture browser)
         Assert.Equal(503, closed!.Status);
         await Expect(visitor.Locator("h1")).ToHaveTextAsync("Site momentanément fermé");
         await Expect(visitor).ToHaveTitleAsync(new System.Text.RegularExpressions.Regex("rally'nov Jura"));
-        await CheckAsync(visitor, "site-ferme-503");
+        await CheckAsync(visitor, "sites-site-ferme-503");
 
         // Enabled again from its edit page.
         await page.GetByRole(AriaRole.Link, new() { Name = "Modifier rally'nov Jura" }).ClickAsync();
@@ -136,23 +137,25 @@ public sealed class TenantAdminTests(BrowserFixture browser)
         await Expect(page).ToHaveURLAsync(site.Url(prefix + "/admin"));
     }
 
-    /// <summary>axe on the current page; screenshots at both widths when asked for.</summary>
+    /// <summary>axe on the current page, the phone-width overflow check, and screenshots at both widths.</summary>
     private async Task CheckAsync(IPage page, string name)
     {
         var result = await page.RunAxe();
         Assert.NotEmpty(result.Passes);
         _violations.AddRange(result.Violations.Select(v => Describe(page.Url, v)));
-        if (Environment.GetEnvironmentVariable("RALLYNOV_SCREENSHOTS") is { Length: > 0 } folder)
+        var folder = AdminAccessibilityTests.ScreensFolder;
+        Directory.CreateDirectory(folder);
+        await page.SetViewportSizeAsync(1366, 900);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(folder, $"{name}-1366.png"), FullPage = true });
+        await page.SetViewportSizeAsync(375, 800);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(folder, $"{name}-375.png"), FullPage = true });
+        var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        if (overflow > 0)
         {
-            Directory.CreateDirectory(folder);
-            foreach (var width in new[] { 1366, 375 })
-            {
-                await page.SetViewportSizeAsync(width, 900);
-                await page.ScreenshotAsync(new() { Path = Path.Combine(folder, $"{name}-{width}.png"), FullPage = true });
-            }
-
-            await page.SetViewportSizeAsync(1280, 800);
+            _violations.Add($"- {page.Url}: {overflow} px wider than a 375 px phone screen");
         }
+
+        await page.SetViewportSizeAsync(1280, 800);
     }
 
     private static string Describe(string url, AxeResultItem v) =>

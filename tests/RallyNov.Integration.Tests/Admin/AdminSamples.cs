@@ -70,6 +70,9 @@ internal sealed class AdminSamples
         var disabled = await CreateUserAsync(users, "parcours-inactif-" + unique);
         Assert.True((await users.SetDisabledAsync(disabled, true, null, CancellationToken.None)).Succeeded);
         samples.Add("id", active, disabled);
+
+        // The sites screens (portal only): the walked site itself.
+        samples.Add("name", tenant.Name);
         return samples;
     }
 

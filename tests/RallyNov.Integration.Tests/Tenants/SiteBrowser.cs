@@ -37,18 +37,18 @@ public sealed class SiteBrowser(HttpClient client) : IDisposable
     }
 
     /// <summary>The form of <paramref name="html"/> whose action ends with <paramref name="actionEnd"/>.</summary>
-    public static HtmlForm Form(string html, string actionEnd)
+    public static PageForm Form(string html, string actionEnd)
     {
         var document = Parser.ParseDocument(html);
         var forms = document.Forms.Where(f => (f.GetAttribute("action") ?? "").EndsWith(actionEnd, StringComparison.Ordinal)).ToList();
         Assert.True(forms.Count == 1, $"Expected one form posting to …{actionEnd}, found {forms.Count}.");
-        return new HtmlForm(forms[0]);
+        return new PageForm(forms[0]);
     }
 
     /// <summary>Loads the page and returns its form posting to …<paramref name="actionEnd"/>.</summary>
-    public async Task<HtmlForm> OpenFormAsync(string page, string actionEnd) => Form(await GetPageAsync(page), actionEnd);
+    public async Task<PageForm> OpenFormAsync(string page, string actionEnd) => Form(await GetPageAsync(page), actionEnd);
 
-    public async Task<HttpResponseMessage> SubmitAsync(HtmlForm form)
+    public async Task<HttpResponseMessage> SubmitAsync(PageForm form)
     {
         using var request = new HttpRequestMessage(new HttpMethod(form.Method), form.Action) { Content = form.Content() };
         return await SendAsync(request);
@@ -102,13 +102,13 @@ public sealed class SiteBrowser(HttpClient client) : IDisposable
 }
 
 /// <summary>A form as it was served: fields can be changed, never invented.</summary>
-public sealed class HtmlForm
+public sealed class PageForm
 {
     private readonly List<Field> _fields = [];
     private readonly Dictionary<string, (string FileName, byte[] Content)> _files = new(StringComparer.Ordinal);
     private readonly HashSet<string> _fileInputs = new(StringComparer.Ordinal);
 
-    internal HtmlForm(IHtmlFormElement form)
+    internal PageForm(IHtmlFormElement form)
     {
         Action = WebUtility.HtmlDecode(form.GetAttribute("action") ?? "");
         Method = (form.GetAttribute("method") ?? "get").ToUpperInvariant();
@@ -155,7 +155,7 @@ public sealed class HtmlForm
     public string? Value(string name) => _fields.FirstOrDefault(f => f.Name == name && f.On)?.Value;
 
     /// <summary>Types into a text field (or textarea, select); fails when the form has no such field.</summary>
-    public HtmlForm Set(string name, string value)
+    public PageForm Set(string name, string value)
     {
         var field = _fields.FirstOrDefault(f => f.Name == name && f.Type is not ("checkbox" or "radio"));
         Assert.True(field is not null, $"The form posting to {Action} has no field '{name}'.");
@@ -164,7 +164,7 @@ public sealed class HtmlForm
     }
 
     /// <summary>Ticks or unticks a checkbox, or chooses a radio button, by its value.</summary>
-    public HtmlForm Check(string name, string value, bool on = true)
+    public PageForm Check(string name, string value, bool on = true)
     {
         var field = _fields.FirstOrDefault(f => f.Name == name && f.Value == value && f.Type is "checkbox" or "radio");
         Assert.True(field is not null, $"The form posting to {Action} has no box '{name}' = '{value}'.");
@@ -180,7 +180,7 @@ public sealed class HtmlForm
         return this;
     }
 
-    public HtmlForm Attach(string name, string fileName, byte[] content)
+    public PageForm Attach(string name, string fileName, byte[] content)
     {
         Assert.True(_fileInputs.Contains(name), $"The form posting to {Action} has no file input '{name}'.");
         _files[name] = (fileName, content);

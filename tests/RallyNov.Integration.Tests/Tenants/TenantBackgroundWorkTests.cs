@@ -38,7 +38,16 @@ public sealed class TenantBackgroundWorkTests(TenantsAppFactory app)
         });
 
         await manager.DisableAsync(name, "tests", CancellationToken.None);
+
+        // Its search index is closed (the writer lets its lock go); from then on nothing is written to it.
         var lucene = app.Store.PathsFor(name).SearchIndex;
+        var closedBy = DateTime.UtcNow.AddSeconds(10);
+        while (File.Exists(Path.Combine(lucene, "write.lock")) && DateTime.UtcNow < closedBy)
+        {
+            await Task.Delay(50);
+        }
+
+        Assert.False(File.Exists(Path.Combine(lucene, "write.lock")), "The disabled site's index is still open.");
         var indexBefore = Snapshot(lucene);
 
         // Published into its database while it is closed (as an import from the command line would do).
