@@ -37,6 +37,18 @@ if [ -z "$pg_bin" ]; then
     pg_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
 fi
 
+# The browser tests check the saved pages with the Nu Html Checker (Java 17 + the vnu-jar npm package).
+if ! command -v java >/dev/null 2>&1; then
+    echo "test.sh: installing a Java runtime for the Nu Html Checker..."
+    as_root apt-get update -o DPkg::Lock::Timeout=600
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -o DPkg::Lock::Timeout=600 openjdk-17-jre-headless
+fi
+if [ ! -f tools/vnu/node_modules/vnu-jar/build/dist/vnu.jar ]; then
+    echo "test.sh: installing the Nu Html Checker (npm package vnu-jar)..."
+    (cd tools/vnu && npm install --no-audit --no-fund --silent)
+fi
+export RALLYNOV_VNU_JAR="$root/tools/vnu/node_modules/vnu-jar/build/dist/vnu.jar"
+
 if ! command -v dotnet >/dev/null 2>&1; then
     echo "test.sh: the .NET SDK (dotnet) is not on PATH." >&2
     echo "0 passed, 0 failed"

@@ -9,10 +9,10 @@ namespace RallyNov.E2E.Tests;
 public sealed class HomePageTests(BrowserFixture browser, SampleSiteFixture sample)
 {
     [Theory]
-    [InlineData("/", "rally'nov Bourgogne-Franche-Comté")]
-    [InlineData("/bourgogne", "rally'nov Bourgogne")]
-    [InlineData("/franche-comte", "rally'nov Franche-Comté")]
-    public async Task Home_page_loads_in_french_with_the_tenant_name_as_visible_h1(string path, string displayName)
+    [InlineData("/", "rally'nov Bourgogne-Franche-Comté", "rgb(29, 79, 145)")]
+    [InlineData("/bourgogne", "rally'nov Bourgogne", "rgb(123, 30, 58)")]
+    [InlineData("/franche-comte", "rally'nov Franche-Comté", "rgb(21, 94, 75)")]
+    public async Task Home_page_loads_in_french_with_the_tenant_name_as_visible_h1(string path, string displayName, string brand)
     {
         var site = sample.Site;
         await using var context = await browser.NewContextAsync();
@@ -25,9 +25,9 @@ public sealed class HomePageTests(BrowserFixture browser, SampleSiteFixture samp
         await Expect(page.Locator("h1")).ToBeVisibleAsync();
         await Expect(page.Locator("h1")).ToHaveTextAsync(displayName);
         Assert.Contains(displayName, await page.TitleAsync(), StringComparison.Ordinal);
-        // The theme's stylesheet is served: the header takes the brand colour.
-        var header = await page.Locator("header.site-header").EvaluateAsync<string>("e => getComputedStyle(e).backgroundColor");
-        Assert.Equal("rgb(0, 96, 156)", header);
+        // The tenant's stylesheet is served: the menu bar takes the site's own primary colour (its settings).
+        var menu = await page.Locator("nav.main-nav").EvaluateAsync<string>("e => getComputedStyle(e).backgroundColor");
+        Assert.Equal(brand, menu);
     }
 
     [Theory]
@@ -49,7 +49,8 @@ public sealed class HomePageTests(BrowserFixture browser, SampleSiteFixture samp
 
         await page.Keyboard.PressAsync("Enter");
 
-        await Expect(page).ToHaveURLAsync(site.Url(path + "#contenu"));
+        // A tenant's home is "/prefix/" (its canonical URL: "/prefix" redirects there).
+        await Expect(page).ToHaveURLAsync(site.Url((path.EndsWith('/') ? path : path + "/") + "#contenu"));
         await Expect(page.Locator("main#contenu")).ToBeFocusedAsync();
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using RallyNov.Contents.Admin;
 using RallyNov.Contents.Admin.Editor;
 using RallyNov.Contents.Api;
@@ -32,6 +33,7 @@ public sealed class ContentsModule : ModuleBase
         services.AddSingleton<IScheduledPublisher, ScheduledPublisher>();
         services.AddHostedService<ScheduledPublishingBackgroundService>();
         services.AddScoped<IContentEditorModelFactory, ContentEditorModelFactory>();
+        services.Replace(ServiceDescriptor.Singleton<Core.Web.ITenantUnavailablePage, Controllers.ThemedUnavailablePage>());
     }
 
     public override void MapEndpoints(IEndpointRouteBuilder endpoints)

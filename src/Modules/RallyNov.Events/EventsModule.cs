@@ -4,6 +4,7 @@ using RallyNov.Contents.Home;
 using RallyNov.Contents.Syndication;
 using RallyNov.Core.Content.Definitions;
 using RallyNov.Core.Modules;
+using RallyNov.Core.Settings;
 using RallyNov.Events.Home;
 using RallyNov.Taxonomies;
 
@@ -24,6 +25,7 @@ public sealed class EventsModule : ModuleBase
     {
         services.AddScoped<IHomeSection, EventsHomeSection>();
         services.AddSingleton(new PublicListRoute(ModuleId, "/evenements"));
+        services.AddSiteSection(new SiteSection("evenements", ModuleId, "/evenements", "Événements", [EventFields.Type], 30));
     }
 
     public override void DefineContent(ContentDefinitionBuilder builder)

@@ -4,6 +4,7 @@ using RallyNov.Contents.Home;
 using RallyNov.Contents.Syndication;
 using RallyNov.Core.Content.Definitions;
 using RallyNov.Core.Modules;
+using RallyNov.Core.Settings;
 using RallyNov.Initiatives.Home;
 using RallyNov.Taxonomies;
 
@@ -24,6 +25,7 @@ public sealed class InitiativesModule : ModuleBase
     {
         services.AddScoped<IHomeSection, InitiativesHomeSection>();
         services.AddSingleton(new PublicListRoute(ModuleId, "/initiatives"));
+        services.AddSiteSection(new SiteSection("initiatives", ModuleId, "/initiatives", "Initiatives", [InitiativeFields.Type], 10));
         services.AddSingleton(new FeedSource(ModuleId, InitiativeFields.Type, InitiativeFields.Summary));
     }
 

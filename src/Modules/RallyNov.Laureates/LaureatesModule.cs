@@ -4,6 +4,7 @@ using RallyNov.Contents.Home;
 using RallyNov.Contents.Syndication;
 using RallyNov.Core.Content.Definitions;
 using RallyNov.Core.Modules;
+using RallyNov.Core.Settings;
 using RallyNov.Initiatives;
 using RallyNov.Laureates.Home;
 
@@ -25,6 +26,7 @@ public sealed class LaureatesModule : ModuleBase
     {
         services.AddScoped<IHomeSection, LaureatesHomeSection>();
         services.AddSingleton(new PublicListRoute(ModuleId, "/laureats"));
+        services.AddSiteSection(new SiteSection("laureats", ModuleId, "/laureats", "Lauréats", [LaureateFields.Type], 20));
     }
 
     public override void DefineContent(ContentDefinitionBuilder builder)

@@ -4,6 +4,7 @@ using RallyNov.Contents.Home;
 using RallyNov.Contents.Syndication;
 using RallyNov.Core.Content.Definitions;
 using RallyNov.Core.Modules;
+using RallyNov.Core.Settings;
 using RallyNov.Pages.Home;
 
 namespace RallyNov.Pages;
@@ -31,6 +32,7 @@ public sealed class PagesModule : ModuleBase
         services.AddScoped<IHomeSection, KeyFiguresHomeSection>();
         services.AddScoped<IHomeSection, NewsHomeSection>();
         services.AddSingleton(new PublicListRoute(ModuleId, "/actualites"));
+        services.AddSiteSection(new SiteSection("actualites", ModuleId, "/actualites", "Actualités", [NewsType], 40));
         services.AddSingleton(new FeedSource(ModuleId, NewsType, NewsFields.Summary, NewsFields.Date));
     }
 

@@ -3,6 +3,7 @@ using RallyNov.Contents;
 using RallyNov.Contents.Syndication;
 using RallyNov.Core.Content.Definitions;
 using RallyNov.Core.Modules;
+using RallyNov.Core.Settings;
 using RallyNov.Taxonomies;
 
 namespace RallyNov.Partners;
@@ -21,6 +22,7 @@ public sealed class PartnersModule : ModuleBase
     public override void ConfigureServices(IServiceCollection services)
     {
         services.AddSingleton(new PublicListRoute(ModuleId, "/partenaires"));
+        services.AddSiteSection(new SiteSection("partenaires", ModuleId, "/partenaires", "Partenaires", [PartnerFields.Type], 50));
     }
 
     public override void DefineContent(ContentDefinitionBuilder builder)

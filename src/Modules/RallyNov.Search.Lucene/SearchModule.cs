@@ -34,7 +34,6 @@ public sealed class SearchModule : ModuleBase
         // Vocabularies are read once a minute (labels cache): a search must not open a database context for nothing.
         services.AddScoped(provider => new Lazy<ITaxonomyService>(provider.GetRequiredService<ITaxonomyService>));
         services.AddSingleton<SearchAnswerCache>();
-        services.AddSingleton<DecodedPostingsCache>();
         services.AddScoped<ISuggestionService, SuggestionService>();
         services.AddScoped<Core.Content.IPublishedListIndex, PublishedListIndex>();
         services.AddHostedService<SearchIndexingBackgroundService>();

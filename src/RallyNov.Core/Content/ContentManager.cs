@@ -295,7 +295,10 @@ internal sealed class ContentManager : IContentManager
             if (publish)
             {
                 target.Published = true;
-                target.PublishedUtc = published?.PublishedUtc ?? now;
+
+                // A new item may bring the date it was first published elsewhere (an import keeps
+                // the original dates, never the import time); otherwise the first publication is now.
+                target.PublishedUtc = published?.PublishedUtc ?? (latest is null && input.PublishedUtc is { } original && original <= now ? original : now);
                 AddTask(target, IndexingTaskKind.Publish, now);
             }
 

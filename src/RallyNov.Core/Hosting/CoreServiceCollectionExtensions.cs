@@ -36,6 +36,7 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<ITenantDatabase, TenantDatabase>();
         services.AddSingleton<ITenantScopeFactory, TenantScopeFactory>();
         services.AddScoped<ITenantAccessor, TenantAccessor>();
+        services.TryAddSingleton<Web.ITenantUnavailablePage, Web.PlainTenantUnavailablePage>();
         services.AddScoped(sp => sp.GetRequiredService<ITenantAccessor>().Required);
         services.AddScoped(sp => sp.GetRequiredService<ITenantDatabase>().CreateContext(sp.GetRequiredService<ITenantAccessor>().Required.Settings));
 
@@ -45,6 +46,9 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<IContentWorkflow, ContentWorkflow>();
         services.AddScoped<ITaxonomyService, TaxonomyService>();
         services.AddScoped<ISiteSettingsService, SiteSettingsService>();
+        services.AddSingleton<SiteIdentityCache>();
+        services.AddScoped<ISiteIdentityService, SiteIdentityService>();
+        services.AddScoped<IContentHandler, SiteIdentityContentHandler>();
 
         services.AddScoped<IRecipeExecutor, RecipeExecutor>();
         services.AddScoped<IRecipeExporter, RecipeExporter>();

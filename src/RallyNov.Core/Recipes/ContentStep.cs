@@ -7,7 +7,7 @@ using RallyNov.Core.Content.Definitions;
 namespace RallyNov.Core.Recipes;
 
 /// <summary>
-/// "content": { "items": [ { "contentItemId", "contentType", "published", "owner", "createdUtc",
+/// "content": { "items": [ { "contentItemId", "contentType", "published", "owner", "createdUtc", "publishedUtc" (first publication, kept by a new item),
 /// "content": { fields }, "draft": { fields, optional newer draft } } ] }.
 /// Same id → the item is updated (a new version only when something changed), never duplicated.
 /// </summary>
@@ -120,6 +120,7 @@ internal sealed partial class ContentStep(IContentManager contents, IContentDefi
                     ["published"] = live is not null,
                     ["owner"] = latest.Owner,
                     ["createdUtc"] = latest.CreatedUtc.ToString("O", CultureInfo.InvariantCulture),
+                    ["publishedUtc"] = live?.PublishedUtc?.ToString("O", CultureInfo.InvariantCulture),
                     ["content"] = main.Content.DeepClone(),
                 };
                 if (live is not null && !latest.Published)
@@ -176,8 +177,19 @@ internal sealed partial class ContentStep(IContentManager contents, IContentDefi
             throw context.Fail("« createdUtc » n'est pas une date ISO 8601.", id);
         }
 
+        DateTime? firstPublished = null;
+        if (Text(obj, "publishedUtc") is { } publishedText)
+        {
+            if (!DateTime.TryParse(publishedText, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var parsed))
+            {
+                throw context.Fail("« publishedUtc » n'est pas une date ISO 8601.", id);
+            }
+
+            firstPublished = parsed;
+        }
+
         var published = obj["published"] is not JsonValue p || p.GetValue<bool>();
-        return new RecipeItem(id, type, published, Text(obj, "owner"), created, content, obj["draft"] as JsonObject);
+        return new RecipeItem(id, type, published, Text(obj, "owner"), created, content, obj["draft"] as JsonObject, firstPublished);
     }
 
     private async Task ApplyAsync(RecipeStepContext context, RecipeItem item, CancellationToken cancellationToken)
@@ -190,7 +202,7 @@ internal sealed partial class ContentStep(IContentManager contents, IContentDefi
         var current = item.Published ? live : latest;
         if (!Same(item.Type, item.Content, current) || item.Published != (live is not null))
         {
-            var target = latest?.Clone() ?? new ContentItem { ContentItemId = item.Id, ContentType = item.Type.Name, CreatedUtc = item.CreatedUtc };
+            var target = latest?.Clone() ?? new ContentItem { ContentItemId = item.Id, ContentType = item.Type.Name, CreatedUtc = item.CreatedUtc, PublishedUtc = item.PublishedUtc };
             target.Content = (JsonObject)item.Content.DeepClone();
             target.Owner ??= item.Owner;
             var result = item.Published
@@ -285,5 +297,5 @@ internal sealed partial class ContentStep(IContentManager contents, IContentDefi
     private static string? Text(JsonObject obj, string name) =>
         obj[name] is JsonValue value && value.TryGetValue<string>(out var text) && !string.IsNullOrWhiteSpace(text) ? text.Trim() : null;
 
-    private sealed record RecipeItem(string Id, ContentTypeDefinition Type, bool Published, string? Owner, DateTime CreatedUtc, JsonObject Content, JsonObject? Draft);
+    private sealed record RecipeItem(string Id, ContentTypeDefinition Type, bool Published, string? Owner, DateTime CreatedUtc, JsonObject Content, JsonObject? Draft, DateTime? PublishedUtc = null);
 }

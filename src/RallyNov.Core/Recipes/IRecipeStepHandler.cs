@@ -25,6 +25,9 @@ public sealed class RecipeStepContext
 {
     public required string File { get; init; }
 
+    /// <summary>Folder of the recipe file, for steps that read files beside it; null for a recipe given as JSON alone.</summary>
+    public string? Directory { get; init; }
+
     public required int Index { get; init; }
 
     public required string Name { get; init; }
@@ -32,9 +35,6 @@ public sealed class RecipeStepContext
     public required JsonObject Step { get; init; }
 
     public required TenantContext Tenant { get; init; }
-
-    /// <summary>The folder of the recipe file, when it was read from one (for the files it names).</summary>
-    public string? Directory { get; init; }
 
     /// <summary>Stops the recipe; the whole run is rolled back.</summary>
     public RecipeException Fail(string problem, string? item = null) => RecipeException.For(File, Index, Name, item, problem);

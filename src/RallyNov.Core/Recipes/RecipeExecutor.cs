@@ -12,9 +12,9 @@ public interface IRecipeExecutor
     Task ExecuteFileAsync(string path, CancellationToken cancellationToken);
 
     /// <param name="file">Name used in error messages.</param>
-    Task ExecuteAsync(JsonObject recipe, string file, CancellationToken cancellationToken);
+    Task ExecuteAsync(JsonObject recipe, string file, CancellationToken cancellationToken) => ExecuteAsync(recipe, file, null, cancellationToken);
 
-    /// <param name="directory">Folder of the recipe, for the files its steps name (null: the host's recipes folder).</param>
+    /// <param name="directory">Folder the recipe's steps read their files from (the media step's "source", an included recipe), or null.</param>
     Task ExecuteAsync(JsonObject recipe, string file, string? directory, CancellationToken cancellationToken);
 }
 
@@ -47,8 +47,6 @@ internal sealed class RecipeExecutor(
         await ExecuteAsync(recipe, name, Path.GetDirectoryName(Path.GetFullPath(path)), cancellationToken);
     }
 
-    public Task ExecuteAsync(JsonObject recipe, string file, CancellationToken cancellationToken) => ExecuteAsync(recipe, file, null, cancellationToken);
-
     public async Task ExecuteAsync(JsonObject recipe, string file, string? directory, CancellationToken cancellationToken)
     {
         var steps = recipe["steps"] as JsonArray ?? throw new RecipeException($"Recette « {file} » : la liste « steps » manque.");
@@ -70,7 +68,7 @@ internal sealed class RecipeExecutor(
                 throw RecipeException.For(file, i, name, null, $"étape inconnue (étapes possibles : {known}).");
             }
 
-            contexts.Add((handler, new RecipeStepContext { File = file, Index = i, Name = handler.Name, Step = step, Tenant = tenant.Required, Directory = directory }));
+            contexts.Add((handler, new RecipeStepContext { File = file, Directory = directory, Index = i, Name = handler.Name, Step = step, Tenant = tenant.Required }));
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);

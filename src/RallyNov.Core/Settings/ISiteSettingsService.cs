@@ -13,7 +13,7 @@ public interface ISiteSettingsService
     Task SaveAsync(string name, JsonObject value, CancellationToken cancellationToken);
 }
 
-internal sealed class SiteSettingsService(RallyNovDbContext db, TimeProvider clock, IAuditTrail audit, IAuditEventFactory auditEvents) : ISiteSettingsService
+internal sealed class SiteSettingsService(RallyNovDbContext db, TimeProvider clock, IAuditTrail audit, IAuditEventFactory auditEvents, SiteIdentityCache identities) : ISiteSettingsService
 {
     public async Task<JsonObject> GetAsync(string name, CancellationToken cancellationToken)
     {
@@ -35,6 +35,7 @@ internal sealed class SiteSettingsService(RallyNovDbContext db, TimeProvider clo
         row.ModifiedUtc = clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(cancellationToken);
         db.ChangeTracker.Clear();
+        identities.Clear();
 
         // Only the names of the keys: a settings value may be a secret (an API key).
         if (changed.Count > 0)

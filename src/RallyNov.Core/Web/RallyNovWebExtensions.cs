@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.ResponseCompression;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -50,6 +51,17 @@ public static class RallyNovWebExtensions
         services.AddSingleton<EndpointCatalog>();
         services.AddOptions<MvcOptions>().Configure<ModuleControllerConvention>((o, convention) => o.Conventions.Add(convention));
         services.AddRouting(o => o.LowercaseUrls = true);
+
+        // Brotli first, gzip for older clients; HTML, CSS, JS, JSON, XML, Atom, iCalendar and SVG.
+        services.AddResponseCompression(o =>
+        {
+            o.EnableForHttps = true;
+            o.Providers.Add<BrotliCompressionProvider>();
+            o.Providers.Add<GzipCompressionProvider>();
+            o.MimeTypes = ResponseCompressionDefaults.MimeTypes.Concat(["image/svg+xml", "application/atom+xml", "text/calendar", "application/manifest+json"]);
+        });
+        services.Configure<BrotliCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Fastest);
+        services.Configure<GzipCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Fastest);
         return builder;
     }
 
@@ -58,7 +70,13 @@ public static class RallyNovWebExtensions
     {
         app.MapGet("/health", HealthEndpoint.HandleAsync);
 
+        app.UseMiddleware<HeadRequestMiddleware>();
         app.UseMiddleware<TenantMiddleware>();
+        app.UseMiddleware<CanonicalUrlMiddleware>();
+
+        // Never the back office: its pages carry antiforgery tokens, which compression over TLS
+        // would expose to BREACH-style guessing. Public pages hold no secret.
+        app.UseWhen(context => !context.Request.Path.StartsWithSegments("/admin", StringComparison.OrdinalIgnoreCase), branch => branch.UseResponseCompression());
 
         // After the tenant middleware, so the re-executed error page keeps the tenant and its prefix.
         if (!app.Environment.IsDevelopment())
@@ -67,7 +85,30 @@ public static class RallyNovWebExtensions
         }
 
         app.UseStatusCodePagesWithReExecute("/erreur/{0}");
-        app.UseStaticFiles();
+
+        // The host's own endpoints (/health) have no tenant, hence no error page to show.
+        app.Use((context, next) =>
+        {
+            if (context.RequestServices.GetRequiredService<Tenants.ITenantAccessor>().Current is null
+                && context.Features.Get<Microsoft.AspNetCore.Diagnostics.IStatusCodePagesFeature>() is { } pages)
+            {
+                pages.Enabled = false;
+            }
+
+            return next(context);
+        });
+
+        // Files linked with their content hash (?v=..., asp-append-version) never change: cache them for a year.
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            OnPrepareResponse = file =>
+            {
+                if (file.Context.Request.Query.ContainsKey("v"))
+                {
+                    file.Context.Response.Headers.CacheControl = "public, max-age=31536000, immutable";
+                }
+            },
+        });
         app.UseRouting();
         app.UseMiddleware<ModuleGateMiddleware>();
         app.UseAuthentication();

@@ -1,9 +1,6 @@
-using Microsoft.AspNetCore.Hosting;
+using System.Net;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.StaticFiles;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
+using Microsoft.Extensions.DependencyInjection;
 using RallyNov.Core.Tenants;
 
 namespace RallyNov.Core.Web;
@@ -11,43 +8,24 @@ namespace RallyNov.Core.Web;
 /// <summary>
 /// Finds the tenant of a request (host+prefix, host, prefix, default), moves the prefix into
 /// PathBase and binds the tenant to the request scope. Disabled or not-yet-ready tenants get a
-/// French 503 page in their own look and never reach another tenant's data.
+/// French 503 page and never reach another tenant's data.
 /// </summary>
-internal sealed class TenantMiddleware
+internal sealed class TenantMiddleware(RequestDelegate next, ITenantStore store, ITenantScopeFactory scopes, ITenantUnavailablePage unavailable)
 {
     private const string HealthPath = "/health";
 
-    private readonly RequestDelegate _next;
-    private readonly ITenantStore _store;
-    private readonly ITenantScopeFactory _scopes;
-
-    // The theme's files (/_content/...) hold no tenant data; a closed site still needs them for its 503 page.
-    private readonly RequestDelegate _sharedAssetsOrUnavailable;
-
-    public TenantMiddleware(
-        RequestDelegate next,
-        ITenantStore store,
-        ITenantScopeFactory scopes,
-        IWebHostEnvironment environment,
-        IOptions<StaticFileOptions> staticFiles,
-        ILoggerFactory loggerFactory)
-    {
-        _next = next;
-        _store = store;
-        _scopes = scopes;
-        _sharedAssetsOrUnavailable = new StaticFileMiddleware(WriteUnavailableAsync, environment, staticFiles, loggerFactory).Invoke;
-    }
+    private static readonly string[] UnavailablePageAssets = ["/assets", "/_content", "/favicon.ico"];
 
     public async Task InvokeAsync(HttpContext context, ITenantAccessor accessor)
     {
         // /health belongs to the host, not to a tenant: it must answer even when the portal is disabled.
         if (context.Request.Path.Equals(HealthPath, StringComparison.OrdinalIgnoreCase) && context.Request.PathBase.Value is null or "")
         {
-            await _next(context);
+            await next(context);
             return;
         }
 
-        var match = TenantResolver.Resolve(_store.All, context.Request.Host.Value, context.Request.Path.Value);
+        var match = TenantResolver.Resolve(store.All, context.Request.Host.Value, context.Request.Path.Value);
         if (match is null)
         {
             context.Response.StatusCode = StatusCodes.Status404NotFound;
@@ -63,22 +41,92 @@ internal sealed class TenantMiddleware
             context.Request.Path = remaining;
         }
 
-        accessor.Set(_scopes.CreateContext(tenant, context.Request.PathBase.Value ?? ""));
         if (tenant.State != TenantState.Running)
         {
-            var shared = HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsHead(context.Request.Method);
-            await (shared && context.Request.Path.StartsWithSegments("/_content", StringComparison.Ordinal)
-                ? _sharedAssetsOrUnavailable(context)
-                : WriteUnavailableAsync(context));
+            // The 503 page itself needs the tenant's stylesheet, theme files and logo; nothing else is served.
+            if (tenant.State == TenantState.Disabled && await IsUnavailablePageAssetAsync(context, accessor, tenant))
+            {
+                await next(context);
+                return;
+            }
+
+            await unavailable.WriteAsync(context, tenant, context.RequestAborted);
             return;
         }
 
-        await _next(context);
+        accessor.Set(scopes.CreateContext(tenant, context.Request.PathBase.Value ?? ""));
+        await next(context);
     }
 
-    private static Task WriteUnavailableAsync(HttpContext context)
+    private async Task<bool> IsUnavailablePageAssetAsync(HttpContext context, ITenantAccessor accessor, TenantSettings tenant)
     {
-        var accessor = (ITenantAccessor)context.RequestServices.GetService(typeof(ITenantAccessor))!;
-        return TenantUnavailablePage.WriteAsync(context, accessor.Required.Settings);
+        var path = context.Request.Path;
+        if (!HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method))
+        {
+            return false;
+        }
+
+        var asset = UnavailablePageAssets.Any(p => path.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase));
+        if (!asset && path.StartsWithSegments("/media", StringComparison.OrdinalIgnoreCase, out var rest))
+        {
+            try
+            {
+                accessor.Set(scopes.CreateContext(tenant, context.Request.PathBase.Value ?? ""));
+                var identity = await context.RequestServices.GetRequiredService<Settings.ISiteIdentityService>().GetAsync(context.RequestAborted);
+                asset = identity.LogoPath is { } logo && string.Equals(rest.Value, "/" + logo, StringComparison.Ordinal);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                return false; // a tenant whose data cannot be read shows the plain page
+            }
+        }
+
+        if (asset && accessor.Current is null)
+        {
+            accessor.Set(scopes.CreateContext(tenant, context.Request.PathBase.Value ?? ""));
+        }
+
+        return asset;
+    }
+}
+
+/// <summary>
+/// The 503 page of a tenant that is not running (disabled, being set up, or whose data cannot be
+/// read): one place that every caller uses — the tenant middleware, the tenants admin. The public
+/// theme replaces the plain default with a page in the tenant's own look.
+/// </summary>
+public interface ITenantUnavailablePage
+{
+    /// <summary>Writes the whole 503 answer (status, Retry-After, page; no body for HEAD).</summary>
+    Task WriteAsync(HttpContext context, TenantSettings tenant, CancellationToken cancellationToken);
+
+    /// <summary>The French sentence explaining why the tenant is unavailable.</summary>
+    static string MessageFor(TenantSettings tenant) => tenant.State switch
+    {
+        TenantState.Disabled => "Ce site est momentanément fermé par son administrateur. Merci de revenir plus tard.",
+        TenantState.Uninitialized => "Ce site est en cours d'installation. Merci de revenir dans quelques instants.",
+        _ => "Ce site est momentanément indisponible. Merci de réessayer dans quelques minutes.",
+    };
+}
+
+/// <summary>A plain French 503 page, for hosts without the public theme and as its last resort.</summary>
+public sealed class PlainTenantUnavailablePage : ITenantUnavailablePage
+{
+    public Task WriteAsync(HttpContext context, TenantSettings tenant, CancellationToken cancellationToken) => WritePlainAsync(context, tenant, cancellationToken);
+
+    public static async Task WritePlainAsync(HttpContext context, TenantSettings tenant, CancellationToken cancellationToken)
+    {
+        var message = ITenantUnavailablePage.MessageFor(tenant);
+        var name = WebUtility.HtmlEncode(tenant.DisplayName);
+        context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+        context.Response.Headers.RetryAfter = "300";
+        context.Response.ContentType = "text/html; charset=utf-8";
+        await context.Response.WriteAsync($"""
+            <!DOCTYPE html>
+            <html lang="fr">
+            <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Site indisponible – {name}</title></head>
+            <body><main><h1>{name} est indisponible</h1><p>{message}</p></main></body>
+            </html>
+            """, cancellationToken);
     }
 }

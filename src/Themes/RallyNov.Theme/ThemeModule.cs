@@ -1,4 +1,7 @@
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using RallyNov.Core.Modules;
+using RallyNov.Theme.Assets;
 
 namespace RallyNov.Theme;
 
@@ -15,4 +18,8 @@ public sealed class ThemeModule : ModuleBase
     public override string DisplayName => "Thème public rally'nov";
 
     public override bool AlwaysEnabled => true;
+
+    public override void ConfigureServices(IServiceCollection services) => services.AddSingleton<ThemeStylesheet>();
+
+    public override void MapEndpoints(IEndpointRouteBuilder endpoints) => ThemeEndpoints.Map(endpoints);
 }

@@ -88,7 +88,7 @@ public sealed class ApiAndCalendarTests(SiteAppFactory factory) : IClassFixture<
         }
 
         Assert.Contains("TZID:Europe/Paris", lines);
-        Assert.Equal(5, lines.Count(l => l == "BEGIN:VEVENT"));
+        Assert.Equal(6, lines.Count(l => l == "BEGIN:VEVENT"));
         Assert.Contains("DTSTART;VALUE=DATE:20230926", lines);
         Assert.Contains("LOCATION:Cinéma Olympia\\, Dijon", lines);
 
@@ -98,7 +98,9 @@ public sealed class ApiAndCalendarTests(SiteAppFactory factory) : IClassFixture<
         Assert.Contains("SUMMARY:Les Défis de l'IS\r\n", one, StringComparison.Ordinal);
         Assert.Contains("DTSTART;VALUE=DATE:20230404\r\n", one, StringComparison.Ordinal);
 
-        // An event known only by its year has no calendar entry.
-        Assert.Equal(HttpStatusCode.NotFound, (await SitePages.GetAsync(client, "/evenements/tournee-is-2024.ics")).Status);
+        // An event known only by its year is a whole-year, all-day entry that says so.
+        var (yearStatus, year) = await SitePages.GetAsync(client, "/evenements/tournee-is-2024.ics");
+        Assert.Equal(HttpStatusCode.OK, yearStatus);
+        Assert.Contains("DTSTART;VALUE=DATE:20240101\r\nDTEND;VALUE=DATE:20250101\r\n", year, StringComparison.Ordinal);
     }
 }

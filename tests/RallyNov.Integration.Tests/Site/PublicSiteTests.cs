@@ -61,8 +61,11 @@ public sealed class PublicSiteTests(SiteAppFactory factory) : IClassFixture<Site
     }
 
     [Fact]
-    public async Task Crawling_each_tenant_finds_no_broken_link()
+    public async Task Crawling_each_tenant_finds_no_broken_link_and_no_placeholder_text()
     {
+        string[] placeholders = ["en cours de rédaction", "lorem ipsum", "à compléter", "Voir les 1 "];
+        var wrongPlural = new System.Text.RegularExpressions.Regex(@"(?<![\d\u202f\u00a0])[01] (initiatives|résultats|lauréats|événements|partenaires|actualités)\b");
+        var placeholderHits = new List<string>();
         using var client = factory.CreateClient();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var queue = new Queue<string>(SiteAppFactory.Prefixes.Select(p => p + "/"));
@@ -84,7 +87,10 @@ public sealed class PublicSiteTests(SiteAppFactory factory) : IClassFixture<Site
 
             if (response.Content.Headers.ContentType?.MediaType == "text/html")
             {
-                foreach (var link in SitePages.InternalLinks(await response.Content.ReadAsStringAsync()))
+                var html = await response.Content.ReadAsStringAsync();
+                placeholderHits.AddRange(placeholders.Where(p => html.Contains(p, StringComparison.OrdinalIgnoreCase)).Select(p => $"{url}: « {p} »"));
+                placeholderHits.AddRange(wrongPlural.Matches(html).Select(m => $"{url}: « {m.Value} »"));
+                foreach (var link in SitePages.InternalLinks(html))
                 {
                     // The back office has its own tests; the public crawl stays public.
                     if (!link.Contains("/admin", StringComparison.Ordinal) && !seen.Contains(link))
@@ -96,6 +102,7 @@ public sealed class PublicSiteTests(SiteAppFactory factory) : IClassFixture<Site
         }
 
         Assert.Empty(broken);
+        Assert.Empty(placeholderHits);
         Assert.True(seen.Count > 100, $"the crawl saw only {seen.Count} URLs");
     }
 
@@ -113,7 +120,7 @@ public sealed class PublicSiteTests(SiteAppFactory factory) : IClassFixture<Site
         var (_, comte) = await SitePages.GetAsync(client, "/franche-comte/");
         Assert.Contains("Chiffres clés 2014", comte, StringComparison.Ordinal);
         Assert.Contains("Les lauréats 2022", comte, StringComparison.Ordinal);
-        Assert.DoesNotContain("Les deux territoires", comte, StringComparison.Ordinal);
+        Assert.DoesNotContain("Les territoires du réseau", comte, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -125,7 +132,7 @@ public sealed class PublicSiteTests(SiteAppFactory factory) : IClassFixture<Site
         Assert.Contains("?annee=2014\">2014 <span class=\"count\">(4)</span>", all, StringComparison.Ordinal);
 
         // The map links each département with initiatives to the same filtered list.
-        Assert.Contains("<a href=\"/franche-comte/initiatives?departement=39\" class=\"area filled\" aria-label=\"39 (1) – Jura : 1 initiative\">", all, StringComparison.Ordinal);
+        Assert.Contains("<a href=\"/franche-comte/initiatives?departement=39\" class=\"area level-1\" aria-label=\"1 – Jura : 1 initiative\">", all, StringComparison.Ordinal);
         Assert.DoesNotContain("initiatives?departement=21", all, StringComparison.Ordinal);
 
         var (status, doubs) = await SitePages.GetAsync(client, "/franche-comte/initiatives?departement=25");

@@ -64,6 +64,6 @@ public sealed class SyndicationTests(SiteAppFactory factory) : IClassFixture<Sit
         var (status, body) = await SitePages.GetAsync(client, "/bourgogne/robots.txt");
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Contains("Sitemap: http://localhost/bourgogne/sitemap.xml", body, StringComparison.Ordinal);
-        Assert.Contains("Disallow: /admin", body, StringComparison.Ordinal);
+        Assert.Contains("Disallow: /bourgogne/admin", body, StringComparison.Ordinal);
     }
 }

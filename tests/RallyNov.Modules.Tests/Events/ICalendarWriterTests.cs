@@ -65,15 +65,22 @@ public sealed class ICalendarWriterTests
     }
 
     [Fact]
-    public void Events_without_a_known_day_are_left_out()
+    public void Events_known_by_their_month_or_year_span_it_as_all_day_entries_and_undated_ones_are_left_out()
     {
         var lines = ICalendarParser.Parse(ICalendarWriter.Write(Context,
         [
-            Event("evt-4", "Salon", new JsonObject { ["Period"] = "mai 2014", ["Year"] = 2014 }),
+            Event("evt-4", "Salon", new JsonObject { ["Period"] = "février 2014", ["Year"] = 2014 }),
             Event("evt-5", "Rencontre", new JsonObject { ["Start"] = "2024-10-01" }),
+            Event("evt-6", "Remise des prix", new JsonObject { ["Year"] = 2014 }),
+            Event("evt-7", "Sans date", new JsonObject()),
         ]));
-        Assert.Equal(1, lines.Count(l => l.Name == "BEGIN" && l.Value == "VEVENT"));
-        Assert.False(ICalendarWriter.HasDate(Event("evt-6", "x", new JsonObject { ["Year"] = 2014 })));
+        Assert.Equal(3, lines.Count(l => l.Name == "BEGIN" && l.Value == "VEVENT"));
+        Assert.Contains(lines, l => l.Name == "DTSTART" && l.Value == "20140201");
+        Assert.Contains(lines, l => l.Name == "DTEND" && l.Value == "20140301");
+        Assert.Contains(lines, l => l.Name == "DTSTART" && l.Value == "20140101");
+        Assert.Contains(lines, l => l.Name == "DTEND" && l.Value == "20150101");
+        Assert.True(ICalendarWriter.HasDate(Event("evt-6", "x", new JsonObject { ["Year"] = 2014 })));
+        Assert.False(ICalendarWriter.HasDate(Event("evt-7", "x", new JsonObject())));
     }
 
     [Fact]

@@ -65,7 +65,7 @@ public sealed class PageControllerTests
             new TenantSettings { Name = "Bourgogne", DisplayName = "rally'nov Bourgogne", UrlPrefix = "bourgogne" },
             new TenantPaths(Path.GetTempPath(), "Bourgogne"),
             "/bourgogne");
-        using var controller = new HomeController(contents, new FakeSettings(new JsonObject { ["tagline"] = "L'innovation sociale en Bourgogne." }), tenant);
+        using var controller = new HomeController(contents, new FakeIdentity(new SiteIdentity { DisplayName = tenant.Settings.DisplayName, Tagline = "L'innovation sociale en Bourgogne." }));
 
         var view = Assert.IsType<ViewResult>(await controller.Index(CancellationToken.None));
 
@@ -79,11 +79,8 @@ public sealed class PageControllerTests
         Assert.Equal(ContentOrder.TitleAscending, query.Order);
     }
 
-    private sealed class FakeSettings(JsonObject site) : ISiteSettingsService
+    private sealed class FakeIdentity(SiteIdentity identity) : ISiteIdentityService
     {
-        public Task<JsonObject> GetAsync(string name, CancellationToken cancellationToken) =>
-            Task.FromResult(name == "site" ? site : []);
-
-        public Task SaveAsync(string name, JsonObject value, CancellationToken cancellationToken) => throw new NotSupportedException();
+        public Task<SiteIdentity> GetAsync(CancellationToken cancellationToken) => Task.FromResult(identity);
     }
 }

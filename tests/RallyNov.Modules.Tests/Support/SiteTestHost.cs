@@ -8,6 +8,7 @@ using RallyNov.Core.Data;
 using RallyNov.Core.Hosting;
 using RallyNov.Core.Modules;
 using RallyNov.Core.Recipes;
+using RallyNov.Media;
 using RallyNov.Core.Tenants;
 using RallyNov.Events;
 using RallyNov.Initiatives;
@@ -57,6 +58,7 @@ public sealed class SiteTestHost : IAsyncDisposable
         new LaureatesModule(),
         new EventsModule(),
         new PartnersModule(),
+        new MediaModule(), // the recipes' "media" step
     ];
 
     /// <summary>The recipes shipped with the host, copied next to the test assembly.</summary>

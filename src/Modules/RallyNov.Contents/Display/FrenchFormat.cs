@@ -19,4 +19,8 @@ public static class FrenchFormat
     public static string Number(decimal value) => value.ToString("#,0.##", Culture);
 
     public static string Euros(decimal value) => Number(value) + " €";
+
+    /// <summary>"1 initiative", "2 initiatives", "0 initiative" (French keeps 0 and 1 singular).</summary>
+    public static string Count(int count, string singular, string? plural = null) =>
+        count.ToString("#,0", Culture) + " " + (count > 1 ? plural ?? singular + "s" : singular);
 }

@@ -130,8 +130,49 @@ internal static class SyndicationEndpoints
         return Results.Text(Utf8(builder), "application/atom+xml; charset=utf-8");
     }
 
-    private static IResult Robots(HttpContext http) =>
-        Results.Text($"User-agent: *\nAllow: /\nDisallow: /admin\n\nSitemap: {Origin(http)}/sitemap.xml\n", "text/plain; charset=utf-8");
+    /// <summary>
+    /// Crawlers only read /robots.txt at the root of a host, so the one served there speaks for
+    /// every running tenant reachable on that host: each one's back office and search pages are
+    /// disallowed and each one's sitemap listed. A tenant under a prefix answers for itself.
+    /// </summary>
+    private static IResult Robots(HttpContext http, [FromServices] ITenantStore store, [FromServices] TenantContext tenant)
+    {
+        var origin = $"{http.Request.Scheme}://{http.Request.Host}";
+        var prefixes = new List<string>();
+        if (tenant.Prefix.Length > 0)
+        {
+            prefixes.Add(tenant.Prefix);
+        }
+        else
+        {
+            var host = http.Request.Host.Value;
+            foreach (var other in store.All.Where(t => t.State == TenantState.Running))
+            {
+                var prefix = TenantResolver.NormalizePrefix(other.UrlPrefix);
+                var match = TenantResolver.Resolve(store.All, host, prefix.Length == 0 ? "/" : "/" + prefix + "/");
+                if (match is not null && string.Equals(match.Tenant.Name, other.Name, StringComparison.OrdinalIgnoreCase))
+                {
+                    prefixes.Add(match.Prefix);
+                }
+            }
+        }
+
+        var text = new StringBuilder("User-agent: *\nAllow: /\n");
+        foreach (var prefix in prefixes.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+        {
+            text.Append("Disallow: ").Append(prefix).Append("/admin\n");
+            text.Append("Disallow: ").Append(prefix).Append("/recherche\n");
+            text.Append("Disallow: ").Append(prefix).Append("/api/search\n");
+        }
+
+        text.Append('\n');
+        foreach (var prefix in prefixes.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+        {
+            text.Append("Sitemap: ").Append(origin).Append(prefix).Append("/sitemap.xml\n");
+        }
+
+        return Results.Text(text.ToString(), "text/plain; charset=utf-8");
+    }
 
     private static string Origin(HttpContext http) => $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}";
 

@@ -13,8 +13,8 @@ public sealed record CalendarContext(string Name, string Host, Func<ContentItem,
 /// <summary>
 /// Writes events as iCalendar (RFC 5545): CRLF line endings, lines folded at 75 octets,
 /// TEXT values escaped, local times with TZID=Europe/Paris and the matching VTIMEZONE so
-/// calendar applications never guess the offset. Events without a known day are left out:
-/// a VEVENT needs a DTSTART.
+/// calendar applications never guess the offset. Events known only by their month or year span
+/// that month or year as all-day entries; events with no date at all are left out.
 /// </summary>
 public static class ICalendarWriter
 {
@@ -50,13 +50,41 @@ public static class ICalendarWriter
         return builder.ToString();
     }
 
-    /// <summary>True when the event can appear in a calendar (its day is known).</summary>
-    public static bool HasDate(ContentItem item) => item.GetDateTime(EventFields.Start) is not null;
+    /// <summary>True when the event can appear in a calendar: its day, its month or at least its year is known.</summary>
+    public static bool HasDate(ContentItem item) => item.GetDateTime(EventFields.Start) is not null || PeriodOf(item) is not null;
+
+    /// <summary>
+    /// An event known only by its month ("mai 2014" in Period) or its year spans that whole month or
+    /// year, as an all-day entry: calendars show it without pretending to know the day.
+    /// </summary>
+    public static (DateTime First, DateTime ExclusiveEnd, string Label)? PeriodOf(ContentItem item)
+    {
+        if (item.GetDateTime(EventFields.Start) is not null)
+        {
+            return null;
+        }
+
+        var period = item.GetString(EventFields.Period)?.Trim();
+        if (!string.IsNullOrEmpty(period)
+            && DateTime.TryParseExact(period, "MMMM yyyy", FrenchFormat.Culture, DateTimeStyles.None, out var month))
+        {
+            return (month, month.AddMonths(1), period);
+        }
+
+        var year = item.GetInt(EventFields.Year);
+        if (year is null && int.TryParse(period, NumberStyles.None, CultureInfo.InvariantCulture, out var parsedYear))
+        {
+            year = parsedYear;
+        }
+
+        return year is >= 1900 and <= 9999 ? (new DateTime(year.Value, 1, 1), new DateTime(year.Value + 1, 1, 1), year.Value.ToString(CultureInfo.InvariantCulture)) : null;
+    }
 
     private static void AddEvent(List<string> lines, CalendarContext context, ContentItem item)
     {
         var start = item.GetDateTime(EventFields.Start, out var startHasTime);
-        if (start is null)
+        var period = PeriodOf(item);
+        if (start is null && period is null)
         {
             return;
         }
@@ -65,9 +93,15 @@ public static class ICalendarWriter
         lines.Add("BEGIN:VEVENT");
         lines.Add($"UID:{item.ContentItemId}@{context.Host}");
         lines.Add("DTSTAMP:" + DateTime.SpecifyKind(item.ModifiedUtc, DateTimeKind.Utc).ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture));
-        if (startHasTime)
+        if (period is { } known)
         {
-            lines.Add("DTSTART;TZID=Europe/Paris:" + Local(start.Value));
+            lines.Add("DTSTART;VALUE=DATE:" + Day(known.First));
+            lines.Add("DTEND;VALUE=DATE:" + Day(known.ExclusiveEnd));
+            lines.Add("TRANSP:TRANSPARENT");
+        }
+        else if (startHasTime)
+        {
+            lines.Add("DTSTART;TZID=Europe/Paris:" + Local(start!.Value));
             if (end is not null && endHasTime && end > start)
             {
                 lines.Add("DTEND;TZID=Europe/Paris:" + Local(end.Value));
@@ -76,15 +110,20 @@ public static class ICalendarWriter
         else
         {
             // All-day events: DTEND is exclusive, the day after the last day.
-            lines.Add("DTSTART;VALUE=DATE:" + Day(start.Value));
+            lines.Add("DTSTART;VALUE=DATE:" + Day(start!.Value));
             var lastDay = end is not null && end.Value.Date >= start.Value.Date ? end.Value.Date : start.Value.Date;
             lines.Add("DTEND;VALUE=DATE:" + Day(lastDay.AddDays(1)));
         }
 
         lines.Add("SUMMARY:" + EscapeText(item.DisplayText));
-        if (item.GetString(EventFields.Summary) is { Length: > 0 } summary)
+        var description = string.Join("\n\n", new[]
         {
-            lines.Add("DESCRIPTION:" + EscapeText(summary));
+            period is { } p ? $"Date précise non communiquée : {p.Label}." : null,
+            item.GetString(EventFields.Summary),
+        }.Where(s => !string.IsNullOrEmpty(s)));
+        if (description.Length > 0)
+        {
+            lines.Add("DESCRIPTION:" + EscapeText(description));
         }
 
         var location = string.Join(", ", new[] { item.GetString(EventFields.Venue), item.GetString(EventFields.City) }.Where(s => !string.IsNullOrEmpty(s)));

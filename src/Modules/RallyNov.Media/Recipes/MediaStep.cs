@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using RallyNov.Core.Recipes;
@@ -8,16 +10,27 @@ using RallyNov.Media.Storage;
 namespace RallyNov.Media.Recipes;
 
 /// <summary>
-/// "media": the library's files with their alternative texts and titles.
-/// { "name": "media", "files": [ { "path": "logos/rallynov.png", "alt": "...", "title": "...", "uploadedBy": "admin" } ] }
-/// In a tenant package (.zip) the bytes travel too, as "media/{path}": an import stores each file
-/// through the library (type checked by its bytes, size limit, alt text required), so a package is
-/// trusted no more than an upload. A listed file already in the library only gets its texts
-/// updated; one that is neither there nor in the package is skipped (a plain JSON export has no bytes).
+/// "media": files of the media library with their alternative texts and titles.
+/// { "name": "media", "files": [ { "path": "illustrations/emploi.webp", "alt": "…", "title": "…",
+/// "source": "media/emploi.svg", "width": 1600, "uploadedBy": "admin" } ] }. Where the bytes come from:
+/// <list type="bullet">
+/// <item>"source": a file beside the recipe. One in SVG (the sample illustrations are drawn as SVG by
+/// tools/illustrations/generate.py) is rendered once to the format of "path" (.png, .webp, .jpg) at
+/// "width" pixels: the library itself never accepts SVG.</item>
+/// <item>otherwise a tenant package (.zip) holds them as "media/{path}" (<see cref="RecipeAttachments"/>);
+/// an export writes them there.</item>
+/// </list>
+/// Every file goes through the library (type read from its bytes, size limit, alt text required), so a
+/// package is trusted no more than an upload. A file already at its path only gets its texts updated,
+/// so running the recipe again changes nothing; a listed file with no bytes anywhere (a plain JSON
+/// export) is skipped.
 /// </summary>
 internal sealed class MediaStep(IMediaLibrary library, IMediaStore store, MediaDbContext db, RecipeAttachments attachments) : IRecipeStepHandler, IRecipeExportStep
 {
     public const string FilesFolder = "media/";
+
+    // Rendering is the slow part and the three sample tenants share most pictures: once per process.
+    private static readonly ConcurrentDictionary<string, byte[]> Rendered = new(StringComparer.Ordinal);
 
     public string Name => "media";
 
@@ -33,20 +46,20 @@ internal sealed class MediaStep(IMediaLibrary library, IMediaStore store, MediaD
 
         foreach (var node in files)
         {
-            var raw = node?["path"]?.GetValue<string>();
-            if (node is not JsonObject file || !MediaPath.TryParseFile(raw, out var path))
+            var file = node as JsonObject ?? throw context.Fail("chaque fichier doit être un objet JSON.");
+            var path = Text(file, "path");
+            if (path is null || !MediaPath.TryParseFile(path, out var target))
             {
-                throw context.Fail("chemin de média invalide.", raw);
+                throw context.Fail("« path » manque ou n'est pas un chemin de médiathèque (minuscules, chiffres, tirets).", path);
             }
 
-            var alt = file["alt"]?.GetValue<string>();
-            var title = file["title"]?.GetValue<string>();
-            var existing = await library.GetAsync(path, cancellationToken);
-            if (existing is not null)
+            var alt = Text(file, "alt");
+            var title = Text(file, "title");
+            if (await library.GetAsync(target, cancellationToken) is { } existing)
             {
-                if ((alt is not null && alt != existing.Alt) || title != existing.Title)
+                if ((alt is not null && alt != existing.Alt) || (title is not null && title != existing.Title))
                 {
-                    var error = await library.UpdateAsync(path, alt ?? existing.Alt, title, cancellationToken);
+                    var error = await library.UpdateAsync(target, alt ?? existing.Alt, title ?? existing.Title, cancellationToken);
                     if (error is not null)
                     {
                         throw context.Fail(error, path);
@@ -56,30 +69,26 @@ internal sealed class MediaStep(IMediaLibrary library, IMediaStore store, MediaD
                 continue;
             }
 
-            if (attachments.Source is null)
+            var bytes = await BytesAsync(context, file, path, target, cancellationToken);
+            if (bytes is null)
             {
                 continue;
             }
 
-            await using var content = await attachments.Source.OpenAsync(FilesFolder + path, cancellationToken);
-            if (content is null)
+            if (alt is null)
             {
-                throw context.Fail("le fichier manque dans le paquet.", path);
+                throw context.Fail("« alt » manque : une image a besoin d'un texte alternatif.", path);
             }
 
-            EnsureFolder(MediaPath.FolderOf(path));
+            EnsureFolder(MediaPath.FolderOf(target));
+            using var content = new MemoryStream(bytes, writable: false);
             var result = await library.UploadAsync(
-                new MediaUpload(MediaPath.FolderOf(path), MediaPath.NameOf(path), content, content.Length, alt, title, file["uploadedBy"]?.GetValue<string>()),
+                new MediaUpload(MediaPath.FolderOf(target), MediaPath.NameOf(target), content, bytes.Length, alt, title, Text(file, "uploadedBy") ?? "système"),
                 cancellationToken);
-            if (!result.Succeeded)
-            {
-                throw context.Fail(result.Error!, path);
-            }
-
-            if (result.File!.Path != path)
+            if (result.File is null || !string.Equals(result.File.Path, target, StringComparison.Ordinal))
             {
                 // Content points at the original path: a renamed copy would leave broken images.
-                throw context.Fail($"le fichier serait enregistré sous « {result.File.Path} » : son nom ou son extension ne correspond pas à son contenu.", path);
+                throw context.Fail(result.Error ?? $"le fichier a été enregistré sous « {result.File?.Path} » : son nom ou son extension ne correspond pas à son contenu.", path);
             }
         }
     }
@@ -112,6 +121,26 @@ internal sealed class MediaStep(IMediaLibrary library, IMediaStore store, MediaD
         return new JsonObject { ["name"] = Name, ["files"] = array };
     }
 
+    /// <summary>The file's bytes from its "source" beside the recipe, else from the package; null when neither has them.</summary>
+    private async Task<byte[]?> BytesAsync(RecipeStepContext context, JsonObject file, string path, string target, CancellationToken cancellationToken)
+    {
+        if (Text(file, "source") is { } source)
+        {
+            return Read(context, path, source, file["width"] is JsonValue w && w.TryGetValue<int>(out var width) ? width : 1600);
+        }
+
+        if (attachments.Source is null)
+        {
+            return null;
+        }
+
+        await using var packaged = await attachments.Source.OpenAsync(FilesFolder + target, cancellationToken)
+            ?? throw context.Fail("le fichier manque dans le paquet.", path);
+        using var copy = new MemoryStream();
+        await packaged.CopyToAsync(copy, cancellationToken);
+        return copy.ToArray();
+    }
+
     private void EnsureFolder(string folder)
     {
         var current = "";
@@ -124,4 +153,47 @@ internal sealed class MediaStep(IMediaLibrary library, IMediaStore store, MediaD
             }
         }
     }
+
+    private static byte[] Read(RecipeStepContext context, string path, string source, int width)
+    {
+        if (context.Directory is null)
+        {
+            throw context.Fail("cette recette n'a pas de dossier : ses fichiers sources sont introuvables.", path);
+        }
+
+        var full = Path.GetFullPath(Path.Combine(context.Directory, source));
+        if (!full.StartsWith(Path.GetFullPath(context.Directory) + Path.DirectorySeparatorChar, StringComparison.Ordinal) || !File.Exists(full))
+        {
+            throw context.Fail($"fichier source « {source} » introuvable à côté de la recette.", path);
+        }
+
+        var bytes = File.ReadAllBytes(full);
+        if (!full.EndsWith(".svg", StringComparison.OrdinalIgnoreCase))
+        {
+            return bytes;
+        }
+
+        var format = Path.GetExtension(path).ToLowerInvariant();
+        var key = Convert.ToHexString(SHA256.HashData(bytes)) + "|" + width + "|" + format;
+        return Rendered.GetOrAdd(key, _ =>
+        {
+            try
+            {
+                using var image = NetVips.Image.ThumbnailBuffer(bytes, width);
+                return format switch
+                {
+                    ".webp" => image.WebpsaveBuffer(q: 82, effort: 4),
+                    ".jpg" or ".jpeg" => image.JpegsaveBuffer(q: 85),
+                    _ => image.PngsaveBuffer(compression: 9, palette: true),
+                };
+            }
+            catch (Exception ex) when (ex is NetVips.VipsException or TypeInitializationException or DllNotFoundException)
+            {
+                throw context.Fail($"l'illustration « {source} » n'a pas pu être dessinée ({ex.Message}).", path);
+            }
+        });
+    }
+
+    private static string? Text(JsonObject obj, string name) =>
+        obj[name] is JsonValue value && value.TryGetValue<string>(out var text) && !string.IsNullOrWhiteSpace(text) ? text.Trim() : null;
 }

@@ -10,8 +10,8 @@ namespace RallyNov.Search.Lucene.Analysis;
 
 /// <summary>
 /// French analysis: StandardTokenizer → elision (l', d', qu'...) → lower case → French stop words
-/// → ASCII folding (accents, "œ" → "oe") → optional light French stemming → optional word
-/// pairs. Lucene's own FrenchAnalyzer is sealed and does not fold accents, so "velo" would miss "vélo".
+/// → ASCII folding (accents, "œ" → "oe") → optional light French stemming. Lucene's own
+/// FrenchAnalyzer is sealed and does not fold accents, so "velo" would miss "vélo".
 /// </summary>
 public sealed class FrenchSearchAnalyzer : Analyzer
 {
@@ -23,41 +23,21 @@ public sealed class FrenchSearchAnalyzer : Analyzer
     // "été" (summer / been) is a real word in our content; the default French stop set drops it.
     private static readonly CharArraySet StopWords = BuildStopWords();
 
-    /// <summary>Joins the two words of a pair ("personn age").</summary>
-    public const string PairSeparator = " ";
-
-    /// <summary>Stands for a removed stop word inside a pair ("semain _" for "semaine de").</summary>
-    public const string PairFiller = "_";
-
     private readonly bool _stem;
-    private readonly bool _pairs;
 
     /// <param name="stem">False for the exact field: folded but not stemmed, so exact matches rank first.</param>
-    /// <param name="pairs">
-    /// True for the phrase field: each token is the pair of two neighbouring stemmed words, and a
-    /// phrase is found by looking its pairs up instead of comparing the positions of its words.
-    /// </param>
-    public FrenchSearchAnalyzer(bool stem = true, bool pairs = false)
-    {
-        _stem = stem;
-        _pairs = pairs;
-    }
+    public FrenchSearchAnalyzer(bool stem = true) => _stem = stem;
 
     protected override TokenStreamComponents CreateComponents(string fieldName, TextReader reader)
     {
         var source = new StandardTokenizer(Version, reader);
         TokenStream stream = new ElisionFilter(source, Elisions);
-        stream = new InvariantLowerCaseFilter(stream);
+        stream = new LowerCaseFilter(Version, stream);
         stream = new StopFilter(Version, stream, StopWords);
         stream = new ASCIIFoldingFilter(stream);
         if (_stem)
         {
             stream = new FrenchLightStemFilter(stream);
-        }
-
-        if (_pairs)
-        {
-            stream = new WordPairFilter(stream);
         }
 
         return new TokenStreamComponents(source, stream);
@@ -68,7 +48,7 @@ public sealed class FrenchSearchAnalyzer : Analyzer
 
     private static CharArraySet BuildStopWords()
     {
-        // Tokens are lower-cased before this filter: a case-sensitive set hashes without case folding.
+        // Tokens are lower-cased before this filter: a case-sensitive set needs no case folding.
         var set = new CharArraySet(Version, FrenchAnalyzer.DefaultStopSet.Count, ignoreCase: false);
         foreach (var word in FrenchAnalyzer.DefaultStopSet)
         {

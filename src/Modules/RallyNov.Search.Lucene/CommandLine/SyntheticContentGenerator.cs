@@ -6,10 +6,13 @@ using RallyNov.Core.Text;
 namespace RallyNov.Search.Lucene.CommandLine;
 
 /// <summary>
-/// Realistic-looking French items for load and search benchmarks: titles like "Épicerie solidaire
-/// de Dole", bodies made of sentences about the network's themes. Deterministic for a given seed.
+/// French items for load and search benchmarks: titles like "Épicerie solidaire de Dole", bodies
+/// made of the 15 sentences of a phrase bank about the network's themes (every word very
+/// frequent), or with <paramref name="realistic"/> text with a real corpus's statistics.
+/// Deterministic for a given seed.
 /// </summary>
-internal sealed class SyntheticContentGenerator(ContentTypeDefinition type, IReadOnlyDictionary<string, List<string>> vocabularies, int seed)
+/// <param name="realistic">Null for the phrase bank.</param>
+internal sealed class SyntheticContentGenerator(ContentTypeDefinition type, IReadOnlyDictionary<string, List<string>> vocabularies, int seed, RealisticText? realistic = null)
 {
     private static readonly string[] Structures =
     [
@@ -25,7 +28,8 @@ internal sealed class SyntheticContentGenerator(ContentTypeDefinition type, IRea
         "Mâcon", "Chalon-sur-Saône", "Pontarlier", "Héricourt", "Beaune", "Sens", "Le Creusot", "Gray", "Autun",
     ];
 
-    private static readonly string[] Sentences =
+    /// <summary>The phrase bank (also mixed into realistic text as its topical sentences).</summary>
+    public static readonly string[] Sentences =
     [
         "L'équipe accompagne des personnes éloignées de l'emploi vers un métier durable.",
         "Les salariés ont choisi ensemble une organisation du travail sur quatre jours.",
@@ -87,9 +91,11 @@ internal sealed class SyntheticContentGenerator(ContentTypeDefinition type, IRea
             FieldKind.Slug => SlugHelper.Slugify(title),
             FieldKind.Text when field.Name == type.TitleField => title,
             FieldKind.Text when field.Options.Count > 0 => Pick(field.Options),
-            FieldKind.Text when field.Name == "Summary" => Truncate(Paragraph(2), field.MaxLength ?? 300),
+            FieldKind.Text when field.Name == "Summary" => realistic?.Summary(_random, field.MaxLength ?? 300) ?? Truncate(Paragraph(2), field.MaxLength ?? 300),
             FieldKind.Text => field.Required ? Truncate(Pick(Places), field.MaxLength ?? 200) : null,
+            FieldKind.RichText when realistic is not null => string.Concat(realistic.Paragraphs(_random).Select(p => $"<p>{EscapeMarkup(p)}</p>")),
             FieldKind.RichText => $"<p>{Paragraph(4)}</p><p>{Paragraph(3)}</p>",
+            FieldKind.Markdown when realistic is not null => string.Join("\n\n", realistic.Paragraphs(_random)),
             FieldKind.Markdown => Paragraph(3),
             FieldKind.Number => (long)Math.Round(_random.Next((int)(field.Minimum ?? 2010), (int)Math.Min(field.Maximum ?? 2024, 2024) + 1) * 1m),
             FieldKind.Taxonomy when field.Vocabulary is { } name && vocabularies.TryGetValue(name, out var terms) && terms.Count > 0 =>
@@ -99,6 +105,10 @@ internal sealed class SyntheticContentGenerator(ContentTypeDefinition type, IRea
     }
 
     private string Paragraph(int sentences) => string.Join(' ', Enumerable.Range(0, sentences).Select(_ => Pick(Sentences)));
+
+    /// <summary>Escapes only what markup needs ("C&amp;K"): accents stay as they are, as editors' text does.</summary>
+    private static string EscapeMarkup(string text) =>
+        text.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal);
 
     private static string Truncate(string text, int max) => text.Length <= max ? text : text[..max].TrimEnd();
 

@@ -86,23 +86,8 @@ internal static class SearchDocumentFactory
             doc.Add(new TextField(SearchFields.Text, part, Field.Store.NO));
         }
 
-        // The same words two by two, for phrases (each part once, no positions: half the cost).
-        foreach (var part in (string[])[item.DisplayText, summary, body, extraText])
-        {
-            doc.Add(new Field(SearchFields.Pairs, part, PairsType));
-        }
-
         doc.Add(new TextField(SearchFields.AllExact, string.Join(' ', item.DisplayText, summary, body, extraText), Field.Store.NO));
         return doc;
-    }
-
-    private static readonly FieldType PairsType = CreatePairsType();
-
-    private static FieldType CreatePairsType()
-    {
-        var type = new FieldType(TextField.TYPE_NOT_STORED) { IndexOptions = global::Lucene.Net.Index.IndexOptions.DOCS_AND_FREQS };
-        type.Freeze();
-        return type;
     }
 
     /// <summary>

@@ -50,7 +50,6 @@ internal sealed class TenantSearchIndex : IDisposable
         {
             [SearchFields.TitleExact] = new FrenchSearchAnalyzer(stem: false),
             [SearchFields.AllExact] = new FrenchSearchAnalyzer(stem: false),
-            [SearchFields.Pairs] = new FrenchSearchAnalyzer(stem: true, pairs: true),
         });
 
     /// <summary>Opens the index at a path; a corrupt index is wiped and starts empty (cursor 0 → rebuilt from the database).</summary>

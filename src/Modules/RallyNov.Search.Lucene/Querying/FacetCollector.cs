@@ -13,7 +13,7 @@ namespace RallyNov.Search.Lucene.Querying;
 /// </summary>
 internal sealed class FacetCollector : ICollector
 {
-    private readonly ICollector? _top;
+    private readonly ICollector _top;
     private readonly string[] _fields;
     private readonly Dictionary<string, HashSet<string>> _filterValues;
     private readonly Dictionary<string, int>[] _counts;
@@ -25,8 +25,8 @@ internal sealed class FacetCollector : ICollector
 
     /// <param name="fields">Facet fields to count.</param>
     /// <param name="filters">Facet field → accepted values; a filtered field is counted too.</param>
-    /// <param name="top">Receives the documents that pass every filter; null when the caller collects them itself (<see cref="Accept"/>).</param>
-    public FacetCollector(ICollector? top, IReadOnlyList<string> fields, IReadOnlyDictionary<string, HashSet<string>> filters)
+    /// <param name="top">Receives the documents that pass every filter.</param>
+    public FacetCollector(ICollector top, IReadOnlyList<string> fields, IReadOnlyDictionary<string, HashSet<string>> filters)
     {
         _top = top;
         _fields = fields.Concat(filters.Keys).Distinct(StringComparer.Ordinal).ToArray();
@@ -53,26 +53,14 @@ internal sealed class FacetCollector : ICollector
         }
     }
 
-    /// <summary>True when a filter applies: documents must then go through <see cref="Accept"/> one by one.</summary>
-    public bool HasFilters => _filters.Length > 0;
+    public bool AcceptsDocsOutOfOrder => _top.AcceptsDocsOutOfOrder;
 
-    /// <summary>Counts documents of the current segment that are all hits (no filter applies), field by field.</summary>
-    public void CountAll(ReadOnlySpan<int> docs)
-    {
-        for (var i = 0; i < _fields.Length; i++)
-        {
-            _segment[i]!.CountAll(docs, _segmentCounts[i]);
-        }
-    }
-
-    public bool AcceptsDocsOutOfOrder => _top?.AcceptsDocsOutOfOrder ?? false;
-
-    public void SetScorer(Scorer scorer) => _top?.SetScorer(scorer);
+    public void SetScorer(Scorer scorer) => _top.SetScorer(scorer);
 
     public void SetNextReader(AtomicReaderContext context)
     {
         Flush();
-        _top?.SetNextReader(context);
+        _top.SetNextReader(context);
         for (var i = 0; i < _fields.Length; i++)
         {
             var ordinals = SegmentOrdinals.For(context.AtomicReader, _fields[i]);
@@ -102,12 +90,12 @@ internal sealed class FacetCollector : ICollector
     {
         if (Accept(doc))
         {
-            _top!.Collect(doc);
+            _top.Collect(doc);
         }
     }
 
     /// <summary>Counts a document of the current segment; true when it passes every filter (a hit).</summary>
-    public bool Accept(int doc)
+    private bool Accept(int doc)
     {
         var failed = -1;
         for (var f = 0; f < _filters.Length; f++)

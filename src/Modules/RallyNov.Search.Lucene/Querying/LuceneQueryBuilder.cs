@@ -1,21 +1,18 @@
 using Lucene.Net.Analysis;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
-using RallyNov.Search.Lucene.Analysis;
 using RallyNov.Search.Lucene.Indexing;
 
 namespace RallyNov.Search.Lucene.Querying;
 
 /// <summary>A cheap query that finds the documents and a richer one that ranks the best of them.</summary>
-/// <param name="Conjunction">The match query's terms when it is a plain conjunction (run without Lucene's scorers), else null.</param>
-internal sealed record QueryPlan(Query Match, Query Rank, Conjunction? Conjunction);
+internal sealed record QueryPlan(Query Match, Query Rank);
 
 /// <summary>
 /// Turns a parsed visitor query into Lucene queries. Every word must match somewhere (title
 /// boosted over summary over body; the unstemmed "exact" fields rank exact matches first).
 /// </summary>
-/// <param name="lookup">The index's terms, looked up once per request (built on the searcher's reader).</param>
-internal sealed class LuceneQueryBuilder(Analyzer analyzer, TermLookup lookup)
+internal sealed class LuceneQueryBuilder(Analyzer analyzer)
 {
     private readonly Dictionary<(string Analyzer, string Word), List<string>> _analysed = [];
 
@@ -68,9 +65,11 @@ internal sealed class LuceneQueryBuilder(Analyzer analyzer, TermLookup lookup)
 
     /// <summary>
     /// The typo-tolerant query: each word becomes its indexed spellings within 1 edit (4+ letters)
-    /// or 2 (8+), searched in the unstemmed text and ranked with the unstemmed title first.
+    /// or 2 (8+), the first letter kept, the 10 closest at most (Lucene's FuzzyQuery, closer
+    /// spellings weighing more), searched in the unstemmed text and ranked with the unstemmed
+    /// title first.
     /// </summary>
-    public QueryPlan? FuzzyPlan(UserQueryParser.ParsedQuery parsed, IndexReader reader)
+    public QueryPlan? FuzzyPlan(UserQueryParser.ParsedQuery parsed)
     {
         var match = new BooleanQuery();
         var rank = new BooleanQuery();
@@ -87,15 +86,8 @@ internal sealed class LuceneQueryBuilder(Analyzer analyzer, TermLookup lookup)
             var rankWord = new BooleanQuery();
             foreach (var term in terms)
             {
-                // A word with no close spelling keeps its own term: it matches nothing, as typed.
-                var spellings = FuzzyExpander.Expand(reader, SearchFields.AllExact, term) is { Count: > 0 } found ? found : [(term, 0)];
-                matchWord.Add(Spellings(SearchFields.AllExact, term, spellings, 1f), Occur.MUST);
-                var best = new DisjunctionMaxQuery(0.1f)
-                {
-                    Spellings(SearchFields.TitleExact, term, spellings, 6f),
-                    Spellings(SearchFields.AllExact, term, spellings, 1.5f),
-                };
-                rankWord.Add(best, Occur.MUST);
+                matchWord.Add(Fuzzy(SearchFields.AllExact, term, 1f), Occur.MUST);
+                rankWord.Add(new DisjunctionMaxQuery(0.1f) { Fuzzy(SearchFields.TitleExact, term, 6f), Fuzzy(SearchFields.AllExact, term, 1.5f) }, Occur.MUST);
             }
 
             match.Add(matchWord, Occur.MUST);
@@ -114,7 +106,7 @@ internal sealed class LuceneQueryBuilder(Analyzer analyzer, TermLookup lookup)
             if (PhraseMatch(phrase) is { } clause)
             {
                 match.Add(clause, Occur.MUST);
-                rank.Add(PhraseRank(phrase, clause), Occur.MUST);
+                rank.Add(Phrase(phrase, StemmedFields)!, Occur.MUST); // the title (×4) first, then the text
                 any = true;
             }
         }
@@ -135,19 +127,18 @@ internal sealed class LuceneQueryBuilder(Analyzer analyzer, TermLookup lookup)
             }
         }
 
-        return new QueryPlan(match, rank, Conjunction.Of(lookup, match));
+        return new QueryPlan(match, rank);
     }
 
-    /// <summary>Any of the spellings, closer ones weighing more (the typed word itself, if indexed, most).</summary>
-    private BooleanQuery Spellings(string field, string typed, List<(string Term, int Distance)> spellings, float boost)
+    /// <summary>A word's spellings in a field (the word itself when too short to respell).</summary>
+    private static Query Fuzzy(string field, string term, float boost)
     {
-        var any = new BooleanQuery(disableCoord: true) { Boost = boost };
-        foreach (var (term, distance) in spellings)
-        {
-            any.Add(Boosted(lookup.Query(field, term), 1f - (distance / (float)Math.Max(typed.Length, 1))), Occur.SHOULD);
-        }
-
-        return any;
+        var edits = EditDistance.MaxEdits(term);
+        Query query = edits == 0
+            ? new TermQuery(new Term(field, term))
+            : new FuzzyQuery(new Term(field, term), edits, prefixLength: 1, EditDistance.MaxExpansions, transpositions: true);
+        query.Boost = boost;
+        return query;
     }
 
     /// <summary>The stemmed forms of the query, to highlight matches in snippets.</summary>
@@ -166,7 +157,7 @@ internal sealed class LuceneQueryBuilder(Analyzer analyzer, TermLookup lookup)
             }
 
             // "porte-à-porte" analyses to several terms: all of them, in any order.
-            Query clause = analysed.Count == 1 ? lookup.Query(field, analysed[0]) : AllOf(field, analysed);
+            Query clause = analysed.Count == 1 ? new TermQuery(new Term(field, analysed[0])) : AllOf(field, analysed);
             clause.Boost = boost;
             any.Add(clause);
         }
@@ -174,83 +165,11 @@ internal sealed class LuceneQueryBuilder(Analyzer analyzer, TermLookup lookup)
         return any.Disjuncts.Count == 0 ? null : any;
     }
 
-    /// <summary>
-    /// The match clause of a phrase: its word pairs, single terms of the "pairs" field, instead of
-    /// the positions of its words, which cost several times more to read on common words. One
-    /// pair is exact for two words; for longer phrases the pairs narrow the documents down and
-    /// the phrase query confirms the positions of the few left.
-    /// </summary>
+    /// <summary>The match clause of a phrase: its exact positions in the text (a single word: its term).</summary>
     private Query? PhraseMatch(string phrase)
     {
         var tokens = Analyze.Positions(analyzer, SearchFields.Text, phrase);
-        if (tokens.Count <= 1)
-        {
-            return tokens.Count == 0 ? null : lookup.Query(SearchFields.Text, tokens[0].Term);
-        }
-
-        // A pair says how far apart its words are: two words are exactly their one pair.
-        var pairs = Pairs(tokens);
-        if (pairs is null)
-        {
-            return Phrase(phrase, TextOnly);
-        }
-
-        if (pairs.Count == 1)
-        {
-            return lookup.Query(SearchFields.Pairs, pairs[0]);
-        }
-
-        var all = new BooleanQuery();
-        foreach (var pair in pairs)
-        {
-            all.Add(lookup.Query(SearchFields.Pairs, pair), Occur.MUST);
-        }
-
-        all.Add(Phrase(phrase, TextOnly)!, Occur.MUST);
-        return all;
-    }
-
-    /// <summary>
-    /// The ranking clause of a phrase: its positions in the title (×4) and in the text. When the
-    /// phrase is a single pair, the text part is that pair's term instead: the same documents and
-    /// the same count of occurrences (title and summary counted once, not twice), read from one
-    /// list of frequencies instead of the positions of two common words.
-    /// </summary>
-    private Query PhraseRank(string phrase, Query match)
-    {
-        if (match is not TermQuery { Term.Field: SearchFields.Pairs } pair)
-        {
-            return Phrase(phrase, StemmedFields)!;
-        }
-
-        var rank = new DisjunctionMaxQuery(0.1f) { lookup.Query(SearchFields.Pairs, pair.Term.Text) };
-        if (PhraseIn(SearchFields.Title, TitleBoost, phrase) is { } title)
-        {
-            rank.Add(title);
-        }
-
-        return rank;
-    }
-
-    /// <summary>
-    /// The pairs the "pairs" analyzer indexes for these words (<see cref="WordPairFilter"/>): each
-    /// word with the next, a filler per stop word between them ("semain _ quatr"). Null when two
-    /// neighbours are too far apart to have been paired.
-    /// </summary>
-    internal static List<string>? Pairs(List<(string Term, int Position)> tokens)
-    {
-        var pairs = new List<string>();
-        for (var i = 0; i + 1 < tokens.Count; i++)
-        {
-            if (WordPairFilter.Pair(tokens[i].Term, tokens[i + 1].Term, tokens[i + 1].Position - tokens[i].Position) is not { } pair)
-            {
-                return null;
-            }
-
-            pairs.Add(pair);
-        }
-
-        return pairs;
+        return tokens.Count == 1 ? new TermQuery(new Term(SearchFields.Text, tokens[0].Term)) : Phrase(phrase, TextOnly);
     }
 
     /// <summary>
@@ -259,7 +178,7 @@ internal sealed class LuceneQueryBuilder(Analyzer analyzer, TermLookup lookup)
     /// </summary>
     private List<string> Terms(string field, string word)
     {
-        var analyzerOf = field is SearchFields.TitleExact or SearchFields.AllExact ? SearchFields.AllExact : field == SearchFields.Pairs ? field : SearchFields.Text;
+        var analyzerOf = field is SearchFields.TitleExact or SearchFields.AllExact ? SearchFields.AllExact : SearchFields.Text;
         if (!_analysed.TryGetValue((analyzerOf, word), out var terms))
         {
             terms = Analyze.Terms(analyzer, field, word);
@@ -304,20 +223,14 @@ internal sealed class LuceneQueryBuilder(Analyzer analyzer, TermLookup lookup)
         return query;
     }
 
-    private BooleanQuery AllOf(string field, List<string> analysed)
+    private static BooleanQuery AllOf(string field, List<string> analysed)
     {
         var all = new BooleanQuery();
         foreach (var term in analysed)
         {
-            all.Add(lookup.Query(field, term), Occur.MUST);
+            all.Add(new TermQuery(new Term(field, term)), Occur.MUST);
         }
 
         return all;
-    }
-
-    private static Query Boosted(Query query, float boost)
-    {
-        query.Boost = boost;
-        return query;
     }
 }

@@ -26,8 +26,7 @@ internal sealed class SearchService(
     IContentDefinitionManager definitions,
     Lazy<ITaxonomyService> taxonomies,
     IMemoryCache cache,
-    SearchAnswerCache answers,
-    DecodedPostingsCache decoded) : ISearchService
+    SearchAnswerCache answers) : ISearchService
 {
     public const int MaxSize = 50;
     private const int MaxPage = 100;
@@ -49,38 +48,29 @@ internal sealed class SearchService(
             return answer!;
         }
 
-        // Queries are built on the searcher's reader: their terms are looked up once, for both passes.
-        var (planned, result) = WithSearcher(indexes, searcher =>
-        {
-            var plan = Builder(searcher).Plan(parsed);
-            return (plan is not null, Run(searcher, plan, request, facetNames, page, size));
-        });
+        var plan = new LuceneQueryBuilder(Analyzer).Plan(parsed);
+        var result = WithSearcher(indexes, searcher => Run(searcher, plan, request, facetNames, page, size));
         string? didYouMean = null;
-        if (planned && result.Total <= FewResults)
+        if (plan is not null && result.Total <= FewResults && new LuceneQueryBuilder(Analyzer).FuzzyPlan(parsed) is { } fuzzy)
         {
-            // The spellings close to each word depend on the index: planned on the searcher's reader.
-            var fuzzyResult = WithSearcher(indexes, searcher =>
-                Builder(searcher).FuzzyPlan(parsed, searcher.IndexReader) is { } fuzzy ? Run(searcher, fuzzy, request, facetNames, page, size) : null);
-            if (fuzzyResult is not null)
+            // The stemmed query may already match a misspelling ("blanchiserie"), so a suggestion
+            // is offered whenever the best fuzzy hit spells a typed word differently.
+            var fuzzyResult = WithSearcher(indexes, searcher => Run(searcher, fuzzy, request, facetNames, page, size));
+            didYouMean = Suggest(parsed, fuzzyResult.Hits);
+            if (result.Total == 0)
             {
-                // The stemmed query may already match a misspelling ("blanchiserie"), so a suggestion
-                // is offered whenever the best fuzzy hit spells a typed word differently.
-                didYouMean = Suggest(parsed, fuzzyResult.Hits);
-                if (result.Total == 0)
-                {
-                    result = fuzzyResult;
-                }
+                result = fuzzyResult;
             }
         }
 
         var labels = await LabelsAsync(cancellationToken);
-        var highlight = new SnippetMatcher(Analyzer, LuceneQueryBuilder.HighlightTerms(Analyzer, parsed));
+        var highlight = LuceneQueryBuilder.HighlightTerms(Analyzer, parsed);
         var hits = result.Hits.Select(h => new SearchHit(
             h.Id,
             h.Type,
             h.Title,
             h.Url is { Length: > 0 } url ? PrefixOf(h.Tenant) + url : null,
-            SnippetBuilder.Build(highlight, h.Summary, h.Body),
+            SnippetBuilder.Build(Analyzer, h.Summary, h.Body, highlight),
             h.Score,
             h.Tenant)).ToList();
         var facets = result.Facets.ToDictionary(
@@ -93,8 +83,6 @@ internal sealed class SearchService(
         answers.Set(key, answer);
         return answer;
     }
-
-    private LuceneQueryBuilder Builder(IndexSearcher searcher) => new(Analyzer, new TermLookup(searcher.IndexReader, decoded));
 
     /// <summary>The current tenant's index, or on the portal with "toutes les régions" every running tenant's.</summary>
     private List<TenantSearchIndex> Sources(SearchRequest request)
@@ -170,20 +158,12 @@ internal sealed class SearchService(
         }
         else
         {
-            ScoreDoc[] found;
-            if (plan.Conjunction is { } conjunction)
-            {
-                facets = new FacetCollector(null, facetFields, Filters(request));
-                (found, total) = ConjunctionSearch.Run(searcher, conjunction, facets, Math.Max(Rescorer.Window, wanted));
-            }
-            else
-            {
-                var top = TopScoreDocCollector.Create(Math.Max(Rescorer.Window, wanted), true);
-                facets = new FacetCollector(top, facetFields, Filters(request));
-                searcher.Search(plan.Match, facets);
-                var topDocs = top.GetTopDocs();
-                (found, total) = (topDocs.ScoreDocs, topDocs.TotalHits);
-            }
+            var top = TopScoreDocCollector.Create(Math.Max(Rescorer.Window, wanted), true);
+            facets = new FacetCollector(top, facetFields, Filters(request));
+            searcher.Search(plan.Match, facets);
+            var topDocs = top.GetTopDocs();
+            var found = topDocs.ScoreDocs;
+            total = topDocs.TotalHits;
 
             // The cheap query found and counted everything; the best of it is ranked by the rich one.
             var best = Rescorer.Rescore(searcher, found.Take(Rescorer.Window).ToArray(), plan.Rank);
@@ -276,7 +256,7 @@ internal sealed class SearchService(
         {
             var folded = Core.Text.SlugHelper.FoldToAscii(word);
             var best = candidates
-                .Select(c => (Word: c, Distance: FuzzyExpander.Distance(folded, Core.Text.SlugHelper.FoldToAscii(c), 2)))
+                .Select(c => (Word: c, Distance: EditDistance.Distance(folded, Core.Text.SlugHelper.FoldToAscii(c), 2)))
                 .Where(c => c.Distance <= 2)
                 .OrderBy(c => c.Distance).FirstOrDefault();
             if (best.Word is null || best.Distance == 0)

@@ -73,33 +73,6 @@ internal sealed class SegmentOrdinals
         }
     }
 
-    /// <summary>Adds one to the count of each value of each document.</summary>
-    public void CountAll(ReadOnlySpan<int> docs, int[] counts)
-    {
-        if (_single is not { } single)
-        {
-            foreach (var doc in docs)
-            {
-                Count(doc, counts);
-            }
-
-            return;
-        }
-
-        if (single.Length == 0)
-        {
-            return; // no document of the segment has the field (Empty)
-        }
-
-        foreach (var doc in docs)
-        {
-            if (single[doc] is var ord and >= 0)
-            {
-                counts[ord]++;
-            }
-        }
-    }
-
     /// <summary>True when one of the document's values is accepted.</summary>
     public bool HasAny(int doc, bool[] accepted)
     {

@@ -1,4 +1,7 @@
 using System.Text;
+using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.TokenAttributes;
+using RallyNov.Search.Lucene.Indexing;
 
 namespace RallyNov.Search.Lucene.Querying;
 
@@ -15,8 +18,8 @@ internal static class SnippetBuilder
     /// is read first and, when one of its windows holds every query term, the body is not analysed
     /// at all: analysis is most of a snippet's cost, and bodies are several times longer.
     /// </summary>
-    /// <param name="matcher">The query's terms, and the words of earlier texts already known to match them or not.</param>
-    public static string Build(SnippetMatcher matcher, string summary, string body)
+    /// <param name="terms">Analysed query terms, compared ordinally.</param>
+    public static string Build(Analyzer analyzer, string summary, string body, HashSet<string> terms)
     {
         var (text, matches, start) = ("", new List<(int Start, int End)>(), 0);
         var bestCount = -1;
@@ -27,7 +30,7 @@ internal static class SnippetBuilder
                 continue;
             }
 
-            var (partMatches, partStart, count, complete) = BestWindow(matcher, part);
+            var (partMatches, partStart, count, complete) = BestWindow(analyzer, part, terms);
             if (count > bestCount)
             {
                 (text, matches, start, bestCount) = (part, partMatches, partStart, count);
@@ -46,9 +49,9 @@ internal static class SnippetBuilder
     /// The start of the window of <see cref="Length"/> characters, beginning a little before a
     /// match, that holds the most matches; complete when that window holds every query term.
     /// </summary>
-    private static (List<(int Start, int End)> Matches, int Start, int Count, bool Complete) BestWindow(SnippetMatcher matcher, string text)
+    private static (List<(int Start, int End)> Matches, int Start, int Count, bool Complete) BestWindow(Analyzer analyzer, string text, HashSet<string> terms)
     {
-        var (matches, matched) = matcher.Find(text, Length);
+        var (matches, matched) = terms.Count == 0 ? ([], []) : Matches(analyzer, text, terms);
         var (start, best, complete) = (0, 0, false);
         for (var i = 0; i < matches.Count; i++)
         {
@@ -63,7 +66,7 @@ internal static class SnippetBuilder
             if (count > best)
             {
                 (start, best) = (windowStart, count);
-                complete = distinct.Count == matcher.TermCount;
+                complete = distinct.Count == terms.Count;
             }
         }
 
@@ -106,6 +109,46 @@ internal static class SnippetBuilder
         }
 
         return builder.ToString();
+    }
+
+    /// <summary>
+    /// Offsets of the tokens that are query terms, with the index of the term each one is, in
+    /// text order. Tokens are compared as spans of the term buffer: only matches allocate. The
+    /// analysis stops once every term has matched and the window after the first match is passed.
+    /// </summary>
+    private static (List<(int Start, int End)> Matches, List<int> Terms) Matches(Analyzer analyzer, string text, HashSet<string> terms)
+    {
+        var lookup = terms.GetAlternateLookup<ReadOnlySpan<char>>();
+        var matches = new List<(int, int)>();
+        var matched = new List<int>();
+        var seen = new List<string>();
+        using var stream = analyzer.GetTokenStream(SearchFields.Text, text);
+        var term = stream.AddAttribute<ICharTermAttribute>();
+        var offset = stream.AddAttribute<IOffsetAttribute>();
+        stream.Reset();
+        while (stream.IncrementToken())
+        {
+            if (seen.Count == terms.Count && offset.StartOffset > matches[0].Item1 + Length)
+            {
+                break;
+            }
+
+            if (lookup.TryGetValue(term.Buffer.AsSpan(0, term.Length), out var actual))
+            {
+                var index = seen.IndexOf(actual);
+                if (index < 0)
+                {
+                    index = seen.Count;
+                    seen.Add(actual);
+                }
+
+                matches.Add((offset.StartOffset, offset.EndOffset));
+                matched.Add(index);
+            }
+        }
+
+        stream.End();
+        return (matches, matched);
     }
 
     /// <summary>Escapes markup only: accents stay readable in JSON and pages.</summary>

@@ -1,58 +1,36 @@
-using Lucene.Net.Index;
 using Lucene.Net.Search;
 using RallyNov.Search.Lucene.Indexing;
 
 namespace RallyNov.Search.Lucene.Querying;
 
-/// <summary>
-/// The stored fields a hit shows, read straight into strings: no Document with a Field and a
-/// FieldType per value, and the facet values and other stored fields are skipped. Reading
-/// stops once every field is found. A missing field reads as "".
-/// </summary>
-internal sealed class StoredHit : StoredFieldVisitor
+/// <summary>The stored fields a hit shows (only those are loaded); a missing field reads as "".</summary>
+internal sealed class StoredHit
 {
-    private static readonly string[] Fields =
+    private static readonly HashSet<string> Fields =
         [SearchFields.Id, SearchFields.Type, SearchFields.Title, SearchFields.Url, SearchFields.Tenant, SearchFields.Summary, SearchFields.Body];
 
-    private readonly string?[] _values = new string?[Fields.Length];
-    private int _found;
+    private readonly global::Lucene.Net.Documents.Document _document;
 
-    private StoredHit(float score) => Score = score;
+    private StoredHit(global::Lucene.Net.Documents.Document document, float score) => (_document, Score) = (document, score);
 
     public float Score { get; }
 
-    public string Id => _values[0] ?? "";
+    public string Id => Get(SearchFields.Id);
 
-    public string Type => _values[1] ?? "";
+    public string Type => Get(SearchFields.Type);
 
-    public string Title => _values[2] ?? "";
+    public string Title => Get(SearchFields.Title);
 
-    public string Url => _values[3] ?? "";
+    public string Url => Get(SearchFields.Url);
 
-    public string Tenant => _values[4] ?? "";
+    public string Tenant => Get(SearchFields.Tenant);
 
-    public string Summary => _values[5] ?? "";
+    public string Summary => Get(SearchFields.Summary);
 
-    public string Body => _values[6] ?? "";
+    public string Body => Get(SearchFields.Body);
 
-    public static StoredHit Read(IndexSearcher searcher, ScoreDoc hit)
-    {
-        var stored = new StoredHit(float.IsNaN(hit.Score) ? 0 : hit.Score);
-        searcher.IndexReader.Document(hit.Doc, stored);
-        return stored;
-    }
+    public static StoredHit Read(IndexSearcher searcher, ScoreDoc hit) =>
+        new(searcher.IndexReader.Document(hit.Doc, Fields), float.IsNaN(hit.Score) ? 0 : hit.Score);
 
-    public override Status NeedsField(FieldInfo fieldInfo) =>
-        _found == Fields.Length ? Status.STOP : Array.IndexOf(Fields, fieldInfo.Name) >= 0 ? Status.YES : Status.NO;
-
-    public override void StringField(FieldInfo fieldInfo, string value)
-    {
-        // A multi-valued field shows its first value, as Document.Get does.
-        var index = Array.IndexOf(Fields, fieldInfo.Name);
-        if (index >= 0 && _values[index] is null)
-        {
-            _values[index] = value;
-            _found++;
-        }
-    }
+    private string Get(string field) => _document.Get(field) ?? "";
 }

@@ -1,9 +1,12 @@
 // Search-box completions: an ARIA 1.2 combobox over /api/search/suggest.
 // The form works without this script; it only adds suggestions while typing.
+// Every search form of the page (the header's, the search page's) gets its own suggestions.
 (function () {
   "use strict";
-  var form = document.querySelector("form[data-suggest-url]");
-  if (!form || !window.fetch) { return; }
+  if (!window.fetch) { return; }
+  document.querySelectorAll("form[data-suggest-url]").forEach(setUp);
+
+function setUp(form) {
   var input = form.querySelector("[role=combobox]");
   var list = document.getElementById(input.getAttribute("aria-controls"));
   var url = form.getAttribute("data-suggest-url");
@@ -39,7 +42,7 @@
     if (!suggestions.length) { return; }
     suggestions.forEach(function (s, i) {
       var li = document.createElement("li");
-      li.id = "search-suggestion-" + i;
+      li.id = list.id + "-" + i;
       li.setAttribute("role", "option");
       li.textContent = s.text;
       if (s.url) { li.dataset.url = s.url; }
@@ -72,4 +75,5 @@
   });
 
   input.addEventListener("blur", function () { setTimeout(close, 100); });
+}
 })();

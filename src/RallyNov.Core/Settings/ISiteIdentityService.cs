@@ -1,0 +1,256 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using RallyNov.Core.Content;
+using RallyNov.Core.Content.Definitions;
+using RallyNov.Core.Modules;
+using RallyNov.Core.Tenants;
+
+namespace RallyNov.Core.Settings;
+
+/// <summary>The current tenant's identity and menus (see <see cref="SiteIdentity"/>).</summary>
+public interface ISiteIdentityService
+{
+    Task<SiteIdentity> GetAsync(CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// Builds a tenant's identity from its "site" settings and its published content, and keeps it
+/// per tenant until the settings are saved or content is published, unpublished, deleted or
+/// restored (<see cref="SiteIdentityCache"/>). The minute-long expiry is a safety net for the
+/// changes this node does not see (another node, a command-line verb).
+/// </summary>
+internal sealed partial class SiteIdentityService(
+    TenantContext tenant,
+    ISiteSettingsService settings,
+    IContentManager contents,
+    IContentDefinitionManager definitions,
+    ModuleCatalog catalog,
+    IEnumerable<SiteSection> sections,
+    SiteIdentityCache cache,
+    TimeProvider clock) : ISiteIdentityService
+{
+    public const string SettingsGroup = "site";
+
+    /// <summary>Pages linked from the default footer menu when they exist and are published, in this order.</summary>
+    private static readonly string[] FooterPageSlugs = ["a-propos", "contact", "mentions-legales", "accessibilite", "donnees-personnelles", "plan-du-site"];
+
+    private static readonly Dictionary<string, string> NetworkLabels = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["youtube"] = "YouTube", ["linkedin"] = "LinkedIn", ["facebook"] = "Facebook", ["instagram"] = "Instagram",
+        ["mastodon"] = "Mastodon", ["bluesky"] = "Bluesky", ["x"] = "X (Twitter)", ["twitter"] = "X (Twitter)", ["peertube"] = "PeerTube",
+    };
+
+    public async Task<SiteIdentity> GetAsync(CancellationToken cancellationToken)
+    {
+        var key = CacheKey();
+        if (cache.TryGet(key, clock.GetUtcNow(), out var cached))
+        {
+            return cached;
+        }
+
+        var identity = await BuildAsync(cancellationToken);
+        cache.Set(key, identity, clock.GetUtcNow());
+        return identity;
+    }
+
+    // The tenant's own settings (display name, modules) are part of the key: a change made to
+    // tenants.json is seen at once, without waiting for the expiry.
+    private string CacheKey() =>
+        tenant.Name + "|" + tenant.Settings.DisplayName + "|" + string.Join(',', tenant.Settings.EnabledModules ?? ["*"]);
+
+    private async Task<SiteIdentity> BuildAsync(CancellationToken cancellationToken)
+    {
+        var site = await settings.GetAsync(SettingsGroup, cancellationToken);
+        var enabled = catalog.EnabledFor(tenant.Settings);
+        var available = sections.Where(s => enabled.Contains(s.ModuleId)).GroupBy(s => s.Key, StringComparer.OrdinalIgnoreCase).Select(g => g.First()).ToList();
+        var nonEmpty = new Dictionary<string, bool>(StringComparer.OrdinalIgnoreCase);
+        foreach (var section in available)
+        {
+            nonEmpty[section.Key] = section.ContentTypes.Count == 0 || await HasPublishedAsync(section.ContentTypes, cancellationToken);
+        }
+
+        var main = site["mainMenu"] is JsonArray mainEntries
+            ? await ResolveAsync(mainEntries, available, nonEmpty, cancellationToken)
+            : available.OrderBy(s => s.Order).Where(s => nonEmpty[s.Key]).Select(s => new MenuLink(s.Label, s.Path, false, s.Key)).ToList();
+        var footer = site["footerMenu"] is JsonArray footerEntries
+            ? await ResolveAsync(footerEntries, available, nonEmpty, cancellationToken)
+            : await DefaultFooterAsync(cancellationToken);
+
+        var identity = new SiteIdentity
+        {
+            DisplayName = Text(site, "siteName") ?? tenant.Settings.DisplayName,
+            Tagline = Text(site, "tagline"),
+            LogoPath = MediaPath(Text(site, "logo")),
+            HeroImagePath = MediaPath(Text(site, "heroImage")),
+            PrimaryColor = Color(Text(site, "primaryColor")) ?? SiteIdentity.DefaultPrimaryColor,
+            AccentColor = Color(Text(site, "accentColor")) ?? SiteIdentity.DefaultAccentColor,
+            ContactEmail = Text(site, "contactEmail") is { } email && EmailPattern().IsMatch(email) ? email : null,
+            ContactAddress = Text(site, "contactAddress"),
+            FooterText = Text(site, "footerText"),
+            SocialLinks = Social(site["socialLinks"] as JsonArray),
+            MainMenu = main,
+            FooterMenu = footer,
+        };
+        return identity with { Version = Hash(identity) };
+    }
+
+    private async Task<bool> HasPublishedAsync(IReadOnlyList<string> types, CancellationToken cancellationToken)
+    {
+        var known = types.Where(t => definitions.Find(t) is { } type && catalog.IsEnabled(tenant.Settings, type.ModuleId)).ToList();
+        if (known.Count == 0)
+        {
+            return false;
+        }
+
+        var page = await contents.QueryAsync(new ContentQuery { ContentTypes = known, Status = ContentStatus.Published, PageSize = 1 }, cancellationToken);
+        return page.Total > 0;
+    }
+
+    /// <summary>
+    /// Entries of a menu from the settings, in their order. A section entry shows when its module is
+    /// on and (unless "hidden": false forces it) it has published content; "hidden": true hides any
+    /// entry; a page entry shows only while the page is published; external links must be http(s).
+    /// </summary>
+    private async Task<List<MenuLink>> ResolveAsync(JsonArray entries, List<SiteSection> available, Dictionary<string, bool> nonEmpty, CancellationToken cancellationToken)
+    {
+        var links = new List<MenuLink>();
+        foreach (var entry in entries.OfType<JsonObject>())
+        {
+            var hidden = entry["hidden"] is JsonValue h && h.TryGetValue<bool>(out var flag) ? flag : (bool?)null;
+            if (hidden == true)
+            {
+                continue;
+            }
+
+            var text = Text(entry, "text");
+            var type = Text(entry, "type") ?? (entry["section"] is not null ? "section" : entry["page"] is not null ? "page" : "link");
+            switch (type)
+            {
+                case "section":
+                    if (available.FirstOrDefault(s => string.Equals(s.Key, Text(entry, "section"), StringComparison.OrdinalIgnoreCase)) is { } section
+                        && (hidden == false || nonEmpty[section.Key]))
+                    {
+                        links.Add(new MenuLink(text ?? section.Label, section.Path, false, section.Key));
+                    }
+
+                    break;
+                case "page":
+                    if (Text(entry, "page") is { } id && await PublishedPageAsync(id, cancellationToken) is { } page)
+                    {
+                        links.Add(new MenuLink(text ?? page.Title, page.Path, false));
+                    }
+
+                    break;
+                default:
+                    if (Text(entry, "url") is { } url && text is not null && Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp))
+                    {
+                        links.Add(new MenuLink(text, uri.ToString(), true));
+                    }
+
+                    break;
+            }
+        }
+
+        return links;
+    }
+
+    /// <summary>A published item with a public page, by id or slug.</summary>
+    private async Task<(string Title, string Path)?> PublishedPageAsync(string idOrSlug, CancellationToken cancellationToken)
+    {
+        var item = await contents.GetAsync(idOrSlug, VersionOptions.Published, cancellationToken)
+            ?? await contents.GetBySlugAsync(idOrSlug, VersionOptions.Published, cancellationToken);
+        return item is not null && definitions.Find(item.ContentType) is { } type && catalog.IsEnabled(tenant.Settings, type.ModuleId) && type.UrlFor(item.Slug) is { } path
+            ? (item.DisplayText, path)
+            : null;
+    }
+
+    private async Task<List<MenuLink>> DefaultFooterAsync(CancellationToken cancellationToken)
+    {
+        var links = new List<MenuLink>();
+        foreach (var slug in FooterPageSlugs)
+        {
+            if (await PublishedPageAsync(slug, cancellationToken) is { } page)
+            {
+                links.Add(new MenuLink(page.Title, page.Path, false));
+            }
+        }
+
+        return links;
+    }
+
+    private static List<SocialLink> Social(JsonArray? entries) =>
+        (entries ?? []).OfType<JsonObject>()
+            .Select(e => (Network: Text(e, "network") ?? "", Url: Text(e, "url")))
+            .Where(e => e.Url is not null && Uri.TryCreate(e.Url, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps)
+            .Select(e => new SocialLink(e.Network.ToLowerInvariant(), e.Url!, NetworkLabels.GetValueOrDefault(e.Network) ?? e.Network))
+            .ToList();
+
+    private static string? MediaPath(string? value) => value is not null && MediaPathPattern().IsMatch(value) && !value.Contains("..", StringComparison.Ordinal) ? value : null;
+
+    private static string? Color(string? value) => value is not null && ColorPattern().IsMatch(value) ? value.ToLowerInvariant() : null;
+
+    private static string? Text(JsonObject obj, string name) =>
+        obj[name] is JsonValue value && value.TryGetValue<string>(out var text) && !string.IsNullOrWhiteSpace(text) ? text.Trim() : null;
+
+    private static string Hash(SiteIdentity identity)
+    {
+        var text = string.Join('\n', identity.DisplayName, identity.LogoPath, identity.PrimaryColor, identity.AccentColor);
+        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..12].ToLowerInvariant();
+    }
+
+    [GeneratedRegex("^#[0-9a-fA-F]{6}$")]
+    private static partial Regex ColorPattern();
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9._/-]*$")]
+    private static partial Regex MediaPathPattern();
+
+    [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
+    private static partial Regex EmailPattern();
+}
+
+/// <summary>
+/// The identities of all tenants, in memory. Saving settings or changing published content
+/// clears it (every tenant: the portal may show sections fed by the others).
+/// </summary>
+internal sealed class SiteIdentityCache
+{
+    private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(1);
+    private readonly ConcurrentDictionary<string, (SiteIdentity Identity, DateTimeOffset Until)> _entries = new(StringComparer.Ordinal);
+
+    public bool TryGet(string key, DateTimeOffset now, out SiteIdentity identity)
+    {
+        if (_entries.TryGetValue(key, out var entry) && entry.Until > now)
+        {
+            identity = entry.Identity;
+            return true;
+        }
+
+        identity = null!;
+        return false;
+    }
+
+    public void Set(string key, SiteIdentity identity, DateTimeOffset now) => _entries[key] = (identity, now + Lifetime);
+
+    public void Clear() => _entries.Clear();
+}
+
+/// <summary>Published content decides which sections the menus show: any change clears the identities.</summary>
+internal sealed class SiteIdentityContentHandler(SiteIdentityCache cache) : IContentHandler
+{
+    public Task PublishedAsync(ContentItem item, CancellationToken cancellationToken) => Clear();
+
+    public Task UnpublishedAsync(ContentItem item, CancellationToken cancellationToken) => Clear();
+
+    public Task DeletedAsync(ContentItem item, CancellationToken cancellationToken) => Clear();
+
+    public Task RestoredAsync(ContentItem item, CancellationToken cancellationToken) => Clear();
+
+    private Task Clear()
+    {
+        cache.Clear();
+        return Task.CompletedTask;
+    }
+}
