@@ -1,4 +1,6 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using RallyNov.Core.Content;
 
 namespace RallyNov.Integration.Tests.Tenants;
 
@@ -60,7 +62,20 @@ public sealed class TenantModulesAndAccessTests(TenantsAppFactory app)
         {
         }
 
-        Assert.Contains("Événements", SiteBrowser.Text(await siteAdmin.GetPageAsync($"/{prefix}/")), StringComparison.Ordinal);
+        // Sections show in the menu once they have something published: an event and an initiative.
+        await app.InTenantAsync(name, async sp =>
+        {
+            var contents = sp.GetRequiredService<IContentManager>();
+            foreach (var type in new[] { "Event", "Initiative" })
+            {
+                var item = contents.New(type);
+                item.Set("Title", type + " du site");
+                Assert.True((await contents.PublishAsync(item, CancellationToken.None)).Succeeded);
+            }
+
+            return true;
+        });
+        Assert.Contains($"href=\"/{prefix}/evenements\"", await siteAdmin.GetPageAsync($"/{prefix}/"), StringComparison.Ordinal);
         Assert.Contains($"href=\"/{prefix}/admin/media\"", await siteAdmin.GetPageAsync($"/{prefix}/admin"), StringComparison.Ordinal);
 
         // Events and the media library off; Laureates on while Initiatives is off: Initiatives comes back, and the page says why.
