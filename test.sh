@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test of the solution, the browser tests included, and prints as its LAST line
 # "N passed, N failed" (summed from the TRX files). Exit code 0 only when tests ran and all passed.
-# Works on a fresh Debian machine with the .NET SDK: it installs Debian's chromium when missing.
+# Works on a fresh Debian machine with the .NET SDK: it installs Debian's chromium, postgresql and
+# python3-aiosmtpd when missing.
 set -euo pipefail
 
 cd "$(dirname "$0")"
@@ -35,6 +36,14 @@ if [ -z "$pg_bin" ]; then
     as_root apt-get update -o DPkg::Lock::Timeout=600
     as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -o DPkg::Lock::Timeout=600 postgresql
     pg_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
+fi
+
+# The e-mail tests send real mail to throwaway SMTP sinks (Debian's aiosmtpd) that they start on
+# loopback themselves. Debian's own interpreter: a python3 earlier on PATH may lack the module.
+if ! /usr/bin/python3 -c 'import aiosmtpd' >/dev/null 2>&1; then
+    echo "test.sh: installing Debian's python3-aiosmtpd for the e-mail tests..."
+    as_root apt-get update -o DPkg::Lock::Timeout=600
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -o DPkg::Lock::Timeout=600 python3-aiosmtpd
 fi
 
 # The browser tests check the saved pages with the Nu Html Checker (Java 17 + the vnu-jar npm package).

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection;
+using RallyNov.Core.Accounts;
 using RallyNov.Core.Data;
 using RallyNov.Core.Hosting;
 using RallyNov.Core.Modules;
@@ -57,6 +58,13 @@ public sealed class UsersModule : ModuleBase
 
         services.AddScoped<IRolePermissionService, RolePermissionService>();
         services.AddScoped<IUserAdministration, UserAdministration>();
+
+        // Invitations and password links: single-use, expiring, stored (hashed) in the tenant's database.
+        services.AddOptions<AccountLinkOptions>().BindConfiguration(AccountLinkOptions.Section);
+        services.AddScoped<AccountTokenStore>();
+        services.AddScoped<AccountEmails>();
+        services.AddScoped<IPasswordLinks, PasswordLinks>();
+        services.AddScoped<IAccountInvitations, AccountInvitations>();
         services.AddScoped<ITenantMigration, UsersSchemaMigration>();
         services.AddScoped<UsersSetupHandler>();
         services.AddScoped<ITenantSetupHandler>(sp => sp.GetRequiredService<UsersSetupHandler>());

@@ -57,12 +57,18 @@ public static class AuditActions
     public const string LoginFailed = "login.failed";
     public const string LoginLockedOut = "login.lockedout";
     public const string Logout = "logout";
+    public const string PasswordResetRequested = "password.resetrequested";
+    public const string PasswordChanged = "password.changed";
 
     public const string UserCreated = "user.created";
     public const string UserUpdated = "user.updated";
     public const string UserDisabled = "user.disabled";
     public const string UserEnabled = "user.enabled";
     public const string UserPasswordReset = "user.passwordreset";
+    public const string PasswordResetLinkCreated = "user.resetlinkcreated";
+    public const string UserInvited = "user.invited";
+    public const string UserInvitationRevoked = "user.invitationrevoked";
+    public const string UserInvitationAccepted = "user.invitationaccepted";
     public const string RolePermissionsChanged = "role.permissionschanged";
 
     public const string SettingsChanged = "settings.changed";

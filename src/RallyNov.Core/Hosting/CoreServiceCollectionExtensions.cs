@@ -5,6 +5,7 @@ using RallyNov.Core.Auditing;
 using RallyNov.Core.Content;
 using RallyNov.Core.Content.Definitions;
 using RallyNov.Core.Data;
+using RallyNov.Core.Email;
 using RallyNov.Core.Modules;
 using RallyNov.Core.Recipes;
 using RallyNov.Core.Settings;
@@ -32,10 +33,17 @@ public static class CoreServiceCollectionExtensions
             module.ConfigureServices(services);
         }
 
+        // E-mail (RallyNov:Smtp): nothing is sent until a server is configured.
+        services.AddOptions<SmtpOptions>().Bind(configuration.GetSection(SmtpOptions.Section));
+        services.TryAddSingleton<MailKitEmailSender>();
+        services.TryAddSingleton<IEmailSender>(sp => sp.GetRequiredService<MailKitEmailSender>());
+        services.AddHostedService<EmailQueueService>();
+
         services.AddSingleton<ITenantStore, JsonTenantStore>();
         services.AddSingleton<ITenantDatabase, TenantDatabase>();
         services.AddSingleton<ITenantScopeFactory, TenantScopeFactory>();
         services.AddScoped<ITenantAccessor, TenantAccessor>();
+        services.AddScoped<ITenantLinks, TenantLinks>();
         services.TryAddSingleton<Web.ITenantUnavailablePage, Web.PlainTenantUnavailablePage>();
         services.AddScoped(sp => sp.GetRequiredService<ITenantAccessor>().Required);
         services.AddScoped(sp => sp.GetRequiredService<ITenantDatabase>().CreateContext(sp.GetRequiredService<ITenantAccessor>().Required.Settings));

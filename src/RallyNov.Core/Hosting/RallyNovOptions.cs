@@ -8,6 +8,13 @@ public sealed class RallyNovOptions
     /// <summary>Folder for tenants.json, databases, media and indexes; relative to the content root.</summary>
     public string DataPath { get; set; } = "App_Data";
 
+    /// <summary>
+    /// "https://www.example.org": scheme and host of the installation, for links sent by e-mail
+    /// (invitations, password resets) to tenants without host names of their own. Set it in
+    /// production: otherwise links take the host the request named.
+    /// </summary>
+    public string? PublicBaseUrl { get; set; }
+
     public SetupOptions Setup { get; set; } = new();
 
     public DatabaseOptions Database { get; set; } = new();

@@ -9,8 +9,9 @@ using static RallyNov.E2E.Tests.Infrastructure.BackOffice;
 namespace RallyNov.E2E.Tests.Admin;
 
 /// <summary>
-/// The users and roles screens as they are today (an administrator types the first password),
-/// clicked in Chromium. Kept in their own file: invitations will change these screens.
+/// The users and roles screens clicked in Chromium, on a site without e-mail: accounts are invited
+/// (the link is shown once to the administrator), nobody types another person's password. The
+/// e-mail journeys are in AccountEmailTests.
 /// </summary>
 [Collection(SharedBrowser.Name)]
 public sealed class UsersScreensTests(BrowserFixture browser, AdminSiteFixture admin)
@@ -18,8 +19,9 @@ public sealed class UsersScreensTests(BrowserFixture browser, AdminSiteFixture a
     [Theory]
     [InlineData("/franche-comte", "FrancheComte")]
     [InlineData("", "Default")]
-    public async Task An_administrator_creates_disables_and_resets_an_account(string prefix, string tenant)
+    public async Task An_administrator_invites_disables_and_resets_an_account(string prefix, string tenant)
     {
+        // This site sends no e-mail: the invitation and reset links are shown once to the administrator.
         var site = admin.Site;
         await using var context = await browser.NewContextAsync();
         var page = await SignInAsync(context, site, prefix);
@@ -27,31 +29,46 @@ public sealed class UsersScreensTests(BrowserFixture browser, AdminSiteFixture a
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Utilisateurs", Exact = true }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Nouvel utilisateur" }).ClickAsync();
+        await Expect(page.Locator("input[type=password]")).ToHaveCountAsync(0);
         await page.GetByLabel("Nom d'utilisateur").FillAsync(name);
-        await page.GetByLabel("Adresse e-mail").FillAsync(name + "@example.org");
-        await page.GetByLabel("Mot de passe", new() { Exact = true }).FillAsync("Bienvenue-2026");
-        await page.GetByLabel("Confirmation du mot de passe").FillAsync("Autre-chose-2026");
+        await page.GetByLabel("Adresse e-mail").FillAsync(name + "-sans-arobase");
         await page.GetByLabel("Éditeur", new() { Exact = true }).CheckAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Créer le compte et son lien d'invitation" }).ClickAsync();
 
-        // The mismatch is shown next to the field, read with it, and nothing is created.
-        await Expect(page.Locator("#ConfirmPassword")).ToHaveAttributeAsync("aria-invalid", "true");
-        await Expect(page.Locator("#ConfirmPassword-error")).Not.ToBeEmptyAsync();
+        // The error is shown next to the field, read with it, and nothing is created.
+        await Expect(page.Locator("#Email")).ToHaveAttributeAsync("aria-invalid", "true");
+        await Expect(page.Locator("#Email-error")).ToHaveTextAsync("L'adresse e-mail n'est pas valide.");
         await Expect(page.GetByLabel("Nom d'utilisateur")).ToHaveValueAsync(name);
         await AssertAccessibleAsync(page, "new user form with errors");
         Assert.Null(await InTenantAsync(site, tenant, sp => sp.GetRequiredService<IUserAdministration>().FindByNameAsync(name, CancellationToken.None)));
 
-        await page.GetByLabel("Mot de passe", new() { Exact = true }).FillAsync("Bienvenue-2026");
-        await page.GetByLabel("Confirmation du mot de passe").FillAsync("Bienvenue-2026");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer" }).ClickAsync();
-        await Expect(Message(page)).ToHaveTextAsync($"Le compte « {name} » a été créé.");
+        await page.GetByLabel("Adresse e-mail").FillAsync(name + "@example.org");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Créer le compte et son lien d'invitation" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status).First).ToContainTextAsync($"Le compte « {name} » est créé");
+        var invitation = await page.GetByLabel("Lien d'invitation").InputValueAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Retour à la liste des utilisateurs" }).ClickAsync();
         var row = page.Locator("tbody tr", new() { HasText = name });
         await Expect(row).ToContainTextAsync("Éditeur");
-        await Expect(row).ToContainTextAsync("Actif");
+        await Expect(row).ToContainTextAsync("Invitation en attente");
         var stored = await InTenantAsync(site, tenant, sp => sp.GetRequiredService<IUserAdministration>().FindByNameAsync(name, CancellationToken.None));
         Assert.NotNull(stored);
         Assert.Equal([BuiltInRoles.Editor], stored.Roles);
         Assert.Equal(name + "@example.org", stored.Email);
+        Assert.False(stored.HasPassword);
+
+        // The invitee chooses the password.
+        await using (var invitee = await browser.NewContextAsync())
+        {
+            var own = await invitee.NewPageAsync();
+            await own.GotoAsync(invitation);
+            await own.GetByLabel("Nouveau mot de passe").FillAsync("Bienvenue-2026");
+            await own.GetByLabel("Confirmation du mot de passe").FillAsync("Bienvenue-2026");
+            await own.GetByRole(AriaRole.Button, new() { Name = "Activer mon compte" }).ClickAsync();
+            await Expect(own).ToHaveURLAsync(site.Url(prefix + "/admin/login"));
+        }
+
+        await page.ReloadAsync();
+        await Expect(row).ToContainTextAsync("Actif");
 
         await row.GetByRole(AriaRole.Button, new() { Name = "Désactiver " + name }).ClickAsync();
         await Expect(Message(page)).ToHaveTextAsync($"Le compte « {name} » a été désactivé.");
@@ -61,19 +78,22 @@ public sealed class UsersScreensTests(BrowserFixture browser, AdminSiteFixture a
         await Expect(Message(page)).ToHaveTextAsync($"Le compte « {name} » a été réactivé.");
         Assert.False((await InTenantAsync(site, tenant, sp => sp.GetRequiredService<IUserAdministration>().FindByNameAsync(name, CancellationToken.None)))!.IsDisabled);
 
+        // « Mot de passe »: a reset link made for the person, never a password typed for them.
         await page.Locator("tbody tr", new() { HasText = name }).GetByRole(AriaRole.Link, new() { Name = "Mot de passe de " + name }).ClickAsync();
-        await page.GetByLabel("Nouveau mot de passe").FillAsync("court");
-        await page.GetByLabel("Confirmation").FillAsync("court");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Changer le mot de passe" }).ClickAsync();
-        await Expect(page.Locator("#NewPassword")).ToHaveAttributeAsync("aria-invalid", "true");
-        await AssertAccessibleAsync(page, "password form with errors");
-        await page.GetByLabel("Nouveau mot de passe").FillAsync("Nouveau-Depart-2026");
-        await page.GetByLabel("Confirmation").FillAsync("Nouveau-Depart-2026");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Changer le mot de passe" }).ClickAsync();
-        await Expect(Message(page)).ToHaveTextAsync($"Le mot de passe de « {name} » a été changé.");
+        await Expect(page.Locator("input[type=password]")).ToHaveCountAsync(0);
+        await AssertAccessibleAsync(page, "user password page");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Créer un lien de réinitialisation" }).ClickAsync();
+        var reset = await page.GetByLabel("Lien de réinitialisation").InputValueAsync();
+        await AssertAccessibleAsync(page, "reset link shown once");
 
-        // Stored: the account signs in with the new password, in its own tenant.
+        // Stored: the account signs in with the password its owner chose, in its own tenant.
         await using var other = await browser.NewContextAsync();
+        var person = await other.NewPageAsync();
+        await person.GotoAsync(reset);
+        await person.GetByLabel("Nouveau mot de passe").FillAsync("Nouveau-Depart-2026");
+        await person.GetByLabel("Confirmation du mot de passe").FillAsync("Nouveau-Depart-2026");
+        await person.GetByRole(AriaRole.Button, new() { Name = "Enregistrer le mot de passe" }).ClickAsync();
+        await Expect(person).ToHaveURLAsync(site.Url(prefix + "/admin/login"));
         await SignInAsync(other, site, prefix, name, "Nouveau-Depart-2026");
     }
 

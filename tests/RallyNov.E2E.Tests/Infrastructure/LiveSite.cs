@@ -14,8 +14,11 @@ namespace RallyNov.E2E.Tests.Infrastructure;
 /// </summary>
 public sealed class LiveSite : WebApplicationFactory<Program>
 {
-    private LiveSite()
+    private readonly IReadOnlyDictionary<string, string> _settings;
+
+    private LiveSite(IReadOnlyDictionary<string, string>? settings)
     {
+        _settings = settings ?? new Dictionary<string, string>();
         DataPath = Path.Combine(Path.GetTempPath(), "rallynov-e2e-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(DataPath);
         UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
@@ -26,9 +29,12 @@ public sealed class LiveSite : WebApplicationFactory<Program>
     /// <summary>"http://127.0.0.1:port" (no trailing slash).</summary>
     public string BaseUrl { get; private set; } = "";
 
-    public static LiveSite Start()
+    public static LiveSite Start() => Start(null);
+
+    /// <param name="settings">Extra configuration, e.g. the SMTP settings of a test's mail sink.</param>
+    public static LiveSite Start(IReadOnlyDictionary<string, string>? settings)
     {
-        var site = new LiveSite();
+        var site = new LiveSite(settings);
         site.StartServer();
         var addresses = site.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
         site.BaseUrl = addresses.First(a => a.StartsWith("http://", StringComparison.Ordinal)).TrimEnd('/');
@@ -41,6 +47,11 @@ public sealed class LiveSite : WebApplicationFactory<Program>
     {
         builder.UseSetting("RallyNov:DataPath", DataPath);
         builder.UseSetting("RallyNov:Setup:AdminPassword", "Essai-E2E-2026!");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
     }
 

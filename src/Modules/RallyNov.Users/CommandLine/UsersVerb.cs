@@ -43,7 +43,7 @@ internal sealed class UsersVerb(IServiceProvider services) : ICommandLineVerb
         await output.WriteLineAsync($"{"Nom",-24} {"État",-12} {"Rôles",-30} E-mail");
         foreach (var user in await administration.ListAsync(cancellationToken))
         {
-            var state = user.IsDisabled ? "désactivé" : user.IsLockedOut ? "bloqué" : "actif";
+            var state = user.IsDisabled ? "désactivé" : !user.HasPassword ? "invité" : user.IsLockedOut ? "bloqué" : "actif";
             var roles = string.Join(", ", user.Roles.Select(BuiltInRoles.DisplayName));
             await output.WriteLineAsync($"{user.UserName,-24} {state,-12} {roles,-30} {user.Email}");
         }

@@ -77,6 +77,14 @@ public sealed class AccountController(
         if (User.Identity?.IsAuthenticated == true)
         {
             await AuditAsync(AuditActions.Logout, User.Identity.Name, User.Identity.Name, null);
+
+            // Deleting this browser's cookie is not enough: a copy of it (another device, a stolen
+            // value) would still open the back office. A new security stamp ends every session of the
+            // account at its next request (TenantCookieEvents checks the stamp on each one).
+            if (await users.GetUserAsync(User) is { } user)
+            {
+                await users.UpdateSecurityStampAsync(user);
+            }
         }
 
         await signIn.SignOutAsync();

@@ -21,6 +21,9 @@ public abstract class UsersDbContext : IdentityDbContext<RallyNovUser, IdentityR
         Ambient = new AmbientTransaction(ambient);
     }
 
+    /// <summary>Invitation and password-reset links (hashes only).</summary>
+    public DbSet<AccountToken> AccountTokens => Set<AccountToken>();
+
     /// <summary>The content context's transaction this context joins.</summary>
     public AmbientTransaction Ambient { get; }
 
@@ -40,5 +43,6 @@ public abstract class UsersDbContext : IdentityDbContext<RallyNovUser, IdentityR
     {
         base.OnModelCreating(builder);
         builder.ApplyConfiguration(new RallyNovUserConfiguration());
+        builder.ApplyConfiguration(new AccountTokenConfiguration());
     }
 }

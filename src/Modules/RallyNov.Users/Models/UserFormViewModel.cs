@@ -2,7 +2,10 @@ using System.ComponentModel.DataAnnotations;
 
 namespace RallyNov.Users.Models;
 
-/// <summary>The create and edit forms of an account (the password only on creation).</summary>
+/// <summary>
+/// The create and edit forms of an account. Nobody types another person's password: a new account
+/// gets an invitation link and its owner chooses the password.
+/// </summary>
 public sealed class UserFormViewModel
 {
     public string? Id { get; set; }
@@ -19,21 +22,15 @@ public sealed class UserFormViewModel
     [Display(Name = "Adresse e-mail")]
     public string Email { get; set; } = "";
 
-    [DataType(DataType.Password)]
-    [Display(Name = "Mot de passe")]
-    public string? Password { get; set; }
-
-    [DataType(DataType.Password)]
-    [Display(Name = "Confirmation du mot de passe")]
-    [Compare(nameof(Password), ErrorMessage = "Les deux mots de passe ne correspondent pas.")]
-    public string? ConfirmPassword { get; set; }
-
     public List<string> Roles { get; set; } = [];
 
     /// <summary>Roles offered in the form (filled by the controller, not posted).</summary>
     public IReadOnlyList<string> AvailableRoles { get; set; } = [];
 
     public bool IsDisabled { get; set; }
+
+    /// <summary>True when the invitation goes by e-mail; otherwise the link is shown once (not posted).</summary>
+    public bool CanEmail { get; set; }
 
     public bool IsNew => string.IsNullOrEmpty(Id);
 }

@@ -30,4 +30,17 @@ public interface IUserAdministration
 }
 
 /// <summary>A user as the back office lists it.</summary>
-public sealed record UserSummary(string Id, string UserName, string Email, IReadOnlyList<string> Roles, bool IsDisabled, bool IsLockedOut, DateTime CreatedUtc);
+public sealed record UserSummary(string Id, string UserName, string Email, IReadOnlyList<string> Roles, bool IsDisabled, bool IsLockedOut, DateTime CreatedUtc)
+{
+    /// <summary>False for an invited account that has not chosen its password yet.</summary>
+    public bool HasPassword { get; init; } = true;
+
+    /// <summary>When the account's latest invitation link (neither used nor revoked) was made, if any.</summary>
+    public DateTime? InvitationSentUtc { get; init; }
+
+    /// <summary>When that link stops working (UTC); in the past for an expired invitation.</summary>
+    public DateTime? InvitationExpiresUtc { get; init; }
+
+    /// <summary>Invited, not active yet, and the link still works at <paramref name="nowUtc"/>.</summary>
+    public bool IsInvitationPending(DateTime nowUtc) => !HasPassword && InvitationExpiresUtc > nowUtc;
+}

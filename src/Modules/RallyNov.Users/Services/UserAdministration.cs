@@ -10,6 +10,7 @@ internal sealed class UserAdministration(
     UsersDbContext db,
     UserManager<RallyNovUser> users,
     TimeProvider clock,
+    AccountTokenStore tokens,
     IAuditTrail audit,
     IAuditEventFactory auditEvents) : IUserAdministration
 {
@@ -17,13 +18,15 @@ internal sealed class UserAdministration(
     {
         var accounts = await db.Users.AsNoTracking().OrderBy(u => u.UserName).ToListAsync(cancellationToken);
         var roles = await RolesByUserAsync(null, cancellationToken);
-        return accounts.Select(u => Summarize(u, roles)).ToList();
+        var invitations = await tokens.LatestInvitationsAsync(null, cancellationToken);
+        return accounts.Select(u => Summarize(u, roles, invitations)).ToList();
     }
 
     public async Task<UserSummary?> FindAsync(string userId, CancellationToken cancellationToken)
     {
         var user = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.Id == userId, cancellationToken);
-        return user is null ? null : Summarize(user, await RolesByUserAsync(user.Id, cancellationToken));
+        return user is null ? null
+            : Summarize(user, await RolesByUserAsync(user.Id, cancellationToken), await tokens.LatestInvitationsAsync(user.Id, cancellationToken));
     }
 
     public async Task<UserSummary?> FindByNameAsync(string userName, CancellationToken cancellationToken)
@@ -101,6 +104,13 @@ internal sealed class UserAdministration(
         if (result.Succeeded && toAdd.Count > 0)
         {
             result = await users.AddToRolesAsync(user, toAdd);
+        }
+
+        if (result.Succeeded && emailChanged)
+        {
+            // Links already sent went to the old address: they must not open the account any more.
+            await tokens.RevokeAsync(user.Id, AccountTokenPurposes.PasswordReset, cancellationToken);
+            await tokens.RevokeAsync(user.Id, AccountTokenPurposes.Invitation, cancellationToken);
         }
 
         if (result.Succeeded)
@@ -208,11 +218,17 @@ internal sealed class UserAdministration(
         return rows.GroupBy(r => r.UserId).ToDictionary(g => g.Key, g => g.Select(r => r.Name!).ToList(), StringComparer.Ordinal);
     }
 
-    private UserSummary Summarize(RallyNovUser user, Dictionary<string, List<string>> roles)
+    private UserSummary Summarize(RallyNovUser user, Dictionary<string, List<string>> roles, IReadOnlyDictionary<string, AccountToken> invitations)
     {
         var lockedOut = !user.IsDisabled && user.LockoutEnd is { } end && end > clock.GetUtcNow();
         var userRoles = roles.TryGetValue(user.Id, out var list) ? list : [];
-        return new UserSummary(user.Id, user.UserName ?? "", user.Email ?? "", userRoles, user.IsDisabled, lockedOut, user.CreatedUtc);
+        var invitation = invitations.GetValueOrDefault(user.Id);
+        return new UserSummary(user.Id, user.UserName ?? "", user.Email ?? "", userRoles, user.IsDisabled, lockedOut, user.CreatedUtc)
+        {
+            HasPassword = user.PasswordHash is not null,
+            InvitationSentUtc = invitation is null ? null : DateTime.SpecifyKind(invitation.CreatedUtc, DateTimeKind.Utc),
+            InvitationExpiresUtc = invitation is null ? null : DateTime.SpecifyKind(invitation.ExpiresUtc, DateTimeKind.Utc),
+        };
     }
 
     private Task AuditAsync(string action, string userName, string? details, CancellationToken cancellationToken) =>
