@@ -128,6 +128,57 @@ public sealed class TenantAdminTests(BrowserFixture browser)
         Assert.True(_violations.Count == 0, "axe violations:\n" + string.Join("\n", _violations));
     }
 
+    [Fact]
+    public async Task The_portal_administrator_creates_a_site_whose_administrator_is_invited_and_chooses_a_password()
+    {
+        using var site = LiveSite.Start();
+        await using var context = await browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        await SignInAsync(page, site, "", "admin", Password);
+        await page.GotoAsync(site.Url("/admin/tenants"));
+        await page.GetByRole(AriaRole.Link, new() { Name = "Nouveau site" }).ClickAsync();
+
+        // Choosing the invitation hides the password fields; this server sends no e-mail, the form says so.
+        await page.GetByLabel("Nom affiché").FillAsync("rally'nov Haut-Doubs");
+        await page.GetByLabel("Nom technique").FillAsync("HautDoubs");
+        await page.GetByLabel("Préfixe d'URL").FillAsync("haut-doubs");
+        await page.GetByLabel("Vide", new() { Exact = true }).CheckAsync();
+        await page.GetByLabel("Nom d'utilisateur").FillAsync("direction");
+        await page.GetByLabel("Adresse e-mail").FillAsync("direction@example.org");
+        await Expect(page.GetByLabel("Mot de passe (une seconde fois)")).ToBeVisibleAsync();
+        await page.GetByLabel("Il le choisit lui-même, avec une invitation").CheckAsync();
+        await Expect(page.GetByLabel("Mot de passe (une seconde fois)")).ToBeHiddenAsync();
+        await Expect(page.Locator("#access-invitation-hint")).ToContainTextAsync("s'affiche une seule fois à la fin de l'installation");
+        await CheckAsync(page, "sites-nouveau-invitation");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Créer le site" }).ClickAsync();
+
+        // Ready: the link is shown once, to be passed on.
+        await Expect(page.GetByText("Le site est prêt.")).ToBeVisibleAsync(new() { Timeout = 60_000 });
+        await Expect(page.Locator("main")).ToContainTextAsync("Ce serveur n'envoie pas d'e-mails : transmettez ce lien à direction@example.org.");
+        var link = await page.GetByLabel("Lien d'invitation").InputValueAsync();
+        Assert.StartsWith(site.Url("/haut-doubs/admin/invitation?token="), link, StringComparison.Ordinal);
+        await CheckAsync(page, "sites-installation-invitation");
+        await page.ReloadAsync();
+        await Expect(page.Locator("main")).ToContainTextAsync("ne s'affiche plus");
+        await Expect(page.Locator("#invitation-link")).ToHaveCountAsync(0);
+        await CheckAsync(page, "sites-installation-invitation-deja-affichee");
+
+        // The invited administrator, in a browser of their own, opens the link and chooses a password.
+        await using var invitedContext = await browser.NewContextAsync();
+        var invited = await invitedContext.NewPageAsync();
+        await invited.GotoAsync(link);
+        await Expect(invited.Locator("h1")).ToHaveTextAsync("Activer votre compte");
+        await invited.GetByLabel("Nouveau mot de passe").FillAsync(JuraPassword);
+        await invited.GetByLabel("Confirmation du mot de passe").FillAsync(JuraPassword);
+        await invited.GetByRole(AriaRole.Button, new() { Name = "Activer mon compte" }).ClickAsync();
+        await SignInAsync(invited, site, "/haut-doubs", "direction", JuraPassword);
+        await Expect(invited.GetByText("Connecté en tant que")).ToContainTextAsync("direction");
+        await invited.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "Utilisateurs" }).ClickAsync();
+        await Expect(invited.Locator("main")).ToContainTextAsync("direction@example.org");
+
+        Assert.True(_violations.Count == 0, "axe violations:\n" + string.Join("\n", _violations));
+    }
+
     private static async Task SignInAsync(IPage page, LiveSite site, string prefix, string user, string password)
     {
         await page.GotoAsync(site.Url(prefix + "/admin/login"));

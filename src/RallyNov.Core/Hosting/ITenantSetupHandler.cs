@@ -18,7 +18,15 @@ public sealed class TenantSetupContext
 
     public required string AdminEmail { get; init; }
 
+    /// <summary>Empty when <see cref="InviteAdministrator"/>.</summary>
     public required string AdminPassword { get; init; }
+
+    /// <summary>
+    /// The administrator chooses a password through an invitation link: setup handlers create no
+    /// account for them (nor check a password), and whoever asked for the setup invites them in its
+    /// seed step (IAccountInvitations, in the new tenant's scope).
+    /// </summary>
+    public bool InviteAdministrator { get; init; }
 }
 
 /// <summary>Where a tenant's setup stands, for the progress shown to whoever creates it.</summary>

@@ -19,4 +19,23 @@ public static class TenantLinks
         var host = tenant.Hosts[0].StartsWith("*.", StringComparison.Ordinal) ? tenant.Hosts[0][2..] : tenant.Hosts[0];
         return $"{request.Scheme}://{host}{path}";
     }
+
+    private static readonly TimeZoneInfo Paris = FindParis();
+
+    /// <summary>« 6 décembre 2026 à 10:15 », Paris time, for the people who read it.</summary>
+    public static string ParisTime(DateTime? utc) =>
+        utc is not { } value ? "" : TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(value, DateTimeKind.Utc), Paris)
+            .ToString("d MMMM yyyy 'à' HH:mm", System.Globalization.CultureInfo.GetCultureInfo("fr-FR"));
+
+    private static TimeZoneInfo FindParis()
+    {
+        try
+        {
+            return TimeZoneInfo.FindSystemTimeZoneById("Europe/Paris");
+        }
+        catch (TimeZoneNotFoundException)
+        {
+            return TimeZoneInfo.Utc;
+        }
+    }
 }

@@ -22,7 +22,13 @@ public sealed class TenantSetupController(ITenantStore store, ITenantManager man
     [HttpPost("/admin/tenants/new")]
     public async Task<IActionResult> Create(TenantCreateForm form, CancellationToken cancellationToken)
     {
-        var request = form.ToRequest();
+        if (form.InvitesAdministrator)
+        {
+            // Password fields hidden by the invitation choice are not the person's mistake.
+            ModelState.Remove(nameof(TenantCreateForm.AdminPasswordConfirmation));
+        }
+
+        var request = form.ToRequest() with { LinkOrigin = $"{Request.Scheme}://{Request.Host}" };
         AddErrors(await manager.ValidateCreateAsync(request, cancellationToken));
         if (!ModelState.IsValid)
         {
@@ -30,7 +36,13 @@ public sealed class TenantSetupController(ITenantStore store, ITenantManager man
         }
 
         var actor = User.Identity?.Name;
-        jobs.Start(request.Name, request.DisplayName, (progress, ct) => manager.CreateAsync(request, actor, progress, ct));
+        jobs.Start(request.Name, request.DisplayName, async (job, ct) =>
+        {
+            if ((await manager.CreateAsync(request, actor, job, ct)).Invitation is { } invitation)
+            {
+                job.Invited(invitation);
+            }
+        });
         return RedirectToSetup(request.Name);
     }
 
@@ -78,6 +90,14 @@ public sealed class TenantSetupController(ITenantStore store, ITenantManager man
             return NotFound();
         }
 
+        // The invitation link is handed over once, on the page that says the site is ready; never cached.
+        var ready = tenant?.State == TenantState.Running && (job is null || job.Completed);
+        var link = ready ? job?.TakeInvitationLink() : null;
+        if (link is not null)
+        {
+            Response.Headers.CacheControl = "no-store";
+        }
+
         return View(new TenantSetupViewModel
         {
             Name = tenant?.Name ?? job!.Name,
@@ -85,7 +105,30 @@ public sealed class TenantSetupController(ITenantStore store, ITenantManager man
             Job = job,
             Tenant = tenant,
             PublicUrl = tenant is null ? null : TenantLinks.PublicUrl(tenant, Request),
+            InvitationLink = link is not null && link.StartsWith('/') ? $"{Request.Scheme}://{Request.Host}{link}" : link,
         });
+    }
+
+    /// <summary>A new invitation link for the administrator the site was created with (the one shown is lost).</summary>
+    [HttpPost("/admin/tenants/{name}/invitation")]
+    public async Task<IActionResult> InviteAgain(string name, CancellationToken cancellationToken)
+    {
+        if (jobs.Find(name) is not { Invitation.UserName: { } userName } job)
+        {
+            return NotFound();
+        }
+
+        try
+        {
+            job.Invited(await manager.InviteAgainAsync(name, userName, User.Identity?.Name, cancellationToken));
+        }
+        catch (TenantManagementException ex)
+        {
+            TempData["Error"] = ex.Message;
+            return Redirect(Url.Content("~/admin/tenants"));
+        }
+
+        return RedirectToSetup(name);
     }
 
     /// <summary>The progress page's script polls this (JSON).</summary>

@@ -68,6 +68,14 @@ public sealed class TenantCreateForm
 
     public string Recipe { get; set; } = TenantRecipes.Territory;
 
+    /// <summary>How the first administrator gets in: <see cref="ByPassword"/> or <see cref="ByInvitation"/>.</summary>
+    public string AdminAccess { get; set; } = ByPassword;
+
+    public const string ByPassword = "mot-de-passe";
+    public const string ByInvitation = "invitation";
+
+    public bool InvitesAdministrator => string.Equals(AdminAccess, ByInvitation, StringComparison.Ordinal);
+
     [Display(Name = "Nom d'utilisateur")]
     public string? AdminUserName { get; set; }
 
@@ -96,7 +104,8 @@ public sealed class TenantCreateForm
         Recipe = Recipe,
         AdminUserName = AdminUserName ?? "",
         AdminEmail = AdminEmail ?? "",
-        AdminPassword = AdminPassword ?? "",
+        AdminPassword = InvitesAdministrator ? null : AdminPassword ?? "",
+        InviteAdministrator = InvitesAdministrator,
     };
 }
 
@@ -149,6 +158,9 @@ public sealed class TenantSetupViewModel
     public TenantSettings? Tenant { get; init; }
 
     public string? PublicUrl { get; init; }
+
+    /// <summary>The invitation link, on the one display of the page that gets it.</summary>
+    public string? InvitationLink { get; init; }
 
     public bool Ready => Tenant?.State == TenantState.Running && (Job is null || Job.Completed);
 

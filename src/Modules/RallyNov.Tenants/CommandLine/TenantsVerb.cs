@@ -68,7 +68,7 @@ internal sealed class TenantsVerb(IServiceProvider services) : ICommandLineVerb
             throw new CommandLineUsageException("indiquez le premier administrateur : --admin-user, --admin-email et --admin-password.");
         }
 
-        var tenant = await services.GetRequiredService<ITenantManager>().CreateAsync(request, TenantAudit.CommandLine, Progress(context), cancellationToken);
+        var tenant = (await services.GetRequiredService<ITenantManager>().CreateAsync(request, TenantAudit.CommandLine, Progress(context), cancellationToken)).Tenant;
         await context.Output.WriteLineAsync($"Site « {tenant.DisplayName} » ({tenant.Name}) créé et en service à l'adresse {TenantDescriptions.Address(tenant)} ; administrateur : {request.AdminUserName}.");
         return 0;
     }

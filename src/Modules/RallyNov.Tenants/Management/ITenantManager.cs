@@ -12,9 +12,12 @@ public interface ITenantManager
 {
     Task<TenantValidation> ValidateCreateAsync(TenantCreateRequest request, CancellationToken cancellationToken);
 
-    /// <summary>Creates and sets up a site; throws <see cref="TenantManagementException"/> (nothing left behind) when refused or failed.</summary>
+    /// <summary>Creates and sets up a site (and invites its administrator when asked); throws <see cref="TenantManagementException"/> (nothing left behind) when refused or failed.</summary>
     /// <param name="actor">Who asks (recorded in the portal's audit trail); null from the command line.</param>
-    Task<TenantSettings> CreateAsync(TenantCreateRequest request, string? actor, IProgress<TenantSetupProgress>? progress, CancellationToken cancellationToken);
+    Task<TenantCreated> CreateAsync(TenantCreateRequest request, string? actor, IProgress<TenantSetupProgress>? progress, CancellationToken cancellationToken);
+
+    /// <summary>A new invitation link for an account of the site (the previous ones stop working); e-mailed when possible.</summary>
+    Task<RallyNov.Core.Accounts.InvitationResult> InviteAgainAsync(string name, string userName, string? actor, CancellationToken cancellationToken);
 
     /// <summary>Display name, addresses and modules; the validation carries the errors, or the notes of what was added.</summary>
     Task<TenantValidation> UpdateAsync(string name, TenantUpdateRequest request, string? actor, CancellationToken cancellationToken);

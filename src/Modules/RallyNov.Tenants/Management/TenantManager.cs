@@ -1,5 +1,7 @@
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using RallyNov.Core.Accounts;
 using RallyNov.Core.Auditing;
 using RallyNov.Core.Data;
 using RallyNov.Core.Hosting;
@@ -15,23 +17,76 @@ internal sealed class TenantManager(
     TenantSetupService setup,
     TenantRequestValidator validator,
     TenantAudit audit,
+    ITenantScopeFactory scopes,
     ModuleCatalog catalog,
     ILogger<TenantManager> logger) : ITenantManager
 {
     public Task<TenantValidation> ValidateCreateAsync(TenantCreateRequest request, CancellationToken cancellationToken) =>
         validator.ValidateCreateAsync(request, cancellationToken);
 
-    public async Task<TenantSettings> CreateAsync(TenantCreateRequest request, string? actor, IProgress<TenantSetupProgress>? progress, CancellationToken cancellationToken)
+    public async Task<TenantCreated> CreateAsync(TenantCreateRequest request, string? actor, IProgress<TenantSetupProgress>? progress, CancellationToken cancellationToken)
     {
         var recipe = TenantRecipes.FileOf(request.Recipe);
+        InvitationResult? invitation = null;
         var tenant = await SetUpAsync(
             request,
-            recipe is null ? null : (services, ct) => services.GetRequiredService<IRecipeExecutor>().ExecuteFileAsync(setup.FindRecipe(recipe), ct),
+            async (services, ct) =>
+            {
+                if (recipe is not null)
+                {
+                    await services.GetRequiredService<IRecipeExecutor>().ExecuteFileAsync(setup.FindRecipe(recipe), ct);
+                }
+
+                // Last of the seed, so a failed recipe never leaves an e-mailed link to a site that was undone.
+                if (request.InviteAdministrator)
+                {
+                    invitation = await InviteAdministratorAsync(services, request, ct);
+                }
+            },
             progress,
             cancellationToken);
         var label = TenantRecipes.All.First(r => string.Equals(r.Key, request.Recipe, StringComparison.OrdinalIgnoreCase)).Label;
-        await audit.RecordAsync(AuditActions.TenantCreated, tenant, actor, $"Adresse : {TenantDescriptions.Address(tenant)} ; recette : {label}", cancellationToken);
-        return tenant;
+        var administrator = invitation is null ? ""
+            : invitation.EmailSent ? $" ; administrateur « {invitation.UserName} » invité par e-mail"
+            : $" ; administrateur « {invitation.UserName} » invité, lien affiché";
+        await audit.RecordAsync(AuditActions.TenantCreated, tenant, actor, $"Adresse : {TenantDescriptions.Address(tenant)} ; recette : {label}{administrator}", cancellationToken);
+        return new TenantCreated(tenant, invitation);
+    }
+
+    /// <summary>
+    /// The users module's invitation, in the new site's scope: the account (Administrator, no
+    /// password) and its link, e-mailed when SMTP is configured. A refusal undoes the whole setup.
+    /// </summary>
+    private static async Task<InvitationResult> InviteAdministratorAsync(IServiceProvider services, TenantCreateRequest request, CancellationToken cancellationToken)
+    {
+        var invitations = services.GetService<IAccountInvitations>()
+            ?? throw new InvalidOperationException("le module Utilisateurs n'est pas disponible : l'administrateur ne peut pas être invité.");
+        var http = services.GetRequiredService<IHttpContextAccessor>();
+        var previous = http.HttpContext;
+        if (previous is null && Uri.TryCreate(request.LinkOrigin, UriKind.Absolute, out var origin))
+        {
+            // The link must carry the host the portal was reached at (a prefixed site lives there too);
+            // this flow is the background job's own, so the stand-in request is seen by nothing else.
+            var standIn = new DefaultHttpContext { RequestServices = services };
+            standIn.Request.Scheme = origin.Scheme;
+            standIn.Request.Host = new HostString(origin.Authority);
+            http.HttpContext = standIn;
+        }
+
+        try
+        {
+            var result = await invitations.InviteAsync(
+                new AccountInvitation(request.AdminUserName!.Trim(), request.AdminEmail!.Trim(), [AccountInvitation.AdministratorRole]),
+                InvitationDelivery.EmailWhenConfigured,
+                cancellationToken);
+            return result.Succeeded
+                ? result
+                : throw new InvalidOperationException("l'administrateur n'a pas pu être invité : " + string.Join(" ", result.Errors.Select(e => e.Description)));
+        }
+        finally
+        {
+            http.HttpContext = previous;
+        }
     }
 
     /// <summary>Validates, then creates the site with <paramref name="seed"/> as its content (shared with imports).</summary>
@@ -50,7 +105,13 @@ internal sealed class TenantManager(
         var tenant = TenantRequestValidator.ToSettings(request);
         var administrator = request.UsesSetupAdministrator
             ? await setup.CreateSetupContextAsync(cancellationToken)
-            : new TenantSetupContext { AdminUserName = request.AdminUserName!.Trim(), AdminEmail = request.AdminEmail!.Trim(), AdminPassword = request.AdminPassword! };
+            : new TenantSetupContext
+            {
+                AdminUserName = request.AdminUserName!.Trim(),
+                AdminEmail = request.AdminEmail!.Trim(),
+                AdminPassword = request.InviteAdministrator ? "" : request.AdminPassword ?? "",
+                InviteAdministrator = request.InviteAdministrator,
+            };
         try
         {
             await setup.CreateAsync(tenant, administrator, seed, progress, cancellationToken);
@@ -61,6 +122,28 @@ internal sealed class TenantManager(
         }
 
         return store.Find(tenant.Name) ?? tenant;
+    }
+
+    public async Task<InvitationResult> InviteAgainAsync(string name, string userName, string? actor, CancellationToken cancellationToken)
+    {
+        var tenant = Require(name);
+        if (tenant.State != TenantState.Running)
+        {
+            throw new TenantManagementException($"Le site « {tenant.Name} » n'est pas en service : son administrateur ne peut pas être invité.");
+        }
+
+        // The request's host and prefix-free path serve the site's links (TenantLinks uses the site's own prefix).
+        await using var scope = scopes.CreateScope(tenant);
+        var invitations = scope.ServiceProvider.GetService<IAccountInvitations>()
+            ?? throw new TenantManagementException("Le module Utilisateurs n'est pas disponible sur ce site.");
+        var result = await invitations.ReissueAsync(userName, InvitationDelivery.EmailWhenConfigured, cancellationToken);
+        if (!result.Succeeded)
+        {
+            throw new TenantManagementException($"Nouvelle invitation impossible : {string.Join(" ", result.Errors.Select(e => e.Description))}");
+        }
+
+        await audit.RecordAsync(AuditActions.TenantUpdated, tenant, actor, $"Nouvelle invitation de l'administrateur « {result.UserName} » ({(result.EmailSent ? "envoyée par e-mail" : "lien affiché")})", cancellationToken);
+        return result;
     }
 
     public async Task<TenantValidation> UpdateAsync(string name, TenantUpdateRequest request, string? actor, CancellationToken cancellationToken)

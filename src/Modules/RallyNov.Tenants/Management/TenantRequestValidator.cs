@@ -117,7 +117,8 @@ internal sealed class TenantRequestValidator(ITenantStore store, ITenantScopeFac
         {
             AdminUserName = request.AdminUserName?.Trim() ?? "",
             AdminEmail = request.AdminEmail?.Trim() ?? "",
-            AdminPassword = request.AdminPassword ?? "",
+            AdminPassword = request.InviteAdministrator ? "" : request.AdminPassword ?? "",
+            InviteAdministrator = request.InviteAdministrator,
         };
 
         // A scope of the site-to-be: the validators read rules, never its (not yet created) database.

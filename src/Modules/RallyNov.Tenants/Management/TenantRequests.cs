@@ -1,3 +1,4 @@
+using RallyNov.Core.Accounts;
 using RallyNov.Core.Tenants;
 
 namespace RallyNov.Tenants.Management;
@@ -24,7 +25,20 @@ public sealed record TenantCreateRequest
 
     public string? AdminEmail { get; init; }
 
+    /// <summary>Null (or ignored) when <see cref="InviteAdministrator"/>.</summary>
     public string? AdminPassword { get; init; }
+
+    /// <summary>
+    /// The administrator gets an invitation link (72 h, single use) instead of a typed password:
+    /// e-mailed when SMTP is configured, returned in <see cref="TenantCreated.Invitation"/> either way.
+    /// </summary>
+    public bool InviteAdministrator { get; init; }
+
+    /// <summary>
+    /// "https://host" of the page that asked, for the invitation link of a site that has no host name
+    /// of its own: the setup runs in the background, outside that request.
+    /// </summary>
+    public string? LinkOrigin { get; init; }
 
     public bool UsesSetupAdministrator => AdminUserName is null && AdminEmail is null && AdminPassword is null;
 
@@ -36,6 +50,10 @@ public sealed record TenantCreateRequest
             .Distinct(StringComparer.Ordinal)
             .ToList();
 }
+
+/// <summary>A site just created, and its administrator's invitation when one was asked for.</summary>
+/// <param name="Invitation">Carries the only copy of the link: show it once, never store it.</param>
+public sealed record TenantCreated(TenantSettings Tenant, InvitationResult? Invitation);
 
 /// <summary>The settings of an existing site that its edit form changes.</summary>
 public sealed record TenantUpdateRequest

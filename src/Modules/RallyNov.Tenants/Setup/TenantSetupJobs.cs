@@ -1,16 +1,18 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using RallyNov.Core.Accounts;
 using RallyNov.Core.Hosting;
 using RallyNov.Tenants.Management;
 
 namespace RallyNov.Tenants.Setup;
 
 /// <summary>Where one site's installation stands, as its progress page shows it.</summary>
-public sealed class TenantSetupJob
+public sealed class TenantSetupJob : IProgress<TenantSetupProgress>
 {
     private readonly Lock _gate = new();
     private readonly List<string> _done = [];
+    private string? _invitationLink;
 
     public TenantSetupJob(string name, string displayName)
     {
@@ -45,6 +47,32 @@ public sealed class TenantSetupJob
             }
         }
     }
+
+    /// <summary>The administrator's invitation (without its link), when the site was created with one.</summary>
+    public InvitationResult? Invitation { get; private set; }
+
+    /// <summary>The invitation link, the first time only: the page that shows it is its only copy.</summary>
+    public string? TakeInvitationLink()
+    {
+        lock (_gate)
+        {
+            var link = _invitationLink;
+            _invitationLink = null;
+            return link;
+        }
+    }
+
+    /// <summary>Keeps the link (in memory, until shown) apart from what may be shown again.</summary>
+    internal void Invited(InvitationResult invitation)
+    {
+        lock (_gate)
+        {
+            _invitationLink = invitation.Link;
+            Invitation = invitation with { Link = null };
+        }
+    }
+
+    void IProgress<TenantSetupProgress>.Report(TenantSetupProgress value) => Report(value);
 
     internal void Report(TenantSetupProgress progress)
     {
@@ -89,28 +117,30 @@ public sealed class TenantSetupJobs(IHostApplicationLifetime lifetime, ILogger<T
 
     public TenantSetupJob? Find(string name) => _jobs.GetValueOrDefault(name);
 
-    /// <summary>Starts <paramref name="work"/> for a site (replacing a finished job of the same name).</summary>
-    public TenantSetupJob Start(string name, string displayName, Func<IProgress<TenantSetupProgress>, CancellationToken, Task> work)
+    /// <summary>
+    /// Starts <paramref name="work"/> for a site (replacing a finished job of the same name); the work
+    /// reports its progress to the job, synchronously so steps stay in order.
+    /// </summary>
+    public TenantSetupJob Start(string name, string displayName, Func<TenantSetupJob, CancellationToken, Task> work)
     {
         Prune();
         var job = new TenantSetupJob(name, displayName);
         _jobs[name] = job;
-        var progress = new SynchronousProgress(job.Report);
 
         // The job outlives the request: it must not see the request's HttpContext (nor its user).
         using (ExecutionContext.SuppressFlow())
         {
-            _ = Task.Run(() => RunAsync(job, progress, work));
+            _ = Task.Run(() => RunAsync(job, work));
         }
 
         return job;
     }
 
-    private async Task RunAsync(TenantSetupJob job, IProgress<TenantSetupProgress> progress, Func<IProgress<TenantSetupProgress>, CancellationToken, Task> work)
+    private async Task RunAsync(TenantSetupJob job, Func<TenantSetupJob, CancellationToken, Task> work)
     {
         try
         {
-            await work(progress, lifetime.ApplicationStopping);
+            await work(job, lifetime.ApplicationStopping);
             job.Finish(null);
         }
         catch (TenantManagementException ex)
@@ -133,11 +163,5 @@ public sealed class TenantSetupJobs(IHostApplicationLifetime lifetime, ILogger<T
                 _jobs.TryRemove(name, out _);
             }
         }
-    }
-
-    /// <summary>Reports on the caller's thread (Progress&lt;T&gt; would post them out of order).</summary>
-    private sealed class SynchronousProgress(Action<TenantSetupProgress> report) : IProgress<TenantSetupProgress>
-    {
-        public void Report(TenantSetupProgress value) => report(value);
     }
 }

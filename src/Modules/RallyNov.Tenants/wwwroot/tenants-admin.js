@@ -24,6 +24,19 @@
     window.setTimeout(poll, 300);
   }
 
+  // The creation form: the password fields only matter when the administrator does not get an invitation.
+  var access = document.getElementById("admin-access");
+  var passwords = document.getElementById("admin-password-fields");
+  if (access && passwords) {
+    var sync = function () {
+      var invited = access.querySelector("input[value='invitation']").checked;
+      passwords.hidden = invited;
+      passwords.querySelectorAll("input").forEach(function (input) { input.disabled = invited; });
+    };
+    access.addEventListener("change", sync);
+    sync();
+  }
+
   var form = document.getElementById("tenant-edit");
   if (!form) { return; }
   var boxes = Array.prototype.slice.call(form.querySelectorAll("input[name='Form.Modules']"));

@@ -28,6 +28,12 @@ internal sealed partial class UsersSetupValidator(UserManager<RallyNovUser> user
             errors.Add(new("AdminEmail", "L'adresse e-mail de l'administrateur n'est pas valide."));
         }
 
+        if (context.InviteAdministrator)
+        {
+            // The password is chosen later, through the invitation link, under the same policy.
+            return errors;
+        }
+
         if (string.IsNullOrEmpty(context.AdminPassword))
         {
             errors.Add(new("AdminPassword", "Le mot de passe de l'administrateur est obligatoire."));
