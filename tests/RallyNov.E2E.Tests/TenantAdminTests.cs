@@ -92,7 +92,8 @@ public sealed class TenantAdminTests(BrowserFixture browser)
         await Expect(page.GetByRole(AriaRole.Status).First).ToContainTextAsync("est désactivé");
         var closed = await visitor.GotoAsync(site.Url("/jura/initiatives"));
         Assert.Equal(503, closed!.Status);
-        await Expect(visitor.Locator("h1")).ToHaveTextAsync("Site momentanément fermé");
+        await Expect(visitor.Locator("h1")).ToHaveTextAsync("Site momentanément indisponible");
+        await Expect(visitor.Locator("main")).ToContainTextAsync("Ce site est momentanément fermé par son administrateur.");
         await Expect(visitor).ToHaveTitleAsync(new System.Text.RegularExpressions.Regex("rally'nov Jura"));
         await CheckAsync(visitor, "sites-site-ferme-503");
 
