@@ -10,7 +10,7 @@ namespace RallyNov.Modules.Tests.Tenants;
 /// <summary>The modules of a site as its edit form offers and stores them.</summary>
 public sealed class ModuleSelectionTests
 {
-    private static readonly ModuleCatalog Catalog = new([.. SiteTestHost.Modules(), new MediaModule(), new TenantsModule()]);
+    private static readonly ModuleCatalog Catalog = new([.. SiteTestHost.Modules().Where(m => m is not MediaModule and not TenantsModule), new MediaModule(), new TenantsModule()]);
 
     private static readonly TenantSettings Jura = new() { Name = "Jura", DisplayName = "Jura", UrlPrefix = "jura" };
 
