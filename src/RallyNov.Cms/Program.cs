@@ -10,6 +10,7 @@ using RallyNov.Media;
 using RallyNov.Pages;
 using RallyNov.Partners;
 using RallyNov.Search.Lucene;
+using RallyNov.Settings;
 using RallyNov.Taxonomies;
 using RallyNov.Tenants;
 using RallyNov.Theme;
@@ -32,7 +33,8 @@ builder.AddRallyNov(
     new AdminThemeModule(),
     new AuditTrailModule(),
     new MediaModule(),
-    new TenantsModule());
+    new TenantsModule(),
+    new SettingsModule());
 
 var app = builder.Build();
 app.UseRallyNov();

@@ -43,7 +43,7 @@ public sealed class EventsModule : ModuleBase
             .Text(EventFields.Venue, "Lieu", f => f.MaxLength(200))
             .Text(EventFields.City, "Commune", f => f.MaxLength(100))
             .Taxonomy(EventFields.Departement, "Département", Vocabularies.Departements, f => f.Facet("departement"))
-            .Text(EventFields.Summary, "Résumé", f => f.MaxLength(300))
+            .Text(EventFields.Summary, "Résumé", f => f.MaxLength(300).Multiline())
             .RichText(EventFields.Programme, "Programme et compte rendu")
             .Number(EventFields.Participants, "Nombre de participants", f => f.Integer().Range(0, 100_000))
             .Number(EventFields.Structures, "Structures représentées", f => f.Integer().Range(0, 10_000))

@@ -36,7 +36,7 @@ public sealed class InitiativesModule : ModuleBase
             .Route("/initiatives/{slug}")
             .Title()
             .Slug()
-            .Text(InitiativeFields.Summary, "Résumé", f => f.MaxLength(300).Hint("Deux ou trois phrases, reprises dans les listes."))
+            .Text(InitiativeFields.Summary, "Résumé", f => f.MaxLength(300).Multiline().Hint("Deux ou trois phrases, reprises dans les listes."))
             .RichText(InitiativeFields.Body, "Description")
             .Text(InitiativeFields.StructureName, "Structure porteuse", f => f.MaxLength(200))
             .Taxonomy(InitiativeFields.StructureKind, "Type de structure", Vocabularies.StructureKinds)

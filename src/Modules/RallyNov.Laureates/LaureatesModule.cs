@@ -40,7 +40,7 @@ public sealed class LaureatesModule : ModuleBase
             .Text(LaureateFields.PrizeName, "Prix", f => f.MaxLength(150))
             .Number(LaureateFields.PrizeYear, "Année du prix", f => f.Required().Integer().Range(2000, 2100).Facet("annee"))
             .Number(LaureateFields.Amount, "Montant (euros)", f => f.Integer().Range(0, 1_000_000))
-            .Text(LaureateFields.Summary, "Citation", f => f.MaxLength(300).Hint("Pourquoi le jury l'a distingué, en une ou deux phrases."))
+            .Text(LaureateFields.Summary, "Citation", f => f.MaxLength(300).Multiline().Hint("Pourquoi le jury l'a distingué, en une ou deux phrases."))
             .RichText(LaureateFields.Body, "Présentation")
             .Media(LaureateFields.Image, "Image")
             .Link(LaureateFields.Video, "Vidéo (replay)"));

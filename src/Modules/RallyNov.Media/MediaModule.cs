@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using RallyNov.Core.Data;
 using RallyNov.Core.Hosting;
+using RallyNov.Core.Media;
 using RallyNov.Core.Modules;
 using RallyNov.Core.Security;
 using RallyNov.Media.Data;
@@ -33,6 +34,7 @@ public sealed class MediaModule : ModuleBase
         services.AddScoped<IMediaVariantCache, MediaVariantCache>();
         services.AddScoped<IMediaLibrary, MediaLibrary>();
         services.AddScoped<IMediaUsageFinder, MediaUsageFinder>();
+        services.AddScoped<IMediaUploads, MediaUploads>();
         services.AddScoped<ITenantMigration, MediaSchemaMigration>();
         services.AddRecipeStep<Recipes.MediaStep>();
     }

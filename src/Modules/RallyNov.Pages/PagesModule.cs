@@ -31,6 +31,8 @@ public sealed class PagesModule : ModuleBase
         services.AddScoped<HomePageBuilder>();
         services.AddScoped<IHomeSection, KeyFiguresHomeSection>();
         services.AddScoped<IHomeSection, NewsHomeSection>();
+        services.AddScoped<IHomeSection, TerritoriesHomeSection>();
+        services.AddScoped<IHomeSection, PagesHomeSection>();
         services.AddSingleton(new PublicListRoute(ModuleId, "/actualites"));
         services.AddSiteSection(new SiteSection("actualites", ModuleId, "/actualites", "Actualités", [NewsType], 40));
         services.AddSingleton(new FeedSource(ModuleId, NewsType, NewsFields.Summary, NewsFields.Date));
@@ -43,7 +45,7 @@ public sealed class PagesModule : ModuleBase
             .Route("/pages/{slug}")
             .Title()
             .Slug()
-            .Text("Summary", "Résumé", f => f.MaxLength(300).Hint("Une ou deux phrases, reprises dans les listes et les moteurs de recherche."))
+            .Text("Summary", "Résumé", f => f.MaxLength(300).Multiline().Hint("Une ou deux phrases, reprises dans les listes et les moteurs de recherche."))
             .RichText("Body", "Contenu"));
 
         builder.Type(NewsType, "Actualité", type => type
@@ -52,7 +54,7 @@ public sealed class PagesModule : ModuleBase
             .Title()
             .Slug()
             .DateTime(NewsFields.Date, "Date", f => f.DateOnly().Facet("annee").Hint("Date de l'actualité ; laisser vide si elle n'est pas connue."))
-            .Text(NewsFields.Summary, "Résumé", f => f.MaxLength(300))
+            .Text(NewsFields.Summary, "Résumé", f => f.MaxLength(300).Multiline())
             .RichText(NewsFields.Body, "Contenu")
             .Media(NewsFields.Image, "Image"));
 

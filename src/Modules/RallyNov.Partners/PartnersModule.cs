@@ -33,9 +33,9 @@ public sealed class PartnersModule : ModuleBase
             .Title("Nom")
             .Slug()
             .Taxonomy(PartnerFields.Kind, "Type de partenaire", Vocabularies.PartnerKinds)
-            .Media(PartnerFields.Logo, "Logo")
+            .Media(PartnerFields.Logo, "Logo", f => f.AllowSvg().Hint("Le logo en SVG de préférence (net à toutes les tailles) ; sinon en PNG sur fond transparent."))
             .Link(PartnerFields.Website, "Site web")
-            .Text(PartnerFields.Description, "Description", f => f.MaxLength(500))
+            .Text(PartnerFields.Description, "Description", f => f.MaxLength(500).Multiline())
             .Text(PartnerFields.Involvement, "Engagement", f => f.MaxLength(200).Hint("Par exemple « Partenaire de l'édition 2014 » ou « Financeur depuis 2023 »."))
             .Number(PartnerFields.Order, "Ordre d'affichage", f => f.Integer().Range(0, 1000).Hint("Les plus petits d'abord, dans leur groupe.")));
     }

@@ -36,6 +36,9 @@ public static class AuditCategories
     public const string Security = "security";
     public const string Users = "users";
     public const string Settings = "settings";
+
+    /// <summary>Terms of the vocabularies (thèmes, kinds...).</summary>
+    public const string Taxonomies = "taxonomies";
     public const string Media = "media";
     public const string Tenants = "tenants";
 }
@@ -72,6 +75,12 @@ public static class AuditActions
     public const string RolePermissionsChanged = "role.permissionschanged";
 
     public const string SettingsChanged = "settings.changed";
+
+    public const string TermCreated = "term.created";
+    public const string TermUpdated = "term.updated";
+    public const string TermMoved = "term.moved";
+    public const string TermMerged = "term.merged";
+    public const string TermDeleted = "term.deleted";
 
     public const string MediaUploaded = "media.uploaded";
     public const string MediaUpdated = "media.updated";

@@ -6,6 +6,7 @@ using RallyNov.Core.Content;
 using RallyNov.Core.Content.Definitions;
 using RallyNov.Core.Data;
 using RallyNov.Core.Email;
+using RallyNov.Core.Media;
 using RallyNov.Core.Modules;
 using RallyNov.Core.Recipes;
 using RallyNov.Core.Settings;
@@ -57,6 +58,9 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<SiteIdentityCache>();
         services.AddScoped<ISiteIdentityService, SiteIdentityService>();
         services.AddScoped<IContentHandler, SiteIdentityContentHandler>();
+        services.AddSingleton<ISvgSanitizer, SvgSanitizer>();
+        services.AddScoped<TermRetagger>();
+        services.AddScoped<ITaxonomyEditor, TaxonomyEditor>();
 
         services.AddScoped<IRecipeExecutor, RecipeExecutor>();
         services.AddScoped<IRecipeExporter, RecipeExporter>();

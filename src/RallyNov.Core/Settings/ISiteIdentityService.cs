@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using RallyNov.Core.Content;
 using RallyNov.Core.Content.Definitions;
 using RallyNov.Core.Modules;
@@ -22,7 +21,7 @@ public interface ISiteIdentityService
 /// restored (<see cref="SiteIdentityCache"/>). The minute-long expiry is a safety net for the
 /// changes this node does not see (another node, a command-line verb).
 /// </summary>
-internal sealed partial class SiteIdentityService(
+internal sealed class SiteIdentityService(
     TenantContext tenant,
     ISiteSettingsService settings,
     IContentManager contents,
@@ -32,16 +31,7 @@ internal sealed partial class SiteIdentityService(
     SiteIdentityCache cache,
     TimeProvider clock) : ISiteIdentityService
 {
-    public const string SettingsGroup = "site";
-
-    /// <summary>Pages linked from the default footer menu when they exist and are published, in this order.</summary>
-    private static readonly string[] FooterPageSlugs = ["a-propos", "contact", "mentions-legales", "accessibilite", "donnees-personnelles", "plan-du-site"];
-
-    private static readonly Dictionary<string, string> NetworkLabels = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["youtube"] = "YouTube", ["linkedin"] = "LinkedIn", ["facebook"] = "Facebook", ["instagram"] = "Instagram",
-        ["mastodon"] = "Mastodon", ["bluesky"] = "Bluesky", ["x"] = "X (Twitter)", ["twitter"] = "X (Twitter)", ["peertube"] = "PeerTube",
-    };
+    public const string SettingsGroup = SiteIdentityRules.SettingsGroup;
 
     public async Task<SiteIdentity> GetAsync(CancellationToken cancellationToken)
     {
@@ -87,12 +77,14 @@ internal sealed partial class SiteIdentityService(
             HeroImagePath = MediaPath(Text(site, "heroImage")),
             PrimaryColor = Color(Text(site, "primaryColor")) ?? SiteIdentity.DefaultPrimaryColor,
             AccentColor = Color(Text(site, "accentColor")) ?? SiteIdentity.DefaultAccentColor,
-            ContactEmail = Text(site, "contactEmail") is { } email && EmailPattern().IsMatch(email) ? email : null,
+            ContactEmail = Text(site, "contactEmail") is { } email && SiteIdentityRules.IsEmail(email) ? email : null,
             ContactAddress = Text(site, "contactAddress"),
             FooterText = Text(site, "footerText"),
             SocialLinks = Social(site["socialLinks"] as JsonArray),
             MainMenu = main,
             FooterMenu = footer,
+            HomeIntro = Text(site, "homeIntro"),
+            HomeSections = site["homeSections"] is JsonArray home ? HomeChoices(home) : null,
         };
         return identity with { Version = Hash(identity) };
     }
@@ -117,35 +109,32 @@ internal sealed partial class SiteIdentityService(
     private async Task<List<MenuLink>> ResolveAsync(JsonArray entries, List<SiteSection> available, Dictionary<string, bool> nonEmpty, CancellationToken cancellationToken)
     {
         var links = new List<MenuLink>();
-        foreach (var entry in entries.OfType<JsonObject>())
+        foreach (var entry in SiteMenuEntry.Parse(entries))
         {
-            var hidden = entry["hidden"] is JsonValue h && h.TryGetValue<bool>(out var flag) ? flag : (bool?)null;
-            if (hidden == true)
+            if (entry.Hidden == true)
             {
                 continue;
             }
 
-            var text = Text(entry, "text");
-            var type = Text(entry, "type") ?? (entry["section"] is not null ? "section" : entry["page"] is not null ? "page" : "link");
-            switch (type)
+            switch (entry.Type)
             {
-                case "section":
-                    if (available.FirstOrDefault(s => string.Equals(s.Key, Text(entry, "section"), StringComparison.OrdinalIgnoreCase)) is { } section
-                        && (hidden == false || nonEmpty[section.Key]))
+                case SiteMenuEntry.SectionType:
+                    if (available.FirstOrDefault(s => string.Equals(s.Key, entry.Section, StringComparison.OrdinalIgnoreCase)) is { } section
+                        && (entry.Hidden == false || nonEmpty[section.Key]))
                     {
-                        links.Add(new MenuLink(text ?? section.Label, section.Path, false, section.Key));
+                        links.Add(new MenuLink(entry.Text ?? section.Label, section.Path, false, section.Key));
                     }
 
                     break;
-                case "page":
-                    if (Text(entry, "page") is { } id && await PublishedPageAsync(id, cancellationToken) is { } page)
+                case SiteMenuEntry.PageType:
+                    if (entry.Page is { } id && await PublishedPageAsync(id, cancellationToken) is { } page)
                     {
-                        links.Add(new MenuLink(text ?? page.Title, page.Path, false));
+                        links.Add(new MenuLink(entry.Text ?? page.Title, page.Path, false));
                     }
 
                     break;
                 default:
-                    if (Text(entry, "url") is { } url && text is not null && Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp))
+                    if (entry.Text is { } text && SiteIdentityRules.IsWebAddress(entry.Url, out var uri))
                     {
                         links.Add(new MenuLink(text, uri.ToString(), true));
                     }
@@ -156,6 +145,14 @@ internal sealed partial class SiteIdentityService(
 
         return links;
     }
+
+    private static List<HomeSectionChoice> HomeChoices(JsonArray entries) =>
+        entries.OfType<JsonObject>()
+            .Select(e => (Key: Text(e, "section"), Hidden: e["hidden"] is JsonValue h && h.TryGetValue<bool>(out var flag) && flag))
+            .Where(e => e.Key is not null)
+            .DistinctBy(e => e.Key, StringComparer.OrdinalIgnoreCase)
+            .Select(e => new HomeSectionChoice(e.Key!, e.Hidden))
+            .ToList();
 
     /// <summary>A published item with a public page, by id or slug.</summary>
     private async Task<(string Title, string Path)?> PublishedPageAsync(string idOrSlug, CancellationToken cancellationToken)
@@ -170,7 +167,7 @@ internal sealed partial class SiteIdentityService(
     private async Task<List<MenuLink>> DefaultFooterAsync(CancellationToken cancellationToken)
     {
         var links = new List<MenuLink>();
-        foreach (var slug in FooterPageSlugs)
+        foreach (var slug in SiteIdentityRules.FooterPageSlugs)
         {
             if (await PublishedPageAsync(slug, cancellationToken) is { } page)
             {
@@ -184,13 +181,13 @@ internal sealed partial class SiteIdentityService(
     private static List<SocialLink> Social(JsonArray? entries) =>
         (entries ?? []).OfType<JsonObject>()
             .Select(e => (Network: Text(e, "network") ?? "", Url: Text(e, "url")))
-            .Where(e => e.Url is not null && Uri.TryCreate(e.Url, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps)
-            .Select(e => new SocialLink(e.Network.ToLowerInvariant(), e.Url!, NetworkLabels.GetValueOrDefault(e.Network) ?? e.Network))
+            .Where(e => SiteIdentityRules.IsSecureWebAddress(e.Url))
+            .Select(e => new SocialLink(e.Network.ToLowerInvariant(), e.Url!, SiteIdentityRules.NetworkLabels.GetValueOrDefault(e.Network) ?? e.Network))
             .ToList();
 
-    private static string? MediaPath(string? value) => value is not null && MediaPathPattern().IsMatch(value) && !value.Contains("..", StringComparison.Ordinal) ? value : null;
+    private static string? MediaPath(string? value) => SiteIdentityRules.IsMediaPath(value) ? value : null;
 
-    private static string? Color(string? value) => value is not null && ColorPattern().IsMatch(value) ? value.ToLowerInvariant() : null;
+    private static string? Color(string? value) => ColorContrast.IsHexColor(value) ? value!.ToLowerInvariant() : null;
 
     private static string? Text(JsonObject obj, string name) =>
         obj[name] is JsonValue value && value.TryGetValue<string>(out var text) && !string.IsNullOrWhiteSpace(text) ? text.Trim() : null;
@@ -200,15 +197,6 @@ internal sealed partial class SiteIdentityService(
         var text = string.Join('\n', identity.DisplayName, identity.LogoPath, identity.PrimaryColor, identity.AccentColor);
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..12].ToLowerInvariant();
     }
-
-    [GeneratedRegex("^#[0-9a-fA-F]{6}$")]
-    private static partial Regex ColorPattern();
-
-    [GeneratedRegex("^[a-z0-9][a-z0-9._/-]*$")]
-    private static partial Regex MediaPathPattern();
-
-    [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
-    private static partial Regex EmailPattern();
 }
 
 /// <summary>

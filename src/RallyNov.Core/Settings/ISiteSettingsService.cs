@@ -10,7 +10,15 @@ public interface ISiteSettingsService
 {
     Task<JsonObject> GetAsync(string name, CancellationToken cancellationToken);
 
+    /// <summary>Saves a group; the audit trail lists the names of the changed keys (a value may be a secret).</summary>
     Task SaveAsync(string name, JsonObject value, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Saves a group and records <paramref name="changes"/> as the audit details when anything
+    /// changed: the caller, who knows the group holds no secret, describes it (« Couleur principale :
+    /// #00609c → #7b1e3a »). Null falls back to the changed keys.
+    /// </summary>
+    Task SaveAsync(string name, JsonObject value, string? changes, CancellationToken cancellationToken);
 }
 
 internal sealed class SiteSettingsService(RallyNovDbContext db, TimeProvider clock, IAuditTrail audit, IAuditEventFactory auditEvents, SiteIdentityCache identities) : ISiteSettingsService
@@ -21,7 +29,12 @@ internal sealed class SiteSettingsService(RallyNovDbContext db, TimeProvider clo
         return row?.Value ?? [];
     }
 
-    public async Task SaveAsync(string name, JsonObject value, CancellationToken cancellationToken)
+    /// <summary>Audit details are stored up to this length.</summary>
+    private const int MaxDetails = 4000;
+
+    public Task SaveAsync(string name, JsonObject value, CancellationToken cancellationToken) => SaveAsync(name, value, null, cancellationToken);
+
+    public async Task SaveAsync(string name, JsonObject value, string? changes, CancellationToken cancellationToken)
     {
         var row = await db.SiteSettings.FirstOrDefaultAsync(s => s.Name == name, cancellationToken);
         if (row is null)
@@ -37,11 +50,12 @@ internal sealed class SiteSettingsService(RallyNovDbContext db, TimeProvider clo
         db.ChangeTracker.Clear();
         identities.Clear();
 
-        // Only the names of the keys: a settings value may be a secret (an API key).
+        // Only the names of the keys unless the caller described the change: a settings value may be a secret (an API key).
         if (changed.Count > 0)
         {
+            var details = string.IsNullOrWhiteSpace(changes) ? "Clés modifiées : " + string.Join(", ", changed) : changes.Trim();
             await audit.RecordAsync(
-                auditEvents.Create(AuditCategories.Settings, AuditActions.SettingsChanged, itemId: name, itemTitle: name, details: "Clés modifiées : " + string.Join(", ", changed)),
+                auditEvents.Create(AuditCategories.Settings, AuditActions.SettingsChanged, itemId: name, itemTitle: name, details: details.Length > MaxDetails ? details[..(MaxDetails - 1)] + "…" : details),
                 cancellationToken);
         }
     }

@@ -10,6 +10,9 @@ public sealed record SiteIdentity
     public const string DefaultPrimaryColor = "#00609c";
     public const string DefaultAccentColor = "#b2410c";
 
+    /// <summary>The home page's welcome text until the administrator writes one.</summary>
+    public const string DefaultHomeIntro = "rally'nov repère les pratiques socialement innovantes des entreprises et des territoires, distingue les plus remarquables par un prix et partage leurs enseignements avec le plus grand nombre.";
+
     public required string DisplayName { get; init; }
 
     public string? Tagline { get; init; }
@@ -37,6 +40,12 @@ public sealed record SiteIdentity
     public IReadOnlyList<MenuLink> MainMenu { get; init; } = [];
 
     public IReadOnlyList<MenuLink> FooterMenu { get; init; } = [];
+
+    /// <summary>The home page's welcome text (paragraphs separated by a blank line), or null for the theme's own.</summary>
+    public string? HomeIntro { get; init; }
+
+    /// <summary>The home page's sections in the order chosen in the back office, or null: every section, by the modules' order.</summary>
+    public IReadOnlyList<HomeSectionChoice>? HomeSections { get; init; }
 
     /// <summary>Changes whenever anything above changes: a cache-busting token for generated assets.</summary>
     public string Version { get; init; } = "";

@@ -57,6 +57,19 @@ public static class HtmlCleaner
         sanitizer.AllowedTags.Remove("textarea");
         sanitizer.AllowedAttributes.Remove("style");
         sanitizer.AllowedCssProperties.Clear();
+
+        // Editing state copied from the editor must not be stored.
+        sanitizer.AllowedAttributes.Remove("contenteditable");
+        sanitizer.AllowedAttributes.Remove("draggable");
+        sanitizer.AllowedAttributes.Remove("dropzone");
+
+        // Responsive images and video placeholders, each value checked by RichTextRules.
+        foreach (var attribute in RichTextRules.ExtraAttributes)
+        {
+            sanitizer.AllowedAttributes.Add(attribute);
+        }
+
+        sanitizer.PostProcessNode += (_, e) => RichTextRules.Apply(e.Node);
         return sanitizer;
     }
 }

@@ -71,6 +71,10 @@ public sealed class ContentValidationTests : TenantTestBase
         { "Website", new JsonObject { ["url"] = "javascript:alert(1)" }, "l'adresse doit commencer par" },
         { "Image", new JsonObject { ["path"] = "photos/a.jpg" }, "texte alternatif de l'image est obligatoire" },
         { "Image", new JsonObject { ["path"] = "../secret.txt", ["alt"] = "x" }, "chemin de média invalide" },
+        { "Image", new JsonObject { ["path"] = "logos/rallynov.svg", ["alt"] = "Logo" }, "n'accepte pas les images SVG" },
+        { "Image", new JsonObject { ["path"] = "docs/rapport.pdf", ["alt"] = "Rapport" }, "attend une image JPEG, PNG, WebP ou GIF" },
+        { "Body", JsonValue.Create("<p>Texte</p><img src=\"/media/a.jpg\"><img src=\"/media/b.jpg\" alt=\" \">"), "2 images n'ont pas de texte alternatif" },
+        { "Summary", JsonValue.Create(new string('x', 299) + "\r\n" + "xx"), "ne doit pas dépasser 300 caractères (actuellement 302)" },
         { "Date", JsonValue.Create("12/05/2024"), "doit être une date au format AAAA-MM-JJTHH:MM" },
         { "Featured", JsonValue.Create("oui"), "n'a pas le bon format" },
     };
@@ -116,6 +120,29 @@ public sealed class ContentValidationTests : TenantTestBase
         Assert.Equal("https://rallynov.fr", item.Content["Website"]!["url"]!.GetValue<string>());
         Assert.Equal("2024-05-12T09:30", item.GetString("Date"));
         Assert.True(item.Content["Featured"]!.GetValue<bool>());
+    }
+
+    [Fact]
+    public async Task A_multiline_summary_keeps_its_line_breaks_counted_once_each()
+    {
+        var item = await PublishAsync("Résumé sur deux lignes", i => i.Set("Summary", " Première ligne.\r\nSeconde ligne. "));
+
+        Assert.Equal("Première ligne.\nSeconde ligne.", item.GetString("Summary"));
+
+        // 298 letters and one line break sent as CRLF: 299 characters, within the limit of 300.
+        var limit = await PublishAsync("Juste à la limite", i => i.Set("Summary", new string('a', 149) + "\r\n" + new string('b', 149)));
+        Assert.Equal(299, limit.GetString("Summary")!.Length);
+    }
+
+    [Fact]
+    public async Task A_logo_field_that_allows_svg_takes_one_and_rich_text_keeps_described_images()
+    {
+        var partner = await PublishAsync("Région", type: "Partner", edit: i => i.Set("Logo", new JsonObject { ["path"] = "logos/region.svg", ["alt"] = "Région Bourgogne-Franche-Comté" }));
+        Assert.Equal("logos/region.svg", partner.Content["Logo"]!["path"]!.GetValue<string>());
+
+        var article = await PublishAsync("Illustré", i => i.Set("Body", "<p>Texte</p><img src=\"/media/a.jpg?w=768\" srcset=\"/media/a.jpg?w=480 480w, /media/a.jpg?w=768 768w\" sizes=\"(min-width: 50rem) 48rem, 100vw\" alt=\"Une salle\" loading=\"lazy\">"));
+        Assert.Contains("alt=\"Une salle\"", article.GetString("Body"), StringComparison.Ordinal);
+        Assert.Contains("srcset=\"/media/a.jpg?w=480 480w, /media/a.jpg?w=768 768w\"", article.GetString("Body"), StringComparison.Ordinal);
     }
 
     public static TheoryData<JsonNode, bool> NumbersFromCode() => new()

@@ -17,7 +17,7 @@ public sealed class TestModule : ModuleBase
             .Route("/articles/{slug}")
             .Title()
             .Slug()
-            .Text("Summary", "Résumé", f => f.MaxLength(300))
+            .Text("Summary", "Résumé", f => f.MaxLength(300).Multiline())
             .RichText("Body", "Corps")
             .Number("Year", "Année", f => f.Integer().Range(1990, 2100))
             .Taxonomy("Themes", "Thèmes", "themes", f => f.Multiple())
@@ -32,7 +32,8 @@ public sealed class TestModule : ModuleBase
             .Creatable().Listable()
             .Title()
             .Slug()
-            .Link("Website", "Site web"));
+            .Link("Website", "Site web")
+            .Media("Logo", "Logo", f => f.AllowSvg()));
 
         // Draftable but not versionable: a draft is updated in place.
         builder.Type("Note", "Note", t => t

@@ -73,4 +73,48 @@ public sealed class HtmlCleanerTests
     {
         Assert.Equal(expected, HtmlCleaner.ToPlainText(html));
     }
+
+    [Fact]
+    public void Responsive_images_keep_site_srcset_sizes_and_lazy_loading()
+    {
+        const string image = "<img src=\"/bourgogne/media/a.jpg?w=768\" srcset=\"/bourgogne/media/a.jpg?w=480 480w, /bourgogne/media/a.jpg?w=1024 1024w\" sizes=\"(min-width: 50rem) 48rem, 100vw\" alt=\"Salle\" width=\"768\" height=\"512\" loading=\"lazy\">";
+
+        var html = HtmlCleaner.Sanitize(image);
+
+        Assert.Contains("srcset=\"/bourgogne/media/a.jpg?w=480 480w, /bourgogne/media/a.jpg?w=1024 1024w\"", html, StringComparison.Ordinal);
+        Assert.Contains("sizes=\"(min-width: 50rem) 48rem, 100vw\"", html, StringComparison.Ordinal);
+        Assert.Contains("loading=\"lazy\"", html, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("<img src=\"/a.jpg\" alt=\"x\" srcset=\"javascript:alert(1) 1x\">", "srcset")]
+    [InlineData("<img src=\"/a.jpg\" alt=\"x\" srcset=\"//evil.example/a.jpg 480w\">", "srcset")]
+    [InlineData("<img src=\"/a.jpg\" alt=\"x\" srcset=\"/a.jpg 480w\" sizes=\"url(x)\">", "sizes")]
+    [InlineData("<img src=\"/a.jpg\" alt=\"x\" loading=\"soon\">", "loading")]
+    [InlineData("<p srcset=\"/a.jpg 1x\">x</p>", "srcset")]
+    [InlineData("<p contenteditable=\"true\">x</p>", "contenteditable")]
+    [InlineData("<figure data-video=\"youtube:javascript\">x</figure>", "data-video")]
+    [InlineData("<figure data-video=\"https://evil.example/\">x</figure>", "data-video")]
+    [InlineData("<div data-video=\"youtube:dQw4w9WgXcQ\">x</div>", "data-video")]
+    [InlineData("<figure data-other=\"1\">x</figure>", "data-other")]
+    public void Unsafe_or_unknown_values_of_the_extra_attributes_are_removed(string input, string attribute)
+    {
+        Assert.DoesNotContain(attribute + "=", HtmlCleaner.Sanitize(input), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_video_placeholder_keeps_its_canonical_key_and_its_link()
+    {
+        var html = HtmlCleaner.Sanitize("<figure data-video=\"youtube:dQw4w9WgXcQ\" contenteditable=\"false\"><a href=\"https://www.youtube.com/watch?v=dQw4w9WgXcQ\">Vidéo YouTube</a></figure>");
+
+        Assert.Equal("<figure data-video=\"youtube:dQw4w9WgXcQ\"><a href=\"https://www.youtube.com/watch?v=dQw4w9WgXcQ\">Vidéo YouTube</a></figure>", html);
+    }
+
+    [Fact]
+    public void Tables_with_header_cells_are_kept()
+    {
+        const string table = "<table><thead><tr><th scope=\"col\">Année</th><th scope=\"col\">Lauréats</th></tr></thead><tbody><tr><td>2023</td><td>12</td></tr></tbody></table>";
+
+        Assert.Equal(table, HtmlCleaner.Sanitize(table));
+    }
 }

@@ -37,11 +37,12 @@ public sealed class MediaLibraryTests(BrowserFixture browser, AdminSiteFixture a
         await Expect(page.Locator("nav[aria-label='Fil d\\'Ariane des dossiers'] [aria-current=page]")).ToHaveTextAsync(folder);
         Assert.True(await InTenantAsync(site, tenant, sp => Task.FromResult(sp.GetRequiredService<IMediaStore>().FolderExists(folder))));
 
-        // The file input, as a person picks a file; the alt text typed beside it.
+        // The file input, as a person picks a file; the alt text asked in the file's row.
         await page.Locator("#upload-file").SetInputFilesAsync(new FilePayload { Name = "Atelier Vélo.png", MimeType = "image/png", Buffer = Png() });
-        await page.GetByLabel("Texte alternatif (obligatoire pour une image)").FillAsync("Deux bénévoles réparent un vélo");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Envoyer" }).ClickAsync();
-        await Expect(Message(page)).ToHaveTextAsync("« atelier-velo.png » a été ajouté à la médiathèque.");
+        await page.GetByLabel("Texte alternatif de « Atelier Vélo.png » (obligatoire)").FillAsync("Deux bénévoles réparent un vélo");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Envoyer", Exact = true }).ClickAsync();
+        await Expect(page.Locator(".upload-item-result")).ToHaveTextAsync("« atelier-velo.png » a été ajouté à la médiathèque.");
+        await Expect(page.Locator("[data-upload-summary]")).ToHaveTextAsync("1 fichier ajouté.");
         var row = page.Locator("tbody tr", new() { HasText = "atelier-velo.png" });
         await Expect(row).ToContainTextAsync("Deux bénévoles réparent un vélo");
         await Expect(row.Locator("img.media-thumb")).ToBeVisibleAsync();
@@ -76,9 +77,9 @@ public sealed class MediaLibraryTests(BrowserFixture browser, AdminSiteFixture a
 
         await page.GotoAsync(site.Url(prefix + "/admin/media"));
         await page.Locator("#upload-file").SetInputFilesAsync(new FilePayload { Name = name + ".png", MimeType = "image/png", Buffer = Png() });
-        await page.GetByLabel("Texte alternatif (obligatoire pour une image)").FillAsync("Affiche de la rencontre");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Envoyer" }).ClickAsync();
-        await Expect(Message(page)).ToContainTextAsync("a été ajouté");
+        await page.GetByLabel($"Texte alternatif de « {name}.png » (obligatoire)").FillAsync("Affiche de la rencontre");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Envoyer", Exact = true }).ClickAsync();
+        await Expect(page.Locator(".upload-item-result")).ToContainTextAsync("a été ajouté");
         var title = "Rencontre illustrée " + name;
         await InTenantAsync(site, "Bourgogne", async sp =>
         {
@@ -122,10 +123,11 @@ public sealed class MediaLibraryTests(BrowserFixture browser, AdminSiteFixture a
         await page.GetByRole(AriaRole.Button, new() { Name = "Créer le dossier" }).ClickAsync();
         await Expect(Message(page)).ToHaveTextAsync("Dossier créé.");
 
-        // A text file named like an image: refused with a French message, nothing stored.
+        // A text file named like an image: refused with a French message in its row, nothing stored.
         await page.Locator("#upload-file").SetInputFilesAsync(new FilePayload { Name = "faux.png", MimeType = "image/png", Buffer = "pas une image"u8.ToArray() });
-        await page.GetByRole(AriaRole.Button, new() { Name = "Envoyer" }).ClickAsync();
-        await Expect(Error(page)).ToBeVisibleAsync();
+        await page.GetByLabel("Texte alternatif de « faux.png » (obligatoire)").FillAsync("Une fausse image");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Envoyer", Exact = true }).ClickAsync();
+        await Expect(page.Locator(".upload-item-result.is-error")).ToContainTextAsync("Type de fichier non accepté");
         await AssertAccessibleAsync(page, "media library with an upload error");
         Assert.Null(await InTenantAsync(site, "FrancheComte", sp => sp.GetRequiredService<IMediaLibrary>().GetAsync(folder + "/faux.png", CancellationToken.None)));
 

@@ -56,7 +56,7 @@ public sealed class BrowserFixture : IAsyncLifetime
 }
 
 [CollectionDefinition(Name)]
-public sealed class SharedBrowser : ICollectionFixture<BrowserFixture>, ICollectionFixture<SampleSiteFixture>, ICollectionFixture<AdminSiteFixture>
+public sealed class SharedBrowser : ICollectionFixture<BrowserFixture>, ICollectionFixture<SampleSiteFixture>, ICollectionFixture<AdminSiteFixture>, ICollectionFixture<SettingsSiteFixture>
 {
     public const string Name = "browser";
 }

@@ -73,6 +73,9 @@ internal sealed class AdminSamples
 
         // The sites screens (portal only): the walked site itself.
         samples.Add("name", tenant.Name);
+        // Vocabularies and one of their terms (« Réglages du site › Vocabulaires »).
+        samples.Add("vocabulary", "themes");
+        samples.Add("term", "mobilite");
         return samples;
     }
 

@@ -58,7 +58,7 @@ public sealed class ContentEditorFieldTests(UsersAppFactory app)
 
         var edit = await editor.GetPageAsync(EditUrl(id));
         Assert.Contains($"<option value=\"{initiative.ContentItemId}\" selected=\"selected\">", edit, StringComparison.Ordinal);
-        Assert.Contains($"<img src=\"{Prefix}/media/laureats/photo.jpg\"", edit, StringComparison.Ordinal);
+        Assert.Contains($"<img src=\"{Prefix}/media/laureats/photo.jpg?w=320\"", edit, StringComparison.Ordinal);
         Assert.Contains("value=\"https://example.org/replay\"", edit, StringComparison.Ordinal);
     }
 

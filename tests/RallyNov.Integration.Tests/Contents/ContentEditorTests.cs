@@ -97,7 +97,7 @@ public sealed class ContentEditorTests(UsersAppFactory app)
         Assert.Contains("Le contenu n'a pas été enregistré", html, StringComparison.Ordinal);
         Assert.Contains("est obligatoire", html, StringComparison.Ordinal);
         Assert.Contains("doit être compris entre 1990 et 2100", html, StringComparison.Ordinal);
-        Assert.Contains($"value=\"{summary}\"", html, StringComparison.Ordinal);
+        Assert.Contains($">{summary}</textarea>", html, StringComparison.Ordinal);
         Assert.Contains("value=\"1850\"", html, StringComparison.Ordinal);
         Assert.Contains("Corps conservé", html, StringComparison.Ordinal);
         Assert.Matches("id=\"f-Title\"[^>]*aria-describedby=\"f-Title-error\"[^>]*aria-invalid=\"true\"", html);
@@ -151,7 +151,7 @@ public sealed class ContentEditorTests(UsersAppFactory app)
         var item = await DraftAsync(app, user);
 
         using var response = await SaveAsync(editor, item.ContentItemId, "draft",
-            ("f.Title", item.DisplayText), ("f.Body", "<p>Bonjour</p><script>alert('x')</script><img src=\"x\" onerror=\"alert(1)\"><a href=\"javascript:alert(2)\">lien</a>"));
+            ("f.Title", item.DisplayText), ("f.Body", "<p>Bonjour</p><script>alert('x')</script><img src=\"x\" alt=\"Photo\" onerror=\"alert(1)\"><a href=\"javascript:alert(2)\">lien</a>"));
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var body = (await LatestAsync(app, item.ContentItemId))!.GetString("Body")!;

@@ -175,6 +175,25 @@ public sealed class MediaLibraryAdminTests(MediaAppFactory app)
         Assert.Equal(HttpStatusCode.OK, allowed.StatusCode);
     }
 
+    [Fact]
+    public async Task Images_inserted_in_rich_text_count_as_uses_of_their_file()
+    {
+        var name = UniqueName();
+        await using var scope = app.Scope("Bourgogne");
+        var contents = scope.ServiceProvider.GetRequiredService<IContentManager>();
+        var page = contents.New("Page");
+        page.Set("Title", "Page illustrée " + name);
+        page.Set("Body", $"<p>Texte</p><img src=\"/bourgogne/media/{name}.jpg?w=768\" srcset=\"/bourgogne/media/{name}.jpg?w=480 480w\" alt=\"Photo\"><img src=\"/bourgogne/media/{name}-logo.svg\" alt=\"Logo\">");
+        page.Owner = page.Author = "admin";
+        Assert.True((await contents.SaveDraftAsync(page, CancellationToken.None)).Succeeded);
+        var usages = scope.ServiceProvider.GetRequiredService<RallyNov.Media.Services.IMediaUsageFinder>();
+
+        Assert.Equal(["Page illustrée " + name], (await usages.FindAsync(name + ".jpg", CancellationToken.None)).Select(u => u.DisplayText));
+        Assert.Equal(["Page illustrée " + name], (await usages.FindAsync(name + "-logo.svg", CancellationToken.None)).Select(u => u.DisplayText));
+        Assert.Empty(await usages.FindAsync(name + ".png", CancellationToken.None));
+        Assert.Empty(await usages.FindAsync("dossier/" + name + ".jpg", CancellationToken.None));
+    }
+
     private async Task<string> SaveNewsAsync(string tenant, string title, string mediaPath)
     {
         await using var scope = app.Scope(tenant);

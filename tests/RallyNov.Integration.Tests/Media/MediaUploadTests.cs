@@ -82,12 +82,53 @@ public sealed class MediaUploadTests(MediaAppFactory app)
     }
 
     [Fact]
-    public async Task Svg_is_refused_and_the_message_says_why()
+    public async Task Svg_with_a_script_is_cleaned_stored_and_served_with_a_sandboxing_policy()
     {
         using var browser = await SignedInAsync(app, "Bourgogne");
         var name = UniqueName();
-        var (_, page) = await UploadAsync(app, browser, "Bourgogne", name + ".svg", Encoding.UTF8.GetBytes("<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>"));
-        Assert.Contains("Les images SVG ne sont pas acceptées", page, StringComparison.Ordinal);
+        const string hostile = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"120\" height=\"60\" onload=\"alert(1)\"><script>alert(document.cookie)</script>"
+            + "<rect width=\"120\" height=\"60\" fill=\"#00609c\"/><use href=\"https://evil.example/x.svg#a\"/></svg>";
+        var (_, page) = await UploadAsync(app, browser, "Bourgogne", name + ".svg", Encoding.UTF8.GetBytes(hostile), alt: "Logo de l'association");
+
+        Assert.Contains($"« {name}.svg » a été ajouté", page, StringComparison.Ordinal);
+        Assert.Contains("nettoyé", page, StringComparison.Ordinal);
+        Assert.Contains("1 script", page, StringComparison.Ordinal);
+        var stored = await File.ReadAllTextAsync(Path.Combine(app.MediaFolder("Bourgogne"), name + ".svg"));
+        Assert.DoesNotContain("script", stored, StringComparison.Ordinal);
+        Assert.DoesNotContain("onload", stored, StringComparison.Ordinal);
+        Assert.DoesNotContain("evil.example", stored, StringComparison.Ordinal);
+        Assert.Contains("<rect", stored, StringComparison.Ordinal);
+
+        using var client = app.Client();
+        using var served = await client.GetAsync("/bourgogne/media/" + name + ".svg");
+        Assert.Equal(HttpStatusCode.OK, served.StatusCode);
+        Assert.Equal("image/svg+xml", served.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("default-src 'none'; style-src 'unsafe-inline'; sandbox", served.Headers.GetValues("Content-Security-Policy").Single());
+        Assert.Equal("nosniff", served.Headers.GetValues("X-Content-Type-Options").Single());
+
+        // The admin list's thumbnail: the drawing rendered as a PNG 160 px wide (larger than the SVG itself).
+        using var thumb = await client.GetAsync("/bourgogne/media/" + name + ".svg?w=160");
+        Assert.Equal("image/png", thumb.Content.Headers.ContentType?.MediaType);
+        Assert.Equal((160, 80), SizeOf(await thumb.Content.ReadAsByteArrayAsync()));
+        Assert.False(thumb.Headers.Contains("Content-Security-Policy"));
+
+        await using var scope = app.Scope("Bourgogne");
+        var file = await scope.ServiceProvider.GetRequiredService<IMediaLibrary>().GetAsync(name + ".svg", CancellationToken.None);
+        Assert.Equal("image/svg+xml", file!.ContentType);
+        Assert.Equal((120, 60), (file.Width, file.Height));
+        Assert.Equal(stored.Length, file.Length);
+    }
+
+    [Theory]
+    [InlineData("<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>", "il ne reste rien à dessiner")]
+    [InlineData("<svg xmlns=\"http://www.w3.org/2000/svg\"><rect width=\"1\" height=\"1\">", "mal formé")]
+    [InlineData("<!DOCTYPE svg [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><svg xmlns=\"http://www.w3.org/2000/svg\"><text>&x;</text></svg>", "entités XML")]
+    public async Task Svg_that_cannot_be_made_safe_is_refused_in_French(string svg, string reason)
+    {
+        using var browser = await SignedInAsync(app, "Bourgogne");
+        var name = UniqueName();
+        var (_, page) = await UploadAsync(app, browser, "Bourgogne", name + ".svg", Encoding.UTF8.GetBytes(svg));
+        Assert.Contains(reason, page, StringComparison.Ordinal);
         Assert.Empty(Directory.EnumerateFiles(app.MediaFolder("Bourgogne"), name + "*", SearchOption.AllDirectories));
     }
 

@@ -146,7 +146,7 @@ public sealed class TenantExportImportTests(TenantsAppFactory app)
         app.InTenantAsync(tenant, async sp => (await sp.GetRequiredService<ISiteSettingsService>().GetAsync("site", CancellationToken.None)).ToJsonString());
 
     private Task<List<string>> MediaAsync(string tenant) =>
-        app.InTenantAsync(tenant, async sp => (await sp.GetRequiredService<IMediaLibrary>().SearchAsync(null, null, 1, 100, CancellationToken.None)).Items
+        app.InTenantAsync(tenant, async sp => (await sp.GetRequiredService<IMediaLibrary>().SearchAsync(null, null, null, 1, 100, CancellationToken.None)).Items
             .Select(f => $"{f.Path} {f.ContentType} {f.Length} {f.Width}x{f.Height} {f.Alt} {f.Title}")
             .ToList());
 }

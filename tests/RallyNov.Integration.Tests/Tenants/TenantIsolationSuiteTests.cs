@@ -241,7 +241,7 @@ public sealed class TenantIsolationSuiteTests(TenantsAppFactory app, ITestOutput
         app.InTenantAsync(tenant, async sp =>
         {
             var items = await sp.GetRequiredService<IContentManager>().QueryAsync(new ContentQuery { Status = ContentStatus.Latest, PageSize = 500 }, CancellationToken.None);
-            var media = await sp.GetRequiredService<IMediaLibrary>().SearchAsync(null, null, 1, 100, CancellationToken.None);
+            var media = await sp.GetRequiredService<IMediaLibrary>().SearchAsync(null, null, null, 1, 100, CancellationToken.None);
             var users = await sp.GetRequiredService<IUserAdministration>().ListAsync(CancellationToken.None);
             var site = await sp.GetRequiredService<ISiteSettingsService>().GetAsync("site", CancellationToken.None);
             return string.Join("\n",

@@ -43,11 +43,17 @@ public sealed class TestBrowser(HttpClient client) : IDisposable
     }
 
     /// <summary>Submits a form already read from a page (for instance the page a previous post answered).</summary>
-    public async Task<HttpResponseMessage> SubmitAsync(HtmlForm form, IEnumerable<KeyValuePair<string, string>> fields, IReadOnlyList<FormFile>? files = null)
+    /// <remarks><paramref name="accept"/>: what the page's script asks for when it sends the form itself (application/json).</remarks>
+    public async Task<HttpResponseMessage> SubmitAsync(HtmlForm form, IEnumerable<KeyValuePair<string, string>> fields, IReadOnlyList<FormFile>? files = null, string? accept = null)
     {
         Assert.True(form.Method == "post", $"The form for {form.Action} is not a POST form.");
         Assert.True(form.Token is not null, $"The form posting to {form.Action} carries no antiforgery token: a browser would get a 400.\n{form.Html}");
         using var request = new HttpRequestMessage(HttpMethod.Post, form.Action) { Content = form.Body(form.With(fields), files) };
+        if (accept is not null)
+        {
+            request.Headers.Accept.ParseAdd(accept);
+        }
+
         return await SendAsync(request);
     }
 

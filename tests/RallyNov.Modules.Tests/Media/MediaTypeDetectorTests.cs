@@ -46,7 +46,9 @@ public sealed class MediaTypeDetectorTests
     [InlineData("<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>")]
     [InlineData("<?xml version=\"1.0\"?>\n<!DOCTYPE svg><svg></svg>")]
     [InlineData("\uFEFF  \n<svg width=\"10\"/>")]
-    public void Recognises_svg_so_it_can_be_refused_by_name(string content) =>
+    [InlineData("<!-- Généré par Inkscape, un long commentaire avant le dessin -->\n<svg/>")]
+    [InlineData("<?xml version=\"1.0\"?><rss/>")]
+    public void Xml_that_may_be_an_svg_goes_to_the_svg_sanitizer(string content) =>
         Assert.Equal(MediaKind.Svg, MediaTypeDetector.Detect(Encoding.UTF8.GetBytes(content)));
 
     [Fact]
@@ -64,14 +66,25 @@ public sealed class MediaTypeDetectorTests
     [Fact]
     public void Accepted_kinds_have_an_extension_and_a_content_type_refused_ones_none()
     {
-        foreach (var kind in new[] { MediaKind.Jpeg, MediaKind.Png, MediaKind.Gif, MediaKind.WebP, MediaKind.Pdf })
+        foreach (var kind in new[] { MediaKind.Jpeg, MediaKind.Png, MediaKind.Gif, MediaKind.WebP, MediaKind.Pdf, MediaKind.Svg })
         {
             Assert.NotNull(MediaKinds.ExtensionOf(kind));
             Assert.Equal(kind, MediaKinds.FromExtension("x" + MediaKinds.ExtensionOf(kind)));
+            Assert.Equal(kind, MediaKinds.FromContentType(MediaKinds.ContentTypeOf(kind)!));
         }
 
-        Assert.Null(MediaKinds.ContentTypeOf(MediaKind.Svg));
+        Assert.Equal("image/svg+xml", MediaKinds.ContentTypeOf(MediaKind.Svg));
         Assert.Null(MediaKinds.ExtensionOf(MediaKind.Unknown));
-        Assert.Equal(MediaKind.Unknown, MediaKinds.FromExtension("logo.svg"));
+        Assert.Equal(MediaKind.Unknown, MediaKinds.FromExtension("page.html"));
+    }
+
+    [Fact]
+    public void Photo_fields_take_bitmaps_logo_fields_svg_too_and_never_a_pdf()
+    {
+        Assert.Equal(MediaKinds.Raster, MediaKinds.Parse("images"));
+        Assert.True(MediaKinds.Parse("images,svg")!.SetEquals([MediaKind.Jpeg, MediaKind.Png, MediaKind.Gif, MediaKind.WebP, MediaKind.Svg]));
+        Assert.Null(MediaKinds.Parse("pdf"));
+        Assert.Contains("Les images SVG ne sont pas acceptées ici", MediaKinds.Refusal(MediaKind.Svg, MediaKinds.Raster), StringComparison.Ordinal);
+        Assert.Contains("une image JPEG, PNG, WebP, GIF ou SVG", MediaKinds.Refusal(MediaKind.Pdf, MediaKinds.ImagesFor(allowSvg: true)), StringComparison.Ordinal);
     }
 }

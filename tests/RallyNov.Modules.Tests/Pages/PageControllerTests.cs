@@ -2,8 +2,8 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Mvc;
 using RallyNov.Core.Content;
 using RallyNov.Core.Settings;
-using RallyNov.Core.Tenants;
 using RallyNov.Pages.Controllers;
+using RallyNov.Pages.Home;
 using RallyNov.Pages.Models;
 
 namespace RallyNov.Modules.Tests.Pages;
@@ -58,21 +58,43 @@ public sealed class PageControllerTests
     }
 
     [Fact]
-    public async Task Home_lists_published_pages_by_title_with_the_tenant_name_and_tagline()
+    public async Task Home_shows_the_site_name_tagline_and_the_intro_paragraphs_from_the_settings()
     {
-        var contents = new FakeContentManager(Item("Page", "a-propos", "À propos"), Item("Event", "e", "Événement"));
-        var tenant = new TenantContext(
-            new TenantSettings { Name = "Bourgogne", DisplayName = "rally'nov Bourgogne", UrlPrefix = "bourgogne" },
-            new TenantPaths(Path.GetTempPath(), "Bourgogne"),
-            "/bourgogne");
-        using var controller = new HomeController(contents, new FakeIdentity(new SiteIdentity { DisplayName = tenant.Settings.DisplayName, Tagline = "L'innovation sociale en Bourgogne." }));
+        using var controller = new HomeController(new FakeIdentity(new SiteIdentity
+        {
+            DisplayName = "rally'nov Bourgogne",
+            Tagline = "L'innovation sociale en Bourgogne.",
+            HomeIntro = "Premier paragraphe,\nsur deux lignes.\n\n  Second paragraphe.  ",
+        }));
 
         var view = Assert.IsType<ViewResult>(await controller.Index(CancellationToken.None));
 
         var model = Assert.IsType<HomeViewModel>(view.Model);
         Assert.Equal("rally'nov Bourgogne", model.SiteName);
         Assert.Equal("L'innovation sociale en Bourgogne.", model.Tagline);
-        Assert.Equal(["À propos"], model.Pages.Select(p => p.DisplayText));
+        Assert.Equal(["Premier paragraphe, sur deux lignes.", "Second paragraphe."], model.Intro);
+    }
+
+    [Fact]
+    public async Task Home_without_an_intro_in_the_settings_presents_the_network()
+    {
+        using var controller = new HomeController(new FakeIdentity(new SiteIdentity { DisplayName = "rally'nov" }));
+
+        var model = Assert.IsType<HomeViewModel>(Assert.IsType<ViewResult>(await controller.Index(CancellationToken.None)).Model);
+
+        Assert.Equal([HomeIntro.Default], model.Intro);
+    }
+
+    [Fact]
+    public async Task Pages_section_lists_published_pages_by_title()
+    {
+        var contents = new FakeContentManager(Item("Page", "a-propos", "À propos"), Item("Event", "e", "Événement"));
+        var section = new PagesHomeSection(contents);
+
+        var view = await section.BuildAsync(CancellationToken.None);
+
+        Assert.NotNull(view);
+        Assert.Equal(["À propos"], Assert.IsAssignableFrom<IReadOnlyList<ContentItem>>(view.Model).Select(p => p.DisplayText));
         var query = Assert.Single(contents.Queries);
         Assert.Equal(["Page"], query.ContentTypes);
         Assert.Equal(ContentStatus.Published, query.Status);

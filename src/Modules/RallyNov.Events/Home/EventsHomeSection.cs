@@ -8,6 +8,10 @@ internal sealed class EventsHomeSection(IPublishedContentReader reader, TimeProv
 {
     private const int Count = 3;
 
+    public string Key => "evenements";
+
+    public string Label => "Prochains événements";
+
     public string ModuleId => EventsModule.ModuleId;
 
     public int Order => 40;

@@ -13,6 +13,10 @@ internal sealed class InitiativesHomeSection(
 {
     private const int Count = 6;
 
+    public string Key => "initiatives";
+
+    public string Label => "Dernières initiatives";
+
     public string ModuleId => InitiativesModule.ModuleId;
 
     public int Order => 20;

@@ -7,6 +7,10 @@ namespace RallyNov.Laureates.Home;
 /// <summary>The laureates of the latest prize year on the home page.</summary>
 internal sealed class LaureatesHomeSection(IPublishedContentReader reader) : IHomeSection
 {
+    public string Key => "laureats";
+
+    public string Label => "Lauréats du dernier prix";
+
     public string ModuleId => LaureatesModule.ModuleId;
 
     public int Order => 30;

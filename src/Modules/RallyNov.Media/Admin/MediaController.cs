@@ -24,35 +24,54 @@ public sealed class MediaController(IMediaLibrary library, IMediaStore store, IM
         return View(new MediaIndexViewModel(listing, options.Value.MaxUploadBytes));
     }
 
+    /// <summary>
+    /// One or several files from the upload form (without JavaScript: one alt text for every image
+    /// sent together). Asked for JSON (the page's script sends one file per request, with its own
+    /// alt text, to show a progress bar and a result per file), it answers the stored file or the
+    /// French reason as JSON, 400 for a refusal. <paramref name="kinds"/> ("images", "images,svg")
+    /// narrows what is accepted, for an image field of the content editor.
+    /// </summary>
     [HttpPost("/admin/media/upload")]
     [MediaUploadLimit]
-    public async Task<IActionResult> Upload(string? folder, IFormFile? file, string? alt, string? title, CancellationToken cancellationToken)
+    public async Task<IActionResult> Upload(string? folder, List<IFormFile>? file, string? alt, string? title, string? kinds, CancellationToken cancellationToken)
     {
+        var json = MediaUploadResponses.WantsJson(Request);
         if (!MediaPath.TryParseFolder(folder, out var parsed))
         {
-            TempData["Error"] = "Dossier invalide.";
-            return BackTo("");
+            return json ? MediaUploadResponses.Refused("Dossier invalide.") : Back("", error: "Dossier invalide.");
         }
 
-        if (file is null || file.Length == 0)
+        var files = file?.Where(f => f is not null).ToList() ?? [];
+        if (files.Count == 0 || files.All(f => f.Length == 0))
         {
-            TempData["Error"] = file is null ? "Choisissez un fichier à envoyer." : "Le fichier est vide.";
-            return BackTo(parsed);
+            var error = files.Count == 0 ? "Choisissez un fichier à envoyer." : "Le fichier est vide.";
+            return json ? MediaUploadResponses.Refused(error) : Back(parsed, error: error);
         }
 
-        // IFormFile's stream is buffered by the form reader, so the library may rewind it after sniffing.
-        await using var content = file.OpenReadStream();
-        var result = await library.UploadAsync(new MediaUpload(parsed, file.FileName, content, file.Length, alt, title, User.Identity?.Name), cancellationToken);
-        if (result.Succeeded)
+        var accept = MediaKinds.Parse(kinds);
+        var stored = new List<MediaUploadResult>();
+        var errors = new List<string>();
+        foreach (var one in files)
         {
-            TempData["Message"] = $"« {result.File!.FileName} » a été ajouté à la médiathèque.";
-        }
-        else
-        {
-            TempData["Error"] = result.Error;
+            // IFormFile's stream is buffered by the form reader, so the library may rewind it after sniffing.
+            await using var content = one.OpenReadStream();
+            var result = await library.UploadAsync(new MediaUpload(parsed, one.FileName, content, one.Length, alt, title, User.Identity?.Name, accept), cancellationToken);
+            if (json)
+            {
+                return result.Succeeded ? Json(MediaUploadResponses.Stored(Url, result)) : MediaUploadResponses.Refused(result.Error!);
+            }
+
+            if (result.Succeeded)
+            {
+                stored.Add(result);
+            }
+            else
+            {
+                errors.Add(files.Count == 1 ? result.Error! : $"« {Path.GetFileName(one.FileName)} » : {result.Error}");
+            }
         }
 
-        return BackTo(parsed);
+        return Back(parsed, MediaUploadResponses.Summary(stored), errors.Count == 0 ? null : string.Join(" ", errors));
     }
 
     [HttpPost("/admin/media/folders")]
@@ -143,6 +162,21 @@ public sealed class MediaController(IMediaLibrary library, IMediaStore store, IM
         await library.DeleteAsync(parsed, cancellationToken);
         TempData["Message"] = $"« {file.FileName} » a été supprimé.";
         return BackTo(file.Folder);
+    }
+
+    private IActionResult Back(string folder, string? message = null, string? error = null)
+    {
+        if (message is not null)
+        {
+            TempData["Message"] = message;
+        }
+
+        if (error is not null)
+        {
+            TempData["Error"] = error;
+        }
+
+        return BackTo(folder);
     }
 
     private IActionResult BackTo(string folder) =>

@@ -42,8 +42,15 @@ internal sealed class MediaUploadLimitAttribute : Attribute, IFilterFactory, IOr
             var http = context.HttpContext;
             if (http.Request.ContentLength > _limit)
             {
+                var error = $"Le fichier est trop volumineux : {MediaLibrary.FormatSize(http.Request.ContentLength.Value)} pour {MediaLibrary.FormatSize(maxUpload)} au maximum.";
+                if (MediaUploadResponses.WantsJson(http.Request))
+                {
+                    context.Result = MediaUploadResponses.Refused(error, StatusCodes.Status413PayloadTooLarge);
+                    return;
+                }
+
                 var messages = tempData.GetTempData(http);
-                messages["Error"] = $"Le fichier est trop volumineux : {MediaLibrary.FormatSize(http.Request.ContentLength.Value)} pour {MediaLibrary.FormatSize(maxUpload)} au maximum.";
+                messages["Error"] = error;
                 // Result filters (which save TempData) do not run after an authorization filter's result.
                 messages.Save();
                 context.Result = new LocalRedirectResult(http.Request.PathBase + "/admin/media");

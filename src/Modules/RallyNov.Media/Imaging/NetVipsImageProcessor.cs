@@ -30,8 +30,10 @@ internal sealed class NetVipsImageProcessor(ILogger<NetVipsImageProcessor> logge
         try
         {
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            // Thumbnail never enlarges with Size.Down: a narrow original stays as it is.
-            using (var image = Image.Thumbnail(source, width, size: Enums.Size.Down))
+            // Thumbnail never enlarges a photo (Size.Down): a narrow original stays as it is. A drawing
+            // (SVG) has no pixels of its own: it is drawn at the width asked for, sharp at any size.
+            var vector = source.EndsWith(".svg", StringComparison.OrdinalIgnoreCase);
+            using (var image = Image.Thumbnail(source, width, size: vector ? Enums.Size.Both : Enums.Size.Down))
             {
                 image.WriteToFile(temporary, OptionsFor(target));
             }

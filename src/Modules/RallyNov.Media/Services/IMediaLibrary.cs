@@ -1,4 +1,5 @@
 using RallyNov.Media.Data;
+using RallyNov.Media.Storage;
 
 namespace RallyNov.Media.Services;
 
@@ -23,15 +24,18 @@ public interface IMediaLibrary
     /// <summary>French error, or null on success.</summary>
     Task<string?> DeleteFolderAsync(string folder, CancellationToken cancellationToken);
 
-    /// <summary>Files whose name, alt text or title contain <paramref name="query"/>, newest first.</summary>
-    Task<(IReadOnlyList<MediaFile> Items, int Total)> SearchAsync(string? query, string? folder, int page, int pageSize, CancellationToken cancellationToken);
+    /// <summary>Files whose name, alt text or title contain <paramref name="query"/>, newest first; only of <paramref name="contentTypes"/> when given.</summary>
+    Task<(IReadOnlyList<MediaFile> Items, int Total)> SearchAsync(
+        string? query, string? folder, IReadOnlyCollection<string>? contentTypes, int page, int pageSize, CancellationToken cancellationToken);
 }
 
 public sealed record MediaFolderListing(string Folder, IReadOnlyList<string> Folders, IReadOnlyList<MediaFile> Files);
 
-public sealed record MediaUpload(string Folder, string? FileName, Stream Content, long Length, string? Alt, string? Title, string? UploadedBy);
+/// <summary>One file to store. <paramref name="Accept"/> narrows the accepted kinds (an image field takes no PDF); null = every kind the library accepts.</summary>
+public sealed record MediaUpload(string Folder, string? FileName, Stream Content, long Length, string? Alt, string? Title, string? UploadedBy, IReadOnlySet<MediaKind>? Accept = null);
 
-public sealed record MediaUploadResult(MediaFile? File, string? Error)
+/// <summary>The stored file, or the French reason it was refused; <see cref="Notice"/> tells what was changed on the way (an SVG cleaned).</summary>
+public sealed record MediaUploadResult(MediaFile? File, string? Error, string? Notice = null)
 {
     public bool Succeeded => File is not null;
 

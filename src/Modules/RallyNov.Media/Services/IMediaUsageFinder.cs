@@ -17,11 +17,19 @@ internal sealed class MediaUsageFinder(RallyNovDbContext db) : IMediaUsageFinder
 
     public async Task<IReadOnlyList<MediaUsage>> FindAsync(string path, CancellationToken cancellationToken)
     {
-        // Media fields are stored as {"path":"...","alt":"..."} in the item's compact JSON document:
-        // one LIKE over the Content column finds them all in one query, whatever the field or type.
-        var pattern = "%\"path\":\"" + EscapeLike(path) + "\"%";
+        // Media fields are stored as {"path":"...","alt":"..."} in the item's compact JSON document,
+        // images in rich text as ".../media/{path}?w=768" (or ".../media/{path}\"" for SVG and GIF,
+        // the quote escaped in JSON): LIKEs over the Content column find them all in one query,
+        // whatever the field or type.
+        var field = "%\"path\":\"" + EscapeLike(path) + "\"%";
+        var variant = "%/media/" + EscapeLike(path) + "?%";
+        var original = "%/media/" + EscapeLike(path) + EscapeLike("\\\"") + "%";
         var rows = await db.ContentItems
-            .FromSqlRaw("SELECT * FROM \"ContentItems\" WHERE \"Content\" LIKE {0} ESCAPE '\\'", pattern)
+            .FromSqlRaw(
+                "SELECT * FROM \"ContentItems\" WHERE \"Content\" LIKE {0} ESCAPE '\\' OR \"Content\" LIKE {1} ESCAPE '\\' OR \"Content\" LIKE {2} ESCAPE '\\'",
+                field,
+                variant,
+                original)
             .AsNoTracking()
             .Where(c => (c.Latest || c.Published) && c.DeletedUtc == null)
             .Select(c => new { c.ContentItemId, c.DisplayText, c.ContentType, c.Latest })

@@ -1,7 +1,7 @@
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using RallyNov.Core.Auditing;
+using RallyNov.Core.Media;
 using RallyNov.Media.Data;
 using RallyNov.Media.Imaging;
 using RallyNov.Media.Storage;
@@ -16,7 +16,8 @@ internal sealed class MediaLibrary(
     IOptions<MediaOptions> options,
     TimeProvider clock,
     IAuditTrail audit,
-    IAuditEventFactory auditEvents) : IMediaLibrary
+    IAuditEventFactory auditEvents,
+    ISvgSanitizer svg) : IMediaLibrary
 {
     public async Task<MediaFolderListing> ListAsync(string folder, CancellationToken cancellationToken)
     {
@@ -47,8 +48,8 @@ internal sealed class MediaLibrary(
         var refusal = kind switch
         {
             MediaKind.Empty => "Le fichier est vide.",
-            MediaKind.Svg => "Les images SVG ne sont pas acceptées : elles peuvent contenir du code. Envoyez l'image en PNG ou en WebP.",
-            MediaKind.Unknown => "Type de fichier non accepté : seules les images JPEG, PNG, WebP, GIF et les documents PDF sont acceptés (le contenu du fichier ne correspond à aucun de ces formats).",
+            MediaKind.Unknown => "Type de fichier non accepté : seules les images JPEG, PNG, WebP, GIF, SVG et les documents PDF sont acceptés (le contenu du fichier ne correspond à aucun de ces formats).",
+            _ when upload.Accept is { } accept && !accept.Contains(kind) => MediaKinds.Refusal(kind, accept),
             _ => null,
         };
         if (refusal is not null)
@@ -63,9 +64,26 @@ internal sealed class MediaLibrary(
         }
 
         upload.Content.Position = 0;
+        var content = upload.Content;
+        var length = upload.Length;
+        string? notice = null;
+        if (kind == MediaKind.Svg)
+        {
+            // What is stored (and served) is the cleaned document, never the uploaded one.
+            var cleaned = await SanitizeSvgAsync(upload.Content, cancellationToken);
+            if (!cleaned.Succeeded)
+            {
+                return MediaUploadResult.Fail(cleaned.Error!);
+            }
+
+            content = new MemoryStream(cleaned.Svg!, writable: false);
+            length = cleaned.Svg!.Length;
+            notice = cleaned.RemovedSummary is { } summary ? "Le fichier SVG a été nettoyé, " + summary + "." : null;
+        }
+
         var name = MediaPath.UniqueName(MediaPath.NormalizeFileBase(upload.FileName), MediaKinds.ExtensionOf(kind)!, n => store.FileExists(MediaPath.Combine(upload.Folder, n)));
         var path = MediaPath.Combine(upload.Folder, name);
-        await store.SaveAsync(path, upload.Content, cancellationToken);
+        await store.SaveAsync(path, content, cancellationToken);
 
         var size = MediaKinds.IsImage(kind) ? images.ReadSize(store.Resolve(path)!) : null;
         var file = new MediaFile
@@ -74,7 +92,7 @@ internal sealed class MediaLibrary(
             Folder = upload.Folder,
             FileName = name,
             ContentType = MediaKinds.ContentTypeOf(kind)!,
-            Length = upload.Length,
+            Length = length,
             Width = size?.Width,
             Height = size?.Height,
             Alt = Limit(alt, 500),
@@ -94,8 +112,15 @@ internal sealed class MediaLibrary(
             throw;
         }
 
-        await AuditAsync(AuditActions.MediaUploaded, path, $"{file.ContentType}, {FormatSize(file.Length)}", cancellationToken);
-        return new MediaUploadResult(file, null);
+        await AuditAsync(AuditActions.MediaUploaded, path, $"{file.ContentType}, {FormatSize(file.Length)}" + (notice is null ? "" : " ; " + notice), cancellationToken);
+        return new MediaUploadResult(file, null, notice);
+    }
+
+    private async Task<SvgSanitizeResult> SanitizeSvgAsync(Stream content, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        await content.CopyToAsync(buffer, cancellationToken);
+        return svg.Sanitize(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
     }
 
     public async Task<string?> UpdateAsync(string path, string? alt, string? title, CancellationToken cancellationToken)
@@ -175,9 +200,15 @@ internal sealed class MediaLibrary(
         return store.DeleteEmptyFolder(folder) ? null : "Ce dossier n'est pas vide ou n'existe pas.";
     }
 
-    public async Task<(IReadOnlyList<MediaFile> Items, int Total)> SearchAsync(string? query, string? folder, int page, int pageSize, CancellationToken cancellationToken)
+    public async Task<(IReadOnlyList<MediaFile> Items, int Total)> SearchAsync(
+        string? query, string? folder, IReadOnlyCollection<string>? contentTypes, int page, int pageSize, CancellationToken cancellationToken)
     {
         var files = db.MediaFiles.AsNoTracking();
+        if (contentTypes is not null)
+        {
+            files = files.Where(f => contentTypes.Contains(f.ContentType));
+        }
+
         if (!string.IsNullOrEmpty(folder))
         {
             files = files.Where(f => f.Folder == folder);
@@ -204,9 +235,7 @@ internal sealed class MediaLibrary(
     private Task AuditAsync(string action, string path, string? details, CancellationToken cancellationToken) =>
         audit.RecordAsync(auditEvents.Create(AuditCategories.Media, action, path, MediaPath.NameOf(path), details), cancellationToken);
 
-    public static string FormatSize(long bytes) => bytes >= 1024 * 1024
-        ? (bytes / 1024d / 1024d).ToString("0.#", CultureInfo.GetCultureInfo("fr-FR")) + " Mo"
-        : Math.Ceiling(bytes / 1024d).ToString("0", CultureInfo.GetCultureInfo("fr-FR")) + " Ko";
+    public static string FormatSize(long bytes) => Core.Text.FileSizes.InFrench(bytes);
 
     private static string Limit(string text, int max) => text.Length > max ? text[..max] : text;
 }

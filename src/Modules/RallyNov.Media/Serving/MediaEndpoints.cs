@@ -16,6 +16,9 @@ namespace RallyNov.Media.Serving;
 /// </summary>
 internal static class MediaEndpoints
 {
+    /// <summary>The SVG itself may carry inline styles, nothing else; sandbox also blocks scripts and navigation.</summary>
+    public const string SvgPolicy = "default-src 'none'; style-src 'unsafe-inline'; sandbox";
+
     public static void Map(IEndpointRouteBuilder endpoints) => endpoints.MapMethods("/media/{**path}", [HttpMethods.Get, HttpMethods.Head], ServeAsync);
 
     private static async Task ServeAsync(HttpContext context, string? path, IMediaStore store, IMediaVariantCache variants, IOptions<MediaOptions> options)
@@ -30,18 +33,19 @@ internal static class MediaEndpoints
         var file = original;
         var contentType = MediaKinds.ContentTypeOf(kind)!;
         var tag = "o";
-        var resizable = kind is MediaKind.Jpeg or MediaKind.Png or MediaKind.WebP;
-        if (resizable && context.Request.Query.TryGetValue("w", out var w))
+        if (MediaKinds.HasVariants(kind) && context.Request.Query.TryGetValue("w", out var w))
         {
             // The answer depends on Accept from here on, even when the original ends up served.
             context.Response.Headers.Vary = HeaderNames.Accept;
             var width = MediaVariantCache.Nearest(int.TryParse(w, NumberStyles.None, CultureInfo.InvariantCulture, out var asked) ? asked : 400);
             var webp = AcceptsWebP(context.Request);
-            var extension = webp ? ".webp" : kind == MediaKind.Png ? ".png" : ".jpg";
+            // PNG keeps the transparency of PNG originals and of drawn SVG (logos on any background).
+            var png = kind is MediaKind.Png or MediaKind.Svg;
+            var extension = webp ? ".webp" : png ? ".png" : ".jpg";
             if (variants.GetOrCreate(relative, width, extension) is { } variant)
             {
                 file = variant;
-                contentType = webp ? "image/webp" : kind == MediaKind.Png ? "image/png" : "image/jpeg";
+                contentType = webp ? "image/webp" : png ? "image/png" : "image/jpeg";
                 tag = width.ToString(CultureInfo.InvariantCulture) + extension;
             }
         }
@@ -55,6 +59,11 @@ internal static class MediaEndpoints
         headers.LastModified = lastModified;
         headers.CacheControl = new CacheControlHeaderValue { Public = true, MaxAge = TimeSpan.FromSeconds(options.Value.CacheMaxAgeSeconds) };
         context.Response.Headers.XContentTypeOptions = "nosniff";
+        if (file == original && kind == MediaKind.Svg)
+        {
+            // Cleaned on upload; opened on its own (not through <img>), it still may not run or load anything.
+            context.Response.Headers.ContentSecurityPolicy = SvgPolicy;
+        }
 
         if (NotModified(context.Request, etag, lastModified))
         {

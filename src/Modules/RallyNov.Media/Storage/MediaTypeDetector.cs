@@ -67,11 +67,15 @@ public static class MediaTypeDetector
         return Detect(buffer.AsSpan(0, read));
     }
 
-    // Only to give the right French message: SVG is refused either way (it can carry scripts).
+    // A candidate only: the SVG sanitizer parses the whole file and refuses what is not an SVG
+    // document (an XML feed, an HTML page with an <svg> in it) with its own French message.
     private static bool LooksLikeSvg(ReadOnlySpan<byte> header)
     {
         var text = Encoding.UTF8.GetString(header).TrimStart('\uFEFF', ' ', '\t', '\r', '\n');
-        return text.Contains("<svg", StringComparison.OrdinalIgnoreCase)
-            || (text.StartsWith("<?xml", StringComparison.OrdinalIgnoreCase) && text.Contains("svg", StringComparison.OrdinalIgnoreCase));
+        return text.StartsWith("<svg", StringComparison.OrdinalIgnoreCase)
+            || text.StartsWith("<?xml", StringComparison.OrdinalIgnoreCase)
+            || text.StartsWith("<!--", StringComparison.Ordinal)
+            || text.StartsWith("<!DOCTYPE svg", StringComparison.OrdinalIgnoreCase)
+            || text.Contains("<svg", StringComparison.OrdinalIgnoreCase);
     }
 }

@@ -10,6 +10,10 @@ public sealed record KeyFiguresHomeModel(ContentItem Item, int Year, IReadOnlyLi
 /// <summary>The key figures of the latest year, first thing under the welcome text.</summary>
 internal sealed class KeyFiguresHomeSection(IPublishedContentReader reader) : IHomeSection
 {
+    public string Key => "chiffres-cles";
+
+    public string Label => "Chiffres clés";
+
     public string ModuleId => PagesModule.ModuleId;
 
     public int Order => 10;
@@ -30,6 +34,10 @@ internal sealed class NewsHomeSection(IPublishedContentReader reader) : IHomeSec
 {
     private const int Count = 3;
 
+    public string Key => "actualites";
+
+    public string Label => "Dernières actualités";
+
     public string ModuleId => PagesModule.ModuleId;
 
     public int Order => 50;
@@ -38,6 +46,26 @@ internal sealed class NewsHomeSection(IPublishedContentReader reader) : IHomeSec
     {
         var news = NewsOrdering.Newest(await reader.AllAsync(PagesModule.NewsType, cancellationToken)).Take(Count).ToList();
         return news.Count == 0 ? null : new HomeSectionView("/Views/News/_HomeSection.cshtml", news);
+    }
+}
+
+/// <summary>The published pages (« À lire aussi »), by title: about, conditions favourable to social innovation...</summary>
+internal sealed class PagesHomeSection(IContentManager contents) : IHomeSection
+{
+    public string Key => "pages";
+
+    public string Label => "À lire aussi (les pages publiées)";
+
+    public string ModuleId => PagesModule.ModuleId;
+
+    public int Order => 100;
+
+    public async Task<HomeSectionView?> BuildAsync(CancellationToken cancellationToken)
+    {
+        var pages = await contents.QueryAsync(
+            new ContentQuery { ContentTypes = [PagesModule.PageType], Status = ContentStatus.Published, Order = ContentOrder.TitleAscending, PageSize = 50 },
+            cancellationToken);
+        return pages.Items.Count == 0 ? null : new HomeSectionView("/Views/Home/_Pages.cshtml", pages.Items);
     }
 }
 

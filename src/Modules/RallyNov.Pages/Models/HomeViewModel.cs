@@ -1,5 +1,4 @@
 using RallyNov.Contents.Home;
-using RallyNov.Core.Content;
 
 namespace RallyNov.Pages.Models;
 
@@ -12,12 +11,11 @@ public sealed class HomeViewModel
 
     public string? Tagline { get; init; }
 
-    public required IReadOnlyList<ContentItem> Pages { get; init; }
+    /// <summary>The welcome text's paragraphs.</summary>
+    public required IReadOnlyList<string> Intro { get; init; }
 
+    /// <summary>The sections, in the order the site's administrator chose.</summary>
     public required IReadOnlyList<HomeSectionView> Sections { get; init; }
-
-    /// <summary>On the portal only: the territorial sites.</summary>
-    public required IReadOnlyList<TerritoryLink> Territories { get; init; }
 }
 
 /// <param name="Url">Absolute path of the territory's home, outside the current tenant's prefix.</param>

@@ -137,6 +137,12 @@ public sealed class FieldBuilder
 
     public FieldBuilder Hint(string text) => Apply(() => Definition.Hint = text);
 
+    /// <summary>Text fields: edited in a textarea with a live character counter (summaries, descriptions).</summary>
+    public FieldBuilder Multiline() => Apply(() => Definition.Multiline = true);
+
+    /// <summary>Media fields: accept an SVG image (sanitized by the media library), for logos.</summary>
+    public FieldBuilder AllowSvg() => Apply(() => Definition.AllowSvg = true);
+
     /// <summary>Makes the field a search facet under this name (e.g. "departement").</summary>
     public FieldBuilder Facet(string name) => Apply(() => Definition.Facet = name);
 

@@ -81,6 +81,12 @@ public sealed class ContentFieldDefinition
     /// </summary>
     public string? Facet { get; set; }
 
+    /// <summary>Text fields: several lines (a textarea with a character counter), line breaks kept.</summary>
+    public bool Multiline { get; set; }
+
+    /// <summary>Media fields: an SVG image is accepted too (logos); otherwise JPEG, PNG, WebP or GIF only.</summary>
+    public bool AllowSvg { get; set; }
+
     /// <summary>Help text for editors, in French.</summary>
     public string? Hint { get; set; }
 }

@@ -14,6 +14,7 @@ namespace RallyNov.Core.Content.Fields;
 public static class FieldValueValidator
 {
     private static readonly string[] DateFormats = ["yyyy-MM-dd"];
+    private static readonly string[] ImageExtensions = [".jpg", ".jpeg", ".png", ".webp", ".gif"];
     private static readonly string[] DateTimeFormats = ["yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd HH:mm"];
 
     /// <summary>Returns the normalized document; <paramref name="errors"/> receives the problems.</summary>
@@ -81,6 +82,12 @@ public static class FieldValueValidator
     private static JsonNode? NormalizeText(ContentFieldDefinition field, JsonNode value, List<ContentValidationError> errors)
     {
         var text = AsString(value)?.Trim();
+        if (field.Multiline && text is not null)
+        {
+            // Browsers post a textarea's line breaks as CRLF; the character counter counts one each.
+            text = text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n');
+        }
+
         if (!string.IsNullOrEmpty(text) && field.Options.Count > 0 && !field.Options.Contains(text, StringComparer.Ordinal))
         {
             errors.Add(new ContentValidationError(field.Name, $"« {text} » n'est pas un choix possible pour « {field.DisplayName} »."));
@@ -117,6 +124,13 @@ public static class FieldValueValidator
         if (field.MaxLength is { } max && plain.Length > max)
         {
             errors.Add(new ContentValidationError(field.Name, $"« {field.DisplayName} » ne doit pas dépasser {max} caractères de texte."));
+        }
+
+        if (RichTextRules.ImagesWithoutAlt(html) is var missing and > 0)
+        {
+            errors.Add(new ContentValidationError(
+                field.Name,
+                $"« {field.DisplayName} » : {(missing == 1 ? "une image n'a pas" : $"{missing} images n'ont pas")} de texte alternatif. Décrivez chaque image pour les personnes qui ne la voient pas."));
         }
 
         return JsonValue.Create(html);
@@ -261,6 +275,17 @@ public static class FieldValueValidator
         if (path.Contains("..", StringComparison.Ordinal) || path.StartsWith('/') || path.Contains('\\', StringComparison.Ordinal) || path.Contains(':', StringComparison.Ordinal))
         {
             errors.Add(new ContentValidationError(field.Name, $"« {field.DisplayName} » : chemin de média invalide."));
+            return null;
+        }
+
+        var extension = Path.GetExtension(path).ToLowerInvariant();
+        if (!ImageExtensions.Contains(extension) && !(field.AllowSvg && extension == ".svg"))
+        {
+            errors.Add(new ContentValidationError(
+                field.Name,
+                extension == ".svg"
+                    ? $"« {field.DisplayName} » n'accepte pas les images SVG : choisissez une image JPEG, PNG, WebP ou GIF."
+                    : $"« {field.DisplayName} » attend une image JPEG, PNG, WebP ou GIF{(field.AllowSvg ? " (ou SVG)" : "")}."));
             return null;
         }
 

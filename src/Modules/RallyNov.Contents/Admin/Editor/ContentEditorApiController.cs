@@ -19,6 +19,16 @@ public sealed class ContentEditorApiController(IContentManager contents, IConten
     public IActionResult PreviewMarkdown([FromForm] string? markdown) =>
         Content(MarkdownRenderer.ToHtml(markdown), "text/html; charset=utf-8");
 
+    /// <summary>
+    /// Whether an address is a video the rich text can show: its key, provider and page for the
+    /// editor's placeholder, or the French reason. The sanitizer checks the key again on save.
+    /// </summary>
+    [HttpGet("/admin/contents/video-link")]
+    public IActionResult VideoLink(string? url) =>
+        VideoLinks.TryParse(url, out var link)
+            ? Json(new { ok = true, key = link.Key, provider = link.ProviderName, watchUrl = link.WatchUrl })
+            : Json(new { ok = false, error = "Cette adresse n'est pas celle d'une vidéo reconnue. " + VideoLinks.Help });
+
     /// <summary>Items of the given types whose title contains <paramref name="q"/>, latest first.</summary>
     [HttpGet("/admin/contents/picker")]
     public async Task<IActionResult> Picker(string? types, string? q, CancellationToken cancellationToken)

@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc;
 using RallyNov.Core.Content;
 using RallyNov.Core.Content.Definitions;
+using RallyNov.Core.Media;
 using RallyNov.Core.Security;
 using RallyNov.Core.Tenants;
 using RallyNov.Core.Text;
@@ -110,6 +111,14 @@ public sealed partial class ContentEditorController(
             return Forbid();
         }
 
+        var (uploadErrors, uploaded) = await StoreFieldFilesAsync(model, cancellationToken);
+        if (uploadErrors.Count > 0)
+        {
+            // Nothing is saved when a chosen file was refused; what was typed (and any file stored meanwhile) stays in the form.
+            model.Errors = uploadErrors;
+            return View(EditView, model);
+        }
+
         var input = model.Item?.Clone() ?? new ContentItem { ContentItemId = model.ContentItemId, ContentType = model.Type.Name, Owner = User.Identity?.Name };
         input.ContentItemVersionId = model.IsNew ? "" : model.ContentItemVersionId;
         input.Content = (JsonObject)model.Values.DeepClone();
@@ -122,7 +131,7 @@ public sealed partial class ContentEditorController(
         {
             case ContentResultStatus.Success:
                 var title = result.Item!.DisplayText.Length > 0 ? $"« {result.Item.DisplayText} »" : "Le contenu";
-                TempData["Message"] = publish ? $"{title} est publié." : $"Brouillon de {title} enregistré.";
+                TempData["Message"] = (publish ? $"{title} est publié." : $"Brouillon de {title} enregistré.") + uploaded;
                 return LocalRedirect(Url.Content($"~/admin/contents/{Uri.EscapeDataString(result.Item.ContentItemId)}/edit"));
             case ContentResultStatus.Conflict:
                 await DescribeConflictAsync(model, cancellationToken);
@@ -132,6 +141,54 @@ public sealed partial class ContentEditorController(
                 return View(EditView, model);
         }
     }
+
+    /// <summary>
+    /// Files chosen in image fields arrive with the form when the page's scripts did not send them
+    /// first: each goes to the media library (same checks as there) and becomes its field's value,
+    /// before the item is validated. A refused file is explained on its field.
+    /// </summary>
+    private async Task<(IReadOnlyList<ContentValidationError> Errors, string Stored)> StoreFieldFilesAsync(ContentEditorViewModel model, CancellationToken cancellationToken)
+    {
+        if (!Request.HasFormContentType || Request.Form.Files.Count == 0)
+        {
+            return ([], "");
+        }
+
+        var errors = new List<ContentValidationError>();
+        var stored = "";
+        var uploads = await factory.MediaUploadsForAsync(model.Type, User);
+        foreach (var field in model.Type.Fields.Where(f => f.Kind == FieldKind.Media))
+        {
+            var file = Request.Form.Files.GetFile(ContentForm.NameOf(field, "file"));
+            if (file is null || (file.Length == 0 && string.IsNullOrEmpty(file.FileName)))
+            {
+                continue;
+            }
+
+            if (uploads is null)
+            {
+                errors.Add(new ContentValidationError(field.Name, $"« {field.DisplayName} » : vous ne pouvez pas ajouter de fichier à la médiathèque. Choisissez une image qui s'y trouve déjà."));
+                continue;
+            }
+
+            var alt = ContentForm.Text(model.Values[field.Name], "alt").Trim();
+            await using var content = file.OpenReadStream();
+            var outcome = await uploads.UploadImageAsync(new MediaUploadRequest(file.FileName, content, file.Length, alt, User.Identity?.Name, field.AllowSvg), cancellationToken);
+            if (outcome.Succeeded)
+            {
+                model.Values[field.Name] = new JsonObject { ["path"] = outcome.Path, ["alt"] = alt };
+                stored += $" « {MediaName(outcome.Path!)} » a été ajouté à la médiathèque." + (outcome.Notice is null ? "" : " " + outcome.Notice);
+            }
+            else
+            {
+                errors.Add(new ContentValidationError(field.Name, $"« {field.DisplayName} » : {outcome.Error}"));
+            }
+        }
+
+        return (errors, stored);
+    }
+
+    private static string MediaName(string path) => path[(path.LastIndexOf('/') + 1)..];
 
     /// <summary>Says who saved meanwhile and when; the user's input stays in the form.</summary>
     private async Task DescribeConflictAsync(ContentEditorViewModel model, CancellationToken cancellationToken)

@@ -1,7 +1,10 @@
 using System.Security.Claims;
 using System.Text.Json.Nodes;
 using RallyNov.Core.Content;
+using Microsoft.AspNetCore.Authorization;
 using RallyNov.Core.Content.Definitions;
+using RallyNov.Core.Media;
+using RallyNov.Core.Security;
 using RallyNov.Core.Taxonomies;
 using RallyNov.Core.Tenants;
 
@@ -19,6 +22,9 @@ public interface IContentEditorModelFactory
 
     /// <summary>The types whose items a picker field may offer.</summary>
     IReadOnlyList<string> PickableTypes(ContentFieldDefinition field);
+
+    /// <summary>The media library's uploads when <paramref name="type"/> has an image field and <paramref name="user"/> may add files; null otherwise.</summary>
+    Task<IMediaUploads?> MediaUploadsForAsync(ContentTypeDefinition type, ClaimsPrincipal user);
 }
 
 internal sealed class ContentEditorModelFactory(
@@ -26,7 +32,9 @@ internal sealed class ContentEditorModelFactory(
     ITaxonomyService taxonomies,
     IContentAuthorization authorization,
     IContentDefinitionManager definitions,
-    TenantContext tenant) : IContentEditorModelFactory
+    TenantContext tenant,
+    IAuthorizationService authorizationService,
+    IEnumerable<IMediaUploads> mediaUploads) : IContentEditorModelFactory
 {
     /// <summary>Without JavaScript a picker is a plain select: the most recent items are enough to choose from.</summary>
     private const int PickerLimit = 200;
@@ -50,6 +58,7 @@ internal sealed class ContentEditorModelFactory(
         }
 
         var published = item is null ? null : await contents.GetAsync(item.ContentItemId, VersionOptions.Published, cancellationToken);
+        var uploads = await MediaUploadsForAsync(type, user);
         return new ContentEditorViewModel
         {
             Type = type,
@@ -63,7 +72,21 @@ internal sealed class ContentEditorModelFactory(
             PublicUrl = published is null ? null : type.UrlFor(published.Slug),
             Terms = terms,
             PickerOptions = pickers,
+            CanUploadMedia = uploads is not null,
+            MaxUploadBytes = uploads?.MaxUploadBytes ?? 0,
+            MaxUploadLabel = uploads is null ? "" : RallyNov.Core.Text.FileSizes.InFrench(uploads.MaxUploadBytes),
         };
+    }
+
+    /// <summary>The media library's uploads when the type has an image field, the module is on and the user may manage media.</summary>
+    public async Task<IMediaUploads?> MediaUploadsForAsync(ContentTypeDefinition type, ClaimsPrincipal user)
+    {
+        if (!type.Fields.Any(f => f.Kind == FieldKind.Media) || mediaUploads.FirstOrDefault(u => u.IsAvailable) is not { } uploads)
+        {
+            return null;
+        }
+
+        return (await authorizationService.AuthorizeAsync(user, null, new PermissionRequirement(Permissions.ManageMedia))).Succeeded ? uploads : null;
     }
 
     public IReadOnlyList<string> PickableTypes(ContentFieldDefinition field)

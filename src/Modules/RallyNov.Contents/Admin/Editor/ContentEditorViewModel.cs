@@ -45,6 +45,15 @@ public sealed class ContentEditorViewModel
 
     public IReadOnlyDictionary<string, IReadOnlyList<PickerOption>> PickerOptions { get; init; } = new Dictionary<string, IReadOnlyList<PickerOption>>();
 
+    /// <summary>Whether image fields offer « Téléverser »: the media module is on and the user may manage media.</summary>
+    public bool CanUploadMedia { get; init; }
+
+    /// <summary>"10 Mo": the largest file the media library takes.</summary>
+    public string MaxUploadLabel { get; init; } = "";
+
+    /// <summary>Largest file the media library takes, in bytes (0 when uploads are off).</summary>
+    public long MaxUploadBytes { get; init; }
+
     /// <summary>Rendered Markdown previews asked for without JavaScript, by field name.</summary>
     public Dictionary<string, string> MarkdownPreviews { get; } = new(StringComparer.Ordinal);
 
@@ -57,6 +66,8 @@ public sealed class ContentEditorViewModel
         Terms = field.Vocabulary is { } vocabulary ? Terms.GetValueOrDefault(vocabulary) ?? [] : [],
         PickerOptions = PickerOptions.GetValueOrDefault(field.Name) ?? [],
         MarkdownPreview = MarkdownPreviews.GetValueOrDefault(field.Name),
+        CanUpload = CanUploadMedia,
+        MaxUploadLabel = MaxUploadLabel,
     };
 }
 
@@ -77,6 +88,14 @@ public sealed class FieldEditorModel
 
     public string? MarkdownPreview { get; init; }
 
+    /// <summary>Media fields: a file input (and, with the scripts, drag and drop) is offered.</summary>
+    public bool CanUpload { get; init; }
+
+    public string MaxUploadLabel { get; init; } = "";
+
+    /// <summary>Text fields edited in a textarea with a character counter under them.</summary>
+    public bool HasCounter => Field.Kind == FieldKind.Text && Field.Multiline && Field.MaxLength is not null && Field.Options.Count == 0;
+
     public string Name(string? part = null) => ContentForm.NameOf(Field, part);
 
     public string Id(string? part = null) => ContentForm.IdOf(Field, part);
@@ -94,6 +113,11 @@ public sealed class FieldEditorModel
             if (!string.IsNullOrEmpty(Field.Hint) || Field.Kind == FieldKind.Slug)
             {
                 ids.Add(Id() + "-hint");
+            }
+
+            if (HasCounter)
+            {
+                ids.Add(Id() + "-count");
             }
 
             if (Invalid)

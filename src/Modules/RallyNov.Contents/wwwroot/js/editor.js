@@ -19,54 +19,6 @@
     };
   }
 
-  // Rich text: pell edits a copy, the textarea (hidden) keeps the value that is posted.
-  function richText(textarea) {
-    if (!window.pell) { return; }
-    var label = document.querySelector('label[for="' + textarea.id + '"]');
-    var holder = document.createElement('div');
-    holder.className = 'rich-text-editor';
-    textarea.parentNode.insertBefore(holder, textarea.nextSibling);
-    var exec = window.pell.exec;
-    var editor = window.pell.init({
-      element: holder,
-      defaultParagraphSeparator: 'p',
-      onChange: function (html) { textarea.value = html; },
-      actions: [
-        { name: 'bold', title: 'Gras' },
-        { name: 'italic', title: 'Italique' },
-        { name: 'heading2', title: 'Intertitre H2' },
-        { name: 'h3', icon: '<b>H3</b>', title: 'Sous-intertitre H3', result: function () { exec('formatBlock', '<h3>'); } },
-        { name: 'paragraph', title: 'Paragraphe' },
-        { name: 'quote', title: 'Citation' },
-        { name: 'ulist', title: 'Liste à puces' },
-        { name: 'olist', title: 'Liste numérotée' },
-        {
-          name: 'link', title: 'Lien',
-          result: function () { var url = window.prompt('Adresse du lien (https://…)'); if (url) { exec('createLink', url); } }
-        }
-      ]
-    });
-    var content = editor.content;
-    content.innerHTML = textarea.value; // already sanitized by the server when it was saved
-    content.id = textarea.id + '-editor';
-    content.setAttribute('role', 'textbox');
-    content.setAttribute('aria-multiline', 'true');
-    if (label) {
-      label.id = label.id || textarea.id + '-label';
-      content.setAttribute('aria-labelledby', label.id);
-      label.setAttribute('for', content.id);
-      label.addEventListener('click', function () { content.focus(); });
-    }
-    ['aria-describedby', 'aria-invalid'].forEach(function (name) {
-      if (textarea.hasAttribute(name)) { content.setAttribute(name, textarea.getAttribute(name)); }
-    });
-    Array.prototype.forEach.call(holder.querySelectorAll('.pell-button'), function (button) {
-      button.setAttribute('aria-label', button.title);
-    });
-    textarea.hidden = true;
-    form.addEventListener('submit', function () { textarea.value = content.innerHTML === '<br>' ? '' : content.innerHTML; });
-  }
-
   // Markdown: the "Aperçu" button asks the server (same renderer and sanitizer as the site).
   function markdownPreview(button) {
     var textarea = document.getElementById(button.getAttribute('data-markdown-preview-for'));
@@ -126,84 +78,38 @@
     }, 250));
   }
 
-  // Media: a picker over the media library, when the media module answers.
-  function mediaFields(fields) {
-    if (fields.length === 0) { return; }
-    var url = form.getAttribute('data-media-picker');
-    var base = form.getAttribute('data-media-base');
-
-    function thumb(field, path) {
-      var box = field.querySelector('[data-media-thumb]');
-      box.innerHTML = '';
-      if (path && path.indexOf('..') < 0 && path.charAt(0) !== '/') {
-        var img = document.createElement('img');
-        img.alt = '';
-        img.src = base + path.split('/').map(encodeURIComponent).join('/');
-        box.appendChild(img);
+  // A textarea with a character limit: "123 / 300 caractères", the excess shown as it is typed (the
+  // server refuses it); crossing the limit either way is announced once, not at every key.
+  function characterCounter(textarea) {
+    var limit = parseInt(textarea.getAttribute('data-char-limit'), 10);
+    var output = document.getElementById(textarea.id + '-count');
+    if (!limit || !output) { return; }
+    var announce = document.createElement('span');
+    announce.className = 'visually-hidden';
+    announce.setAttribute('role', 'status');
+    output.parentNode.insertBefore(announce, output.nextSibling);
+    var over = null;
+    function update() {
+      var length = textarea.value.length;
+      var excess = length - limit;
+      output.textContent = length.toLocaleString('fr-FR') + ' / ' + limit.toLocaleString('fr-FR') + ' caractères'
+        + (excess > 0 ? ' — ' + excess.toLocaleString('fr-FR') + ' de trop' : '');
+      output.classList.toggle('is-over', excess > 0);
+      if (over !== null && over !== excess > 0) {
+        announce.textContent = excess > 0 ? 'Limite de ' + limit + ' caractères dépassée.' : 'Le texte tient de nouveau dans la limite.';
       }
+      over = excess > 0;
     }
-
-    function load(field, q) {
-      var list = field.querySelector('[data-media-list]');
-      return fetch(url + '?q=' + encodeURIComponent(q) + '&page=1', { credentials: 'same-origin', headers: { Accept: 'application/json' } })
-        .then(function (response) { if (!response.ok) { throw new Error(response.status); } return response.json(); })
-        .then(function (data) {
-          var ul = list.querySelector('ul');
-          ul.innerHTML = '';
-          data.items.forEach(function (item) {
-            var li = document.createElement('li');
-            var button = document.createElement('button');
-            button.type = 'button';
-            button.className = 'media-choice';
-            if (item.isImage) {
-              var img = document.createElement('img');
-              img.src = item.url;
-              img.alt = '';
-              button.appendChild(img);
-            }
-            button.appendChild(document.createTextNode(item.name));
-            button.addEventListener('click', function () {
-              field.querySelector('[data-media-path]').value = item.path;
-              var alt = field.querySelector('[data-media-alt]');
-              if (!alt.value && item.alt) { alt.value = item.alt; }
-              thumb(field, item.path);
-              list.hidden = true;
-              alt.focus();
-            });
-            li.appendChild(button);
-            ul.appendChild(li);
-          });
-          if (data.items.length === 0) { ul.innerHTML = '<li>Aucun média trouvé.</li>'; }
-        });
-    }
-
-    fetch(url + '?q=&page=1', { credentials: 'same-origin', headers: { Accept: 'application/json' } })
-      .then(function (response) {
-        var json = (response.headers.get('content-type') || '').indexOf('json') >= 0;
-        if (!response.ok || !json) { return; } // no media module here: the button stays hidden
-        fields.forEach(function (field) {
-          var choose = field.querySelector('[data-media-choose]');
-          var list = field.querySelector('[data-media-list]');
-          list.innerHTML = '<input type="search" placeholder="Rechercher un média…" aria-label="Rechercher un média"><ul class="media-choices"></ul>';
-          var search = list.querySelector('input');
-          search.addEventListener('input', debounce(function () { load(field, search.value.trim()); }, 250));
-          choose.hidden = false;
-          choose.addEventListener('click', function () {
-            list.hidden = !list.hidden;
-            if (!list.hidden) { load(field, '').then(function () { search.focus(); }); }
-          });
-        });
-      })
-      .catch(function () { /* keep the plain inputs */ });
-
-    fields.forEach(function (field) {
-      var path = field.querySelector('[data-media-path]');
-      path.addEventListener('change', function () { thumb(field, path.value.trim()); });
-    });
+    textarea.addEventListener('input', update);
+    update();
   }
 
-  Array.prototype.forEach.call(form.querySelectorAll('textarea[data-rich-text]'), richText);
+  var E = window.RallyNovEditor || {};
+  var ctx = { form: form, token: token, videoUrl: form.getAttribute('data-video-link') };
+  if (E.probeMediaPicker) { E.probeMediaPicker(form); }
+  if (E.richText) { Array.prototype.forEach.call(form.querySelectorAll('textarea[data-rich-text]'), function (textarea) { E.richText(textarea, ctx); }); }
+  if (E.mediaFields) { E.mediaFields(form, Array.prototype.slice.call(form.querySelectorAll('[data-media-field]'))); }
   Array.prototype.forEach.call(form.querySelectorAll('[data-markdown-preview-for]'), markdownPreview);
   Array.prototype.forEach.call(form.querySelectorAll('[data-content-picker]'), contentPicker);
-  mediaFields(Array.prototype.slice.call(form.querySelectorAll('[data-media-field]')));
+  Array.prototype.forEach.call(form.querySelectorAll('textarea[data-char-limit]'), characterCounter);
 })();
