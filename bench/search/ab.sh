@@ -25,7 +25,7 @@ trap 'for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$WO
 start() { # side bin env port data
   cp -a "$5" "$WORK/$1"
   env $3 RallyNov__DataPath="$WORK/$1" RallyNov__Search__AnswerCache=false RallyNov__Setup__AdminPassword='Bench-Passw0rd!' \
-    ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_CONTENTROOT="$2" dotnet "$2/RallyNov.Cms.dll" --urls "http://127.0.0.1:$4" >"$WORK/$1.log" 2>&1 &
+    RallyNov__RateLimits__Enabled=false ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_CONTENTROOT="$2" dotnet "$2/RallyNov.Cms.dll" --urls "http://127.0.0.1:$4" >"$WORK/$1.log" 2>&1 &
   PIDS+=($!)
   for _ in $(seq 1 90); do curl -sf "http://127.0.0.1:$4/health" >/dev/null && return; sleep 1; done
   echo "server $1 did not start" >&2; cat "$WORK/$1.log" >&2; exit 1

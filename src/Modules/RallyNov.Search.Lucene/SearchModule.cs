@@ -7,6 +7,7 @@ using RallyNov.Core.Hosting;
 using RallyNov.Core.Modules;
 using RallyNov.Core.Security;
 using RallyNov.Core.Taxonomies;
+using RallyNov.Core.Web;
 using RallyNov.Search.Lucene.Indexing;
 using RallyNov.Search.Lucene.Querying;
 
@@ -38,6 +39,7 @@ public sealed class SearchModule : ModuleBase
         services.AddScoped<Core.Content.IPublishedListIndex, PublishedListIndex>();
         services.AddHostedService<SearchIndexingBackgroundService>();
         services.AddSingleton<Core.Tenants.ITenantChangeHandler, SearchIndexTenantChangeHandler>();
+        services.AddSingleton<ITenantHealthCheck, SearchHealthCheck>();
         services.AddSingleton<ICommandLineVerb, CommandLine.IndexVerb>();
         services.AddSingleton<ICommandLineVerb, CommandLine.SeedSyntheticVerb>();
         services.AddSingleton<ICommandLineVerb, CommandLine.SearchBenchVerb>();
@@ -48,13 +50,13 @@ public sealed class SearchModule : ModuleBase
 
     public override void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/api/search", SearchApi.HandleAsync);
+        endpoints.MapGet("/api/search", SearchApi.HandleAsync).RequireRateLimiting(RateLimitPolicies.Search);
         endpoints.MapGet("/api/search/suggest", (HttpContext context, ISuggestionService suggestions) =>
             Results.Json(new
             {
                 query = context.Request.Query["q"].ToString(),
                 suggestions = suggestions.Suggest(context.Request.Query["q"]).Select(s => new { text = s.Text, kind = s.Kind, url = s.Url }),
-            }));
+            })).RequireRateLimiting(RateLimitPolicies.Search);
     }
 }
 
@@ -65,6 +67,12 @@ internal static class SearchApi
     {
         var request = SearchRequestReader.Read(context.Request.Query);
         var response = await search.SearchAsync(request, cancellationToken);
+        if (response.Unavailable)
+        {
+            context.Response.Headers.RetryAfter = "60";
+            return Results.Json(new { query = response.Query, unavailable = true, message = SearchResponse.UnavailableMessage }, statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+
         return Results.Json(new
         {
             query = response.Query,

@@ -56,6 +56,7 @@ public sealed class UsersModule : ModuleBase
         services.AddScoped<IAuthorizationHandler, PermissionHandler>();
         services.AddOptions<MvcOptions>().Configure(o => o.Conventions.Add(new AdminAreaAuthorizationConvention()));
 
+        services.AddSingleton<ISignInThrottle, SignInThrottle>();
         services.AddScoped<IRolePermissionService, RolePermissionService>();
         services.AddScoped<IUserAdministration, UserAdministration>();
 
@@ -88,7 +89,9 @@ public sealed class UsersModule : ModuleBase
         o.Password.RequireNonAlphanumeric = false;
         o.Password.RequiredUniqueChars = 5;
         o.Lockout.AllowedForNewUsers = true;
-        o.Lockout.MaxFailedAccessAttempts = 5;
+        // Five failures block one address for one account (SignInThrottle); the account itself
+        // locks only after attempts from many addresses.
+        o.Lockout.MaxFailedAccessAttempts = SignInThrottle.AccountLockoutFailures;
         o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
         o.User.RequireUniqueEmail = true;
         o.SignIn.RequireConfirmedAccount = false;

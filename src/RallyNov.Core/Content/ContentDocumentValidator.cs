@@ -19,7 +19,7 @@ internal sealed class ContentDocumentValidator(RallyNovDbContext db)
     public async Task<ValidatedContent> ValidateAsync(ContentTypeDefinition type, ContentItem input, CancellationToken cancellationToken)
     {
         var errors = new List<ContentValidationError>();
-        var content = FieldValueValidator.Normalize(type, input.Content, errors);
+        var content = FieldValueValidator.Normalize(type, input.Content, errors, cancellationToken);
         var displayText = type.TitleField is { } titleField ? content[titleField]?.GetValue<string>() ?? "" : "";
 
         string? slug = null;

@@ -12,6 +12,13 @@ namespace RallyNov.Core.Data;
 
 internal sealed class TenantDatabase : ITenantDatabase
 {
+    // SQLite primary result codes (sqlite3.h).
+    private const int SqliteError = 1;
+    private const int SqliteIoError = 10;
+    private const int SqliteCorrupt = 11;
+    private const int SqliteCantOpen = 14;
+    private const int SqliteNotADatabase = 26;
+
     private readonly ITenantStore _tenants;
     private readonly RallyNovOptions _options;
 
@@ -41,10 +48,16 @@ internal sealed class TenantDatabase : ITenantDatabase
         throw new InvalidOperationException($"Fournisseur de base de données inconnu : « {provider} » (valeurs possibles : Sqlite, Postgres).");
     }
 
-    public RallyNovDbContext CreateContext(TenantSettings tenant)
+    public RallyNovDbContext CreateContext(TenantSettings tenant) => CreateContext(tenant, allowCreate: tenant.State == TenantState.Uninitialized);
+
+    /// <param name="allowCreate">
+    /// Whether a missing SQLite file may be created. Only setup and migrations create a database:
+    /// a set-up tenant whose file has gone must fail loudly, not go on with an empty site.
+    /// </param>
+    private RallyNovDbContext CreateContext(TenantSettings tenant, bool allowCreate)
     {
         var provider = ProviderOf(tenant);
-        var connectionString = ConnectionStringOf(tenant, provider);
+        var connectionString = ConnectionStringOf(tenant, provider, allowCreate);
         var options = _contextOptions.GetOrAdd(provider + "|" + connectionString, _ => BuildOptions(provider, connectionString));
         return provider == DatabaseProviders.Postgres
             ? new PostgresRallyNovDbContext((DbContextOptions<PostgresRallyNovDbContext>)options)
@@ -56,14 +69,14 @@ internal sealed class TenantDatabase : ITenantDatabase
         var provider = ProviderOf(tenant);
         if (provider == DatabaseProviders.Sqlite)
         {
-            Directory.CreateDirectory(_tenants.PathsFor(tenant.Name).Root);
+            DataFolder.CreateDirectory(_tenants.PathsFor(tenant.Name).Root);
         }
         else
         {
             await EnsureSchemaAsync(tenant, cancellationToken);
         }
 
-        await using var db = CreateContext(tenant);
+        await using var db = CreateContext(tenant, allowCreate: true);
         await db.Database.MigrateAsync(cancellationToken);
         if (provider == DatabaseProviders.Sqlite)
         {
@@ -72,18 +85,48 @@ internal sealed class TenantDatabase : ITenantDatabase
         }
     }
 
-    public async Task<bool> CanConnectAsync(TenantSettings tenant, CancellationToken cancellationToken)
+    public async Task<bool> CanConnectAsync(TenantSettings tenant, CancellationToken cancellationToken) =>
+        await CheckAsync(tenant, cancellationToken) is null;
+
+    public async Task<TenantOutage?> CheckAsync(TenantSettings tenant, CancellationToken cancellationToken)
     {
+        string provider;
         try
         {
-            await using var db = CreateContext(tenant);
-            // A query on a real table: a missing SQLite file would otherwise be created empty and look fine.
-            _ = await db.IndexingTasks.AnyAsync(cancellationToken);
-            return true;
+            provider = ProviderOf(tenant);
         }
-        catch (Exception ex) when (ex is InvalidOperationException or System.Data.Common.DbException)
+        catch (InvalidOperationException ex)
         {
-            return false;
+            return new TenantOutage(TenantOutageCodes.Unreachable, ex.Message);
+        }
+
+        if (provider == DatabaseProviders.Sqlite && SqliteFileOf(tenant) is { } file)
+        {
+            if (!File.Exists(file))
+            {
+                return new TenantOutage(TenantOutageCodes.Missing, $"La base de données du site « {tenant.Name} » est introuvable ({file}).");
+            }
+
+            // Pooled connections may still hold a file that was deleted or replaced since: open afresh.
+            using var pooled = new SqliteConnection(ConnectionStringOf(tenant, provider, allowCreate: false));
+            SqliteConnection.ClearPool(pooled);
+        }
+
+        try
+        {
+            await using var db = CreateContext(tenant, allowCreate: false);
+            // A query on a real table of the last migration step: an empty or foreign file fails here.
+            _ = await db.IndexingTasks.AnyAsync(cancellationToken);
+            return null;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            if (provider == DatabaseProviders.Postgres && ex is PostgresException && !await SchemaExistsAsync(tenant, cancellationToken))
+            {
+                return new TenantOutage(TenantOutageCodes.Missing, $"Le schéma PostgreSQL « {SchemaOf(tenant)} » du site « {tenant.Name} » est introuvable.");
+            }
+
+            return Classify(ex) ?? new TenantOutage(TenantOutageCodes.Unreadable, $"La base de données du site « {tenant.Name} » ne répond pas normalement : {ex.Message}");
         }
     }
 
@@ -92,17 +135,13 @@ internal sealed class TenantDatabase : ITenantDatabase
         var provider = ProviderOf(tenant);
         if (provider == DatabaseProviders.Sqlite)
         {
-            var file = new SqliteConnectionStringBuilder(ConnectionStringOf(tenant, provider)).DataSource;
-            return File.Exists(file);
+            return File.Exists(SqliteDataSourceOf(tenant));
         }
 
         try
         {
             await using var connection = await OpenServerConnectionAsync(tenant, cancellationToken);
-            await using var command = connection.CreateCommand();
-            command.CommandText = "SELECT 1 FROM information_schema.schemata WHERE schema_name = @schema";
-            command.Parameters.AddWithValue("schema", SchemaOf(tenant));
-            return await command.ExecuteScalarAsync(cancellationToken) is not null;
+            return await SchemaExistsAsync(connection, tenant, cancellationToken);
         }
         catch (NpgsqlException)
         {
@@ -110,22 +149,49 @@ internal sealed class TenantDatabase : ITenantDatabase
         }
     }
 
+    /// <summary>Whether the tenant's PostgreSQL schema exists (true when that cannot be told).</summary>
+    private async Task<bool> SchemaExistsAsync(TenantSettings tenant, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var connection = await OpenServerConnectionAsync(tenant, cancellationToken);
+            return await SchemaExistsAsync(connection, tenant, cancellationToken);
+        }
+        catch (NpgsqlException)
+        {
+            return true;
+        }
+    }
+
+    private static async Task<bool> SchemaExistsAsync(NpgsqlConnection connection, TenantSettings tenant, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT 1 FROM information_schema.schemata WHERE schema_name = @schema";
+        command.Parameters.AddWithValue("schema", SchemaOf(tenant));
+        return await command.ExecuteScalarAsync(cancellationToken) is not null;
+    }
+
     public void ReleaseConnections(TenantSettings tenant)
     {
         var provider = ProviderOf(tenant);
-        var connectionString = ConnectionStringOf(tenant, provider);
-        if (provider == DatabaseProviders.Sqlite)
+        // Set-up and migrations open the database with another connection string (SQLite may create
+        // the file) than requests do: both pools and both cached options must go.
+        foreach (var allowCreate in new[] { false, true })
         {
-            using var connection = new SqliteConnection(connectionString);
-            SqliteConnection.ClearPool(connection);
-        }
-        else
-        {
-            using var connection = new NpgsqlConnection(connectionString);
-            NpgsqlConnection.ClearPool(connection);
-        }
+            var connectionString = ConnectionStringOf(tenant, provider, allowCreate);
+            if (provider == DatabaseProviders.Sqlite)
+            {
+                using var connection = new SqliteConnection(connectionString);
+                SqliteConnection.ClearPool(connection);
+            }
+            else
+            {
+                using var connection = new NpgsqlConnection(connectionString);
+                NpgsqlConnection.ClearPool(connection);
+            }
 
-        _contextOptions.TryRemove(provider + "|" + connectionString, out _);
+            _contextOptions.TryRemove(provider + "|" + connectionString, out _);
+        }
     }
 
     public async Task DeleteAsync(TenantSettings tenant, CancellationToken cancellationToken)
@@ -134,7 +200,7 @@ internal sealed class TenantDatabase : ITenantDatabase
         ReleaseConnections(tenant);
         if (provider == DatabaseProviders.Sqlite)
         {
-            var file = new SqliteConnectionStringBuilder(ConnectionStringOf(tenant, provider)).DataSource;
+            var file = SqliteDataSourceOf(tenant);
             foreach (var path in new[] { file, file + "-wal", file + "-shm", file + "-journal" })
             {
                 File.Delete(path);
@@ -146,11 +212,110 @@ internal sealed class TenantDatabase : ITenantDatabase
         await using var connection = await OpenServerConnectionAsync(tenant, cancellationToken);
         await using var command = connection.CreateCommand();
         // The schema name comes from validated tenant settings; quoting keeps it literal.
-        command.CommandText = $"DROP SCHEMA IF EXISTS {QuotedSchema(tenant)} CASCADE";
+        command.CommandText = $"DROP SCHEMA IF EXISTS {Quote(SchemaOf(tenant))} CASCADE";
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    private string ConnectionStringOf(TenantSettings tenant, string provider)
+    public TenantOutage? Classify(Exception exception)
+    {
+        for (var ex = exception; ex is not null; ex = ex.InnerException)
+        {
+            switch (ex)
+            {
+                case SqliteException sqlite:
+                    return sqlite.SqliteErrorCode switch
+                    {
+                        SqliteCantOpen => new TenantOutage(TenantOutageCodes.Missing, "La base de données SQLite ne peut pas être ouverte (fichier absent ou inaccessible) : " + sqlite.Message),
+                        SqliteCorrupt or SqliteNotADatabase => new TenantOutage(TenantOutageCodes.Unreadable, "La base de données SQLite est endommagée : " + sqlite.Message),
+                        SqliteIoError => new TenantOutage(TenantOutageCodes.Unreachable, "Erreur d'entrée-sortie sur la base de données SQLite : " + sqlite.Message),
+                        SqliteError when sqlite.Message.Contains("no such table", StringComparison.OrdinalIgnoreCase) =>
+                            new TenantOutage(TenantOutageCodes.Unreadable, "Des tables manquent dans la base de données : " + sqlite.Message),
+                        _ => null,
+                    };
+                case PostgresException postgres:
+                    return postgres.SqlState switch
+                    {
+                        "3F000" => new TenantOutage(TenantOutageCodes.Missing, "Le schéma PostgreSQL du site est introuvable : " + postgres.MessageText),
+                        "42P01" => new TenantOutage(TenantOutageCodes.Unreadable, "Des tables manquent dans le schéma PostgreSQL : " + postgres.MessageText),
+                        "XX001" or "XX002" => new TenantOutage(TenantOutageCodes.Unreadable, "La base PostgreSQL est endommagée : " + postgres.MessageText),
+                        ['0', '8', ..] or "57P01" or "57P02" or "57P03" or "53300" => new TenantOutage(TenantOutageCodes.Unreachable, "Le serveur PostgreSQL ne répond pas : " + postgres.MessageText),
+                        _ => null,
+                    };
+                case NpgsqlException npgsql:
+                    // Not a server answer: the connection itself failed (refused, timed out, closed).
+                    return new TenantOutage(TenantOutageCodes.Unreachable, "Le serveur PostgreSQL est injoignable : " + npgsql.Message);
+            }
+        }
+
+        return null;
+    }
+
+    public async Task<string?> MoveAsideAsync(TenantSettings tenant, CancellationToken cancellationToken)
+    {
+        var stamp = DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", System.Globalization.CultureInfo.InvariantCulture);
+        var provider = ProviderOf(tenant);
+        if (provider == DatabaseProviders.Postgres)
+        {
+            var schema = SchemaOf(tenant);
+            var aside = schema + "_" + stamp.Replace("-", "_", StringComparison.Ordinal);
+            var builder = new NpgsqlConnectionStringBuilder(ConnectionStringOf(tenant, provider, allowCreate: true)) { SearchPath = null };
+            await using var connection = new NpgsqlConnection(builder.ToString());
+            await connection.OpenAsync(cancellationToken);
+            await using var exists = connection.CreateCommand();
+            exists.CommandText = "SELECT 1 FROM information_schema.schemata WHERE schema_name = @schema";
+            exists.Parameters.AddWithValue("schema", schema);
+            if (await exists.ExecuteScalarAsync(cancellationToken) is null)
+            {
+                return null;
+            }
+
+            await using var rename = connection.CreateCommand();
+            rename.CommandText = $"ALTER SCHEMA {Quote(schema)} RENAME TO {Quote(aside)}";
+            await rename.ExecuteNonQueryAsync(cancellationToken);
+            NpgsqlConnection.ClearAllPools();
+            return "schéma " + aside;
+        }
+
+        if (SqliteFileOf(tenant) is not { } file)
+        {
+            throw new InvalidOperationException($"La base du site « {tenant.Name} » n'est pas un fichier SQLite connu : déplacez-la vous-même.");
+        }
+
+        ReleaseConnections(tenant);
+
+        string? moved = null;
+        foreach (var suffix in new[] { "", "-wal", "-shm", "-journal" })
+        {
+            if (File.Exists(file + suffix))
+            {
+                var target = $"{file}{suffix}.{stamp}.bak";
+                File.Move(file + suffix, target);
+                moved ??= target;
+            }
+        }
+
+        return moved;
+    }
+
+    /// <summary>The SQLite file of a tenant: its own under Sites/, or the Data Source of its connection string.</summary>
+    private string? SqliteFileOf(TenantSettings tenant)
+    {
+        if (string.IsNullOrWhiteSpace(tenant.Database.ConnectionString))
+        {
+            return _tenants.PathsFor(tenant.Name).SqliteDatabase;
+        }
+
+        var source = new SqliteConnectionStringBuilder(tenant.Database.ConnectionString).DataSource;
+        return Path.IsPathRooted(source) ? source : null;
+    }
+
+    /// <summary>The SQLite file a tenant's connection string names, relative paths included.</summary>
+    private string SqliteDataSourceOf(TenantSettings tenant) =>
+        SqliteFileOf(tenant) ?? new SqliteConnectionStringBuilder(ConnectionStringOf(tenant, DatabaseProviders.Sqlite, allowCreate: false)).DataSource;
+
+    private static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+
+    private string ConnectionStringOf(TenantSettings tenant, string provider, bool allowCreate)
     {
         if (provider == DatabaseProviders.Sqlite)
         {
@@ -162,7 +327,7 @@ internal sealed class TenantDatabase : ITenantDatabase
             return new SqliteConnectionStringBuilder
             {
                 DataSource = _tenants.PathsFor(tenant.Name).SqliteDatabase,
-                Mode = SqliteOpenMode.ReadWriteCreate,
+                Mode = allowCreate ? SqliteOpenMode.ReadWriteCreate : SqliteOpenMode.ReadWrite,
                 // Waits for a writer in another process instead of failing with "database is locked".
                 DefaultTimeout = 30,
                 Pooling = true,
@@ -181,12 +346,10 @@ internal sealed class TenantDatabase : ITenantDatabase
     private static string SchemaOf(TenantSettings tenant) =>
         string.IsNullOrWhiteSpace(tenant.Database.Schema) ? tenant.Name.ToLowerInvariant() : tenant.Database.Schema;
 
-    private static string QuotedSchema(TenantSettings tenant) => "\"" + SchemaOf(tenant).Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
-
     /// <summary>A connection to the tenant's PostgreSQL database without its search path (for schema commands).</summary>
     private async Task<NpgsqlConnection> OpenServerConnectionAsync(TenantSettings tenant, CancellationToken cancellationToken)
     {
-        var builder = new NpgsqlConnectionStringBuilder(ConnectionStringOf(tenant, DatabaseProviders.Postgres)) { SearchPath = null };
+        var builder = new NpgsqlConnectionStringBuilder(ConnectionStringOf(tenant, DatabaseProviders.Postgres, allowCreate: true)) { SearchPath = null };
         var connection = new NpgsqlConnection(builder.ToString());
         try
         {
@@ -205,7 +368,7 @@ internal sealed class TenantDatabase : ITenantDatabase
         await using var connection = await OpenServerConnectionAsync(tenant, cancellationToken);
         await using var command = connection.CreateCommand();
         // The schema name comes from validated tenant settings; quoting keeps it literal.
-        command.CommandText = $"CREATE SCHEMA IF NOT EXISTS {QuotedSchema(tenant)}";
+        command.CommandText = $"CREATE SCHEMA IF NOT EXISTS {Quote(SchemaOf(tenant))}";
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 

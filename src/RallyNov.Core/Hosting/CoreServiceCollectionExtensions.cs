@@ -43,6 +43,8 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<ITenantStore, JsonTenantStore>();
         services.AddSingleton<ITenantDatabase, TenantDatabase>();
         services.AddSingleton<ITenantScopeFactory, TenantScopeFactory>();
+        services.AddSingleton<TenantMigrator>();
+        services.AddSingleton<ITenantAvailability, TenantAvailability>();
         services.AddScoped<ITenantAccessor, TenantAccessor>();
         services.AddScoped<ITenantLinks, TenantLinks>();
         services.TryAddSingleton<Web.ITenantUnavailablePage, Web.PlainTenantUnavailablePage>();

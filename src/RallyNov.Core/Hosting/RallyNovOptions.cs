@@ -21,6 +21,59 @@ public sealed class RallyNovOptions
 
     /// <summary>How often a running server looks for tenant changes made by another process (tenants.json).</summary>
     public int TenantsPollMilliseconds { get; set; } = 500;
+
+    /// <summary>
+    /// Host names the site answers to besides the tenants' own (same format: "www.example.org",
+    /// "example.org:8443", "*.example.org"). A request for any other host gets a 400 and is never
+    /// echoed into links, feeds or redirects. "*" accepts every host (not recommended).
+    /// </summary>
+    public List<string> PublicHosts { get; set; } = [];
+
+    public ReverseProxyOptions ReverseProxy { get; set; } = new();
+
+    public RateLimitOptions RateLimits { get; set; } = new();
+}
+
+/// <summary>
+/// A TLS reverse proxy in front of the site: X-Forwarded-For and X-Forwarded-Proto are trusted from
+/// these addresses only (loopback always), so client addresses, https URLs and Secure cookies are right.
+/// </summary>
+public sealed class ReverseProxyOptions
+{
+    /// <summary>Addresses of the proxies, e.g. "10.0.0.5".</summary>
+    public List<string> KnownProxies { get; set; } = [];
+
+    /// <summary>Networks of the proxies in CIDR notation, e.g. "10.0.0.0/24".</summary>
+    public List<string> KnownNetworks { get; set; } = [];
+
+    /// <summary>How many proxies in a row to trust (entries of X-Forwarded-For read from the right).</summary>
+    public int ForwardLimit { get; set; } = 1;
+}
+
+/// <summary>Requests per client address and window of each rate-limited group of routes.</summary>
+public sealed class RateLimitOptions
+{
+    /// <summary>False lifts every limit (benchmarks on loopback); the policies stay defined.</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>Sign-in attempts (POST /admin/login).</summary>
+    public RateLimitRule SignIn { get; set; } = new() { PermitLimit = 10, WindowSeconds = 60 };
+
+    /// <summary>Password reset requests.</summary>
+    public RateLimitRule PasswordReset { get; set; } = new() { PermitLimit = 5, WindowSeconds = 900 };
+
+    /// <summary>Searches and suggestions (/recherche, /api/search, /api/search/suggest).</summary>
+    public RateLimitRule Search { get; set; } = new() { PermitLimit = 120, WindowSeconds = 60 };
+
+    /// <summary>Forms the public can post (contact, proposals).</summary>
+    public RateLimitRule PublicForm { get; set; } = new() { PermitLimit = 5, WindowSeconds = 600 };
+}
+
+public sealed class RateLimitRule
+{
+    public int PermitLimit { get; set; }
+
+    public int WindowSeconds { get; set; }
 }
 
 public sealed class SetupOptions

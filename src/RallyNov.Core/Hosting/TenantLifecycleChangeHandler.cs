@@ -7,8 +7,9 @@ namespace RallyNov.Core.Hosting;
 /// <summary>
 /// What the framework does when a tenant changes while the server runs: a new, re-enabled or
 /// uninitialized tenant is started (migrated, set up from its recipe when nobody else is doing it);
-/// a removed one has its pooled database connections closed, so a later tenant of the same name
-/// never reads the deleted file through an old connection.
+/// a removed one, or one set back to uninitialized (`tenants reset` in another process), has its
+/// pooled database connections closed, so it never reads a deleted or moved-aside file through an
+/// old connection. A running tenant whose database is lost stays closed (503) and is not set up again.
 /// </summary>
 internal sealed class TenantLifecycleChangeHandler(TenantSetupService setup, ITenantDatabase database, ILogger<TenantLifecycleChangeHandler> logger) : ITenantChangeHandler
 {
@@ -22,9 +23,23 @@ internal sealed class TenantLifecycleChangeHandler(TenantSetupService setup, ITe
             return;
         }
 
-        if (change.After!.State is TenantState.Running or TenantState.Uninitialized)
+        if (change.After!.State == TenantState.Uninitialized && change.Before is { State: not TenantState.Uninitialized } before)
         {
-            await setup.StartAsync(change.Name, cancellationToken);
+            setup.Forget(change.Name);
+            database.ReleaseConnections(before);
+        }
+
+        if (change.After.State is TenantState.Running or TenantState.Uninitialized)
+        {
+            try
+            {
+                await setup.StartAsync(change.Name, cancellationToken);
+            }
+            catch (TenantUnavailableException ex)
+            {
+                // Already recorded by the availability: the tenant answers 503 and /health names it.
+                logger.LogError("Tenant {Tenant} stays closed: {Message}", change.Name, ex.Message);
+            }
         }
     }
 }

@@ -18,6 +18,8 @@ public sealed class TenantSetupService : IDisposable
     private readonly ITenantStore _store;
     private readonly ITenantDatabase _database;
     private readonly ITenantScopeFactory _scopes;
+    private readonly TenantMigrator _migrator;
+    private readonly ITenantAvailability _availability;
     private readonly IConfiguration _configuration;
     private readonly IHostEnvironment _environment;
     private readonly RallyNovOptions _options;
@@ -31,6 +33,7 @@ public sealed class TenantSetupService : IDisposable
         ITenantStore store,
         ITenantDatabase database,
         ITenantScopeFactory scopes,
+        ITenantAvailability availability,
         IConfiguration configuration,
         IHostEnvironment environment,
         IOptions<RallyNovOptions> options,
@@ -39,6 +42,8 @@ public sealed class TenantSetupService : IDisposable
         _store = store;
         _database = database;
         _scopes = scopes;
+        _migrator = new TenantMigrator(database, scopes);
+        _availability = availability;
         _configuration = configuration;
         _environment = environment;
         _options = options.Value;
@@ -72,16 +77,27 @@ public sealed class TenantSetupService : IDisposable
     public async Task StartAllAsync(CancellationToken cancellationToken)
     {
         await EnsureTenantsFileAsync(cancellationToken);
+        DataFolder.RestrictDirectory(_store.DataPath);
+        DataFolder.RestrictFile(Path.Combine(_store.DataPath, "tenants.json"));
         foreach (var tenant in _store.All.ToList())
         {
             try
             {
                 await StartAsync(tenant.Name, cancellationToken);
             }
+            catch (TenantUnavailableException ex)
+            {
+                // Already recorded: the tenant answers 503 and /health names it.
+                _logger.LogError("Tenant {Tenant} stays closed: {Message}", tenant.Name, ex.Message);
+            }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 // One broken tenant must not keep the others down; /health reports it.
                 _logger.LogError(ex, "Tenant {Tenant} could not start.", tenant.Name);
+                if (_database.Classify(ex) is { } outage)
+                {
+                    _availability.Report(tenant, outage);
+                }
             }
         }
     }
@@ -120,6 +136,7 @@ public sealed class TenantSetupService : IDisposable
                 return;
             }
 
+            DataFolder.RestrictDirectory(_store.PathsFor(tenant.Name).Root);
             if (tenant.State == TenantState.Uninitialized)
             {
                 using var claim = FileLock.TryAcquire(_store.PathsFor(tenant.Name).SetupLock);
@@ -133,15 +150,7 @@ public sealed class TenantSetupService : IDisposable
                 tenant = _store.Find(tenantName);
                 if (tenant?.State == TenantState.Uninitialized)
                 {
-                    await MigrateAsync(tenant, null, cancellationToken);
-                    var recipe = tenant.Recipe;
-                    await SetupAsync(
-                        tenant,
-                        await CreateSetupContextAsync(cancellationToken),
-                        string.IsNullOrWhiteSpace(recipe) ? null : (sp, ct) => sp.GetRequiredService<IRecipeExecutor>().ExecuteFileAsync(FindRecipe(recipe), ct),
-                        null,
-                        cancellationToken);
-                    await MarkRunningAsync(tenant.Name, null, cancellationToken);
+                    await SetUpFromRecipeAsync(tenant, cancellationToken);
                     return;
                 }
 
@@ -149,6 +158,14 @@ public sealed class TenantSetupService : IDisposable
                 {
                     return;
                 }
+            }
+
+            if (await _database.CheckAsync(tenant, cancellationToken) is { } outage)
+            {
+                // Set up once already: a missing or unreadable database is an incident to repair
+                // (restore a backup, or `tenants reset`), never a reason to start again empty.
+                _availability.Report(tenant, outage);
+                throw new TenantUnavailableException(tenant.Name, outage);
             }
 
             await MigrateAsync(tenant, null, cancellationToken);
@@ -223,6 +240,9 @@ public sealed class TenantSetupService : IDisposable
         {
             _started.Remove(tenantName);
         }
+
+        // An outage belonged to the old database: a tenant set up again under that name starts afresh.
+        _availability.Forget(tenantName);
     }
 
     private bool IsStarted(string tenantName)
@@ -238,17 +258,68 @@ public sealed class TenantSetupService : IDisposable
         progress?.Report(new TenantSetupProgress(2, TenantSetupProgress.StepCount, "Création de la base de données"));
         await _database.MigrateAsync(tenant, cancellationToken);
         progress?.Report(new TenantSetupProgress(3, TenantSetupProgress.StepCount, "Préparation des modules"));
-        await MigrateModulesAsync(tenant, cancellationToken);
+        await _migrator.MigrateModulesAsync(tenant, cancellationToken);
     }
 
-    private async Task MigrateModulesAsync(TenantSettings tenant, CancellationToken cancellationToken)
+    /// <summary>
+    /// The explicit way back for a tenant whose database is lost: its database and media folder are
+    /// put aside (never deleted), its search index removed (rebuilt from the new database), and it is
+    /// set up again from its recipe, as on first start. Content made since that recipe is not in the new site.
+    /// The setup lock is held throughout, so a running server waits (« en cours d'installation »)
+    /// instead of setting the tenant up itself from the Uninitialized state it sees.
+    /// </summary>
+    /// <returns>Where the old database went, or null when there was none.</returns>
+    public async Task<string?> ResetAsync(string tenantName, CancellationToken cancellationToken)
     {
-        await using var scope = _scopes.CreateScope(tenant);
-        var context = scope.ServiceProvider.GetRequiredService<TenantContext>();
-        foreach (var migration in scope.ServiceProvider.GetServices<ITenantMigration>())
+        await EnsureTenantsFileAsync(cancellationToken);
+        await _lock.WaitAsync(cancellationToken);
+        try
         {
-            await migration.MigrateAsync(context, cancellationToken);
+            var tenant = _store.Find(tenantName) ?? throw new CommandLineUsageException(
+                $"site inconnu « {tenantName} » (sites : {string.Join(", ", _store.All.Select(t => t.Name))}).");
+            var paths = _store.PathsFor(tenant.Name);
+            using var claim = FileLock.TryAcquire(paths.SetupLock)
+                ?? throw new InvalidOperationException($"Le site « {tenant.Name} » est en cours d'installation par un autre processus ; réessayez dans un instant.");
+            var aside = await _database.MoveAsideAsync(tenant, cancellationToken);
+            if (Directory.Exists(paths.SearchIndex))
+            {
+                Directory.Delete(paths.SearchIndex, recursive: true);
+            }
+
+            // Uploaded files belong with the lost database (their descriptions were in it): kept
+            // aside too, so that the recipe's own media start from an empty library.
+            if (Directory.Exists(paths.Media) && Directory.EnumerateFileSystemEntries(paths.Media).Any())
+            {
+                var media = paths.Media + "." + DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", System.Globalization.CultureInfo.InvariantCulture) + ".bak";
+                Directory.Move(paths.Media, media);
+                aside = aside is null ? media : aside + " ; médias : " + media;
+            }
+
+            var reset = tenant.Clone();
+            reset.State = TenantState.Uninitialized;
+            await _store.SaveAsync(reset, cancellationToken);
+            Forget(reset.Name);
+            await SetUpFromRecipeAsync(reset, cancellationToken);
+            return aside;
         }
+        finally
+        {
+            _lock.Release();
+        }
+    }
+
+    /// <summary>First start of an uninitialized tenant (caller holds its setup lock): the configured administrator, then its recipe.</summary>
+    private async Task SetUpFromRecipeAsync(TenantSettings tenant, CancellationToken cancellationToken)
+    {
+        await MigrateAsync(tenant, null, cancellationToken);
+        var recipe = tenant.Recipe;
+        await SetupAsync(
+            tenant,
+            await CreateSetupContextAsync(cancellationToken),
+            string.IsNullOrWhiteSpace(recipe) ? null : (sp, ct) => sp.GetRequiredService<IRecipeExecutor>().ExecuteFileAsync(FindRecipe(recipe), ct),
+            null,
+            cancellationToken);
+        await MarkRunningAsync(tenant.Name, null, cancellationToken);
     }
 
     private async Task SetupAsync(
@@ -283,6 +354,8 @@ public sealed class TenantSetupService : IDisposable
         {
             _started.Add(name);
         }
+
+        _availability.Forget(name);
 
         await _store.SaveAsync(running, cancellationToken);
         _logger.LogInformation("Tenant {Tenant} is running.", name);
@@ -368,7 +441,7 @@ public sealed class TenantSetupService : IDisposable
         }
 
         var password = PasswordGenerator.Generate();
-        Directory.CreateDirectory(_store.DataPath);
+        DataFolder.CreateDirectory(_store.DataPath);
         await File.WriteAllTextAsync(file, password + Environment.NewLine, cancellationToken);
         if (!OperatingSystem.IsWindows())
         {
@@ -378,12 +451,4 @@ public sealed class TenantSetupService : IDisposable
         Console.WriteLine($"Mot de passe initial de « {_options.Setup.AdminUserName} » : {password} (aussi enregistré dans {file})");
         return password;
     }
-}
-
-/// <summary>Runs tenant start-up before the server takes requests.</summary>
-internal sealed class TenantStartupHostedService(TenantSetupService setup) : IHostedService
-{
-    public Task StartAsync(CancellationToken cancellationToken) => setup.StartAllAsync(cancellationToken);
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -1,13 +1,23 @@
 using Microsoft.AspNetCore.Http;
 using RallyNov.Core.Data;
+using RallyNov.Core.Hosting;
 using RallyNov.Core.Tenants;
 
 namespace RallyNov.Core.Web;
 
-/// <summary>GET /health on the host: the state of each tenant and whether its database answers.</summary>
+/// <summary>
+/// GET /health on the host: the state of each tenant, whether its database answers, and the
+/// modules' readiness (search index built). 200 only when every running tenant can serve.
+/// </summary>
 internal static class HealthEndpoint
 {
-    public static async Task<IResult> HandleAsync(HttpContext context, ITenantStore store, ITenantDatabase database, CancellationToken cancellationToken)
+    public static async Task<IResult> HandleAsync(
+        HttpContext context,
+        ITenantStore store,
+        ITenantDatabase database,
+        ITenantAvailability availability,
+        IEnumerable<ITenantHealthCheck> checks,
+        CancellationToken cancellationToken)
     {
         // Only the host answers: /bourgogne/health would expose every tenant from inside one of them.
         if (context.Request.PathBase.HasValue)
@@ -15,25 +25,48 @@ internal static class HealthEndpoint
             return Results.NotFound();
         }
 
-        var tenants = new List<object>();
+        var tenants = new List<Dictionary<string, object?>>();
         var healthy = true;
         foreach (var tenant in store.All)
         {
-            var reachable = tenant.State != TenantState.Disabled && await database.CanConnectAsync(tenant, cancellationToken);
-            if (tenant.State == TenantState.Running && !reachable)
+            var entry = new Dictionary<string, object?> { ["name"] = tenant.Name, ["state"] = tenant.State.ToString() };
+            tenants.Add(entry);
+            if (tenant.State == TenantState.Disabled)
             {
-                healthy = false;
+                entry["database"] = "skipped";
+                continue;
             }
 
-            tenants.Add(new
+            var outage = availability.OutageOf(tenant.Name) is not null
+                ? await availability.CheckAsync(tenant, cancellationToken)
+                : await database.CheckAsync(tenant, cancellationToken);
+            entry["database"] = outage?.Code ?? "ok";
+            if (tenant.State != TenantState.Running)
             {
-                name = tenant.Name,
-                state = tenant.State.ToString(),
-                database = tenant.State == TenantState.Disabled ? "skipped" : reachable ? "ok" : "unreachable",
-            });
+                continue;
+            }
+
+            if (outage is not null)
+            {
+                // What /health finds, visitors get too: the tenant closes (503) until it answers again.
+                availability.Report(tenant, outage);
+                entry["message"] = outage.Message;
+                healthy = false;
+                continue;
+            }
+
+            foreach (var check in checks)
+            {
+                if (check.Check(tenant) is { } result)
+                {
+                    entry[check.Name] = result.Status;
+                    healthy &= result.Ready;
+                }
+            }
         }
 
         var body = new { status = healthy ? "Healthy" : "Unhealthy", tenants };
+        context.Response.Headers.CacheControl = "no-store";
         return Results.Json(body, statusCode: healthy ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
     }
 }

@@ -30,15 +30,37 @@ public static class RallyNovWebExtensions
         var options = builder.Configuration.GetSection(RallyNovOptions.Section).Get<RallyNovOptions>() ?? new RallyNovOptions();
         var dataPath = Path.GetFullPath(Path.Combine(builder.Environment.ContentRootPath, options.DataPath));
 
+        // Databases, media, keys: nobody but the site's account reads the data folder.
+        DataFolder.RestrictNewFiles();
+        DataFolder.RestrictDirectory(dataPath);
+        DataFolder.RestrictDirectory(Path.Combine(dataPath, "DataProtection-Keys"));
+
         // Keys on disk: sign-ins and antiforgery tokens survive a restart.
         services.AddDataProtection()
             .SetApplicationName("RallyNov.Cms")
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataPath, "DataProtection-Keys")));
 
+        // Every request body is bounded; the forms that need more say so ([RequestSizeLimit]).
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.Limits.MaxRequestBodySize = RequestLimits.DefaultBody;
+
+            // No "Server: Kestrel" banner telling what to attack.
+            kestrel.AddServerHeader = false;
+        });
+
+        // Behind a TLS proxy the sign-in and antiforgery cookies are Secure (see UseForwardedHeaders).
+        services.AddAntiforgery(o => o.Cookie.SecurePolicy = Microsoft.AspNetCore.Http.CookieSecurePolicy.SameAsRequest);
+        services.AddRallyNovRateLimiting();
+
         // Razor would otherwise write "é" as "&#xE9;" in every French page.
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 
-        var mvc = services.AddControllersWithViews(o => o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()));
+        var mvc = services.AddControllersWithViews(o =>
+        {
+            o.Filters.Add(new FormFirstFilter());
+            o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+        });
         foreach (var assembly in modules.Select(m => m.GetType().Assembly).Distinct())
         {
             if (!mvc.PartManager.ApplicationParts.Any(p => p.Name == assembly.GetName().Name))
@@ -65,11 +87,18 @@ public static class RallyNovWebExtensions
         return builder;
     }
 
-    /// <summary>The request pipeline: tenant first, then static files, routing, module gate, endpoints.</summary>
+    /// <summary>The request pipeline: proxy headers and host check, tenant, then static files, routing, module gate, endpoints.</summary>
     public static WebApplication UseRallyNov(this WebApplication app)
     {
         app.MapGet("/health", HealthEndpoint.HandleAsync);
 
+        // First, so that every answer carries them, refusals and error pages included.
+        app.UseSecurityHeaders(SecurityHeadersSetup.Policy());
+
+        // First: the client address (rate limits, audit) and https scheme (Secure cookies, links)
+        // as the trusted proxy saw them; then no request for an unknown host goes further.
+        app.UseForwardedHeaders(ForwardedHeadersSetup.Options(app.Configuration));
+        app.UseMiddleware<HostValidationMiddleware>();
         app.UseMiddleware<HeadRequestMiddleware>();
         app.UseMiddleware<TenantMiddleware>();
         app.UseMiddleware<CanonicalUrlMiddleware>();
@@ -86,6 +115,7 @@ public static class RallyNovWebExtensions
 
         app.UseStatusCodePagesWithReExecute("/erreur/{0}");
 
+
         // The host's own endpoints (/health) have no tenant, hence no error page to show.
         app.Use((context, next) =>
         {
@@ -97,6 +127,12 @@ public static class RallyNovWebExtensions
 
             return next(context);
         });
+
+        app.UseMiddleware<RequestBodyErrorMiddleware>();
+
+        // Inside the exception handler: a request failing on a missing or corrupt database gets the
+        // tenant's 503 page, and the error page (which would read that database too) is not tried.
+        app.UseMiddleware<TenantOutageMiddleware>();
 
         // Files linked with their content hash (?v=..., asp-append-version) never change: cache them for a year.
         app.UseStaticFiles(new StaticFileOptions
@@ -111,6 +147,7 @@ public static class RallyNovWebExtensions
         });
         app.UseRouting();
         app.UseMiddleware<ModuleGateMiddleware>();
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();

@@ -7,10 +7,11 @@ namespace RallyNov.Core.Web;
 
 /// <summary>
 /// Finds the tenant of a request (host+prefix, host, prefix, default), moves the prefix into
-/// PathBase and binds the tenant to the request scope. Disabled or not-yet-ready tenants get a
-/// French 503 page and never reach another tenant's data.
+/// PathBase and binds the tenant to the request scope. Disabled or not-yet-ready tenants, and
+/// tenants closed because their database is missing or unreadable (<see cref="ITenantAvailability"/>),
+/// get a French 503 page and never reach another tenant's data.
 /// </summary>
-internal sealed class TenantMiddleware(RequestDelegate next, ITenantStore store, ITenantScopeFactory scopes, ITenantUnavailablePage unavailable)
+internal sealed class TenantMiddleware(RequestDelegate next, ITenantStore store, ITenantScopeFactory scopes, ITenantUnavailablePage unavailable, ITenantAvailability availability)
 {
     private const string HealthPath = "/health";
 
@@ -50,6 +51,14 @@ internal sealed class TenantMiddleware(RequestDelegate next, ITenantStore store,
                 return;
             }
 
+            await unavailable.WriteAsync(context, tenant, context.RequestAborted);
+            return;
+        }
+
+        // A set-up tenant whose database is missing or unreadable: closed (503), never set up again on its own.
+        if (availability.OutageOf(tenant.Name) is not null && await availability.CheckAsync(tenant, context.RequestAborted) is not null)
+        {
+            context.Response.Headers.CacheControl = "no-store";
             await unavailable.WriteAsync(context, tenant, context.RequestAborted);
             return;
         }

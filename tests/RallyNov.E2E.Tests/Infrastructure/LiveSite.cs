@@ -38,7 +38,25 @@ public sealed class LiveSite : WebApplicationFactory<Program>
         site.StartServer();
         var addresses = site.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
         site.BaseUrl = addresses.First(a => a.StartsWith("http://", StringComparison.Ordinal)).TrimEnd('/');
+        site.WaitForHealth();
         return site;
+    }
+
+    /// <summary>As a load balancer would: no page is opened before /health says the site is ready (search indexes built).</summary>
+    private void WaitForHealth()
+    {
+        using var client = new HttpClient();
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (DateTime.UtcNow < deadline)
+        {
+            using var response = client.GetAsync(new Uri(Url("/health"))).GetAwaiter().GetResult();
+            if (response.StatusCode == HttpStatusCode.OK)
+            {
+                return;
+            }
+
+            Thread.Sleep(50);
+        }
     }
 
     public string Url(string path) => BaseUrl + path;
@@ -47,6 +65,10 @@ public sealed class LiveSite : WebApplicationFactory<Program>
     {
         builder.UseSetting("RallyNov:DataPath", DataPath);
         builder.UseSetting("RallyNov:Setup:AdminPassword", "Essai-E2E-2026!");
+
+        // Every browser test comes from 127.0.0.1 and signs in many times a minute; the per-address
+        // limits have their own tests (Integration.Tests/Hardening). A test's settings may turn them on.
+        builder.UseSetting("RallyNov:RateLimits:Enabled", "false");
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using RallyNov.Core.Content;
 using RallyNov.Core.Tenants;
@@ -77,8 +78,23 @@ public sealed class RallyNovFactory : WebApplicationFactory<Program>
         await store.SaveAsync(tenant, CancellationToken.None);
     }
 
+    /// <summary>Set to false to look at the site before its search indexes are built.</summary>
+    public bool WaitForReadiness { get; init; } = true;
+
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        var host = base.CreateHost(builder);
+        if (WaitForReadiness)
+        {
+            Readiness.WaitForHealth(host);
+        }
+
+        return host;
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, TestClientAddressStartupFilter>());
         // Host settings are read before Program's own configuration, so the data path and the
         // password are known when AddRallyNov computes the data-protection folder.
         builder.UseSetting("RallyNov:DataPath", DataPath);

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using RallyNov.Core.Tenants;
 using RallyNov.Integration.Tests.Users;
 using RallyNov.Users.Services;
@@ -46,8 +47,23 @@ public abstract class SharedSiteFactory : WebApplicationFactory<Program>
         return Services.GetRequiredService<ITenantScopeFactory>().CreateScope(settings);
     }
 
+    /// <summary>Set to false to look at the site before its search indexes are built.</summary>
+    public bool WaitForReadiness { get; init; } = true;
+
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        var host = base.CreateHost(builder);
+        if (WaitForReadiness)
+        {
+            Readiness.WaitForHealth(host);
+        }
+
+        return host;
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, TestClientAddressStartupFilter>());
         builder.UseSetting("RallyNov:DataPath", DataPath);
         builder.UseSetting("RallyNov:Setup:AdminPassword", AdminPassword);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");

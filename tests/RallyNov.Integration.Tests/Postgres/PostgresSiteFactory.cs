@@ -1,9 +1,11 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using RallyNov.Core.Tenants;
+using RallyNov.Integration.Tests.Infrastructure;
 
 namespace RallyNov.Integration.Tests.Postgres;
 
@@ -51,8 +53,23 @@ public sealed class PostgresSiteFactory : WebApplicationFactory<Program>
         return Services.GetRequiredService<ITenantScopeFactory>().CreateScope(settings);
     }
 
+    /// <summary>Set to false to look at the site before its search indexes are built.</summary>
+    public bool WaitForReadiness { get; init; } = true;
+
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        var host = base.CreateHost(builder);
+        if (WaitForReadiness)
+        {
+            Readiness.WaitForHealth(host);
+        }
+
+        return host;
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, TestClientAddressStartupFilter>());
         builder.UseSetting("RallyNov:DataPath", DataPath);
         builder.UseSetting("RallyNov:Setup:AdminPassword", AdminPassword);
         builder.UseSetting("RallyNov:Database:Provider", "Postgres");

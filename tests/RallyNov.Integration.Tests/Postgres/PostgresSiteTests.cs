@@ -39,6 +39,37 @@ public sealed class PostgresSiteTests : IDisposable
     }
 
     [Fact]
+    public async Task A_tenant_whose_schema_was_dropped_answers_503_and_is_never_recreated_empty()
+    {
+        using var client = _factory.CreateClient();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/franche-comte/laureats", UriKind.Relative))).StatusCode);
+
+        await using (var connection = new NpgsqlConnection(_factory.ConnectionString))
+        {
+            await connection.OpenAsync();
+            await using var drop = connection.CreateCommand();
+            drop.CommandText = "DROP SCHEMA franchecomte CASCADE";
+            await drop.ExecuteNonQueryAsync();
+        }
+
+        NpgsqlConnection.ClearAllPools();
+        using var page = await client.GetAsync(new Uri("/franche-comte/laureats", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, page.StatusCode);
+        Assert.Contains("momentanément indisponible", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/bourgogne/laureats", UriKind.Relative))).StatusCode);
+        using var health = await client.GetAsync(new Uri("/health", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, health.StatusCode);
+        var tenants = JsonNode.Parse(await health.Content.ReadAsStringAsync())!["tenants"]!.AsArray();
+        Assert.Contains(tenants.Single(t => t!["name"]!.GetValue<string>() == "FrancheComte")!["database"]!.GetValue<string>(), new[] { "missing", "unreadable" });
+
+        await using var check = new NpgsqlConnection(_factory.ConnectionString);
+        await check.OpenAsync();
+        await using var exists = check.CreateCommand();
+        exists.CommandText = "SELECT count(*) FROM information_schema.schemata WHERE schema_name = 'franchecomte'";
+        Assert.Equal(0L, (long)(await exists.ExecuteScalarAsync())!);
+    }
+
+    [Fact]
     public async Task Administrator_signs_in_and_sees_the_back_office()
     {
         using var browser = new TestBrowser(_factory.CreateClient(new() { AllowAutoRedirect = false, HandleCookies = false }));

@@ -2,8 +2,10 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using RallyNov.Core.Tenants;
+using RallyNov.Integration.Tests.Infrastructure;
 
 namespace RallyNov.Integration.Tests.Site;
 
@@ -31,8 +33,23 @@ public sealed class SiteAppFactory : WebApplicationFactory<Program>
         return Services.GetRequiredService<ITenantScopeFactory>().CreateScope(tenant);
     }
 
+    /// <summary>Set to false to look at the site before its search indexes are built.</summary>
+    public bool WaitForReadiness { get; init; } = true;
+
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        var host = base.CreateHost(builder);
+        if (WaitForReadiness)
+        {
+            Readiness.WaitForHealth(host);
+        }
+
+        return host;
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, TestClientAddressStartupFilter>());
         builder.UseEnvironment("Development");
         builder.UseSetting("RallyNov:DataPath", DataPath);
         builder.UseSetting("RallyNov:Setup:AdminPassword", "Site-tests-0nly!");

@@ -19,11 +19,18 @@ public sealed class TenantCommandLineTests(TenantsAppFactory app)
         using var visitor = app.Site();
         Assert.Equal(HttpStatusCode.NotFound, (await visitor.GetAsync($"/{prefix}/pages/a-propos")).StatusCode);
 
-        var create = await RunProcessAsync("tenants", "create", "--name", name, "--prefix", prefix, "--recipe", "territoire",
+        using var byHost = app.Site();
+        byHost.Host = prefix + ".example.org";
+        Assert.Equal(HttpStatusCode.BadRequest, (await byHost.GetAsync("/pages/a-propos")).StatusCode);
+
+        var create = await RunProcessAsync("tenants", "create", "--name", name, "--prefix", prefix, "--host", byHost.Host, "--recipe", "territoire",
             "--admin-user", "cli-admin", "--admin-email", "cli@example.org", "--admin-password", TenantsAppFactory.SiteAdminPassword);
         Assert.True(create.Code == 0, create.Error);
         Assert.Contains("[6/6] Mise en service", create.Output, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, await WaitForAsync(visitor, $"/{prefix}/pages/a-propos", HttpStatusCode.OK));
+
+        // The host check of the server that did not create it accepts the site's host name (host + prefix).
+        Assert.Equal(HttpStatusCode.OK, (await byHost.GetAsync($"/{prefix}/pages/a-propos")).StatusCode);
 
         // Its administrator signs in on the server that did not create it.
         using (var login = await app.Site().LoginAsync($"/{prefix}", "cli-admin", TenantsAppFactory.SiteAdminPassword))

@@ -277,6 +277,34 @@ public sealed class PasswordResetTests(AccountsAppFactory app)
         Assert.DoesNotContain(events, e => (e.Details ?? "").Contains(token, StringComparison.Ordinal) || (e.Details ?? "").Contains(NewPassword, StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task Requests_are_limited_per_address_with_a_french_429()
+    {
+        // The default limit (5 in 15 minutes), from one client address; other addresses still ask.
+        using var flooder = new TestBrowser(Client(app, "198.51.100.61"));
+        for (var i = 0; i < 5; i++)
+        {
+            using var asked = await RequestAsync(flooder, "/bourgogne", "quelquun-" + i);
+            Assert.Equal(HttpStatusCode.Redirect, asked.StatusCode);
+        }
+
+        using var refused = await RequestAsync(flooder, "/bourgogne", "quelquun");
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.True(refused.Headers.RetryAfter?.Delta > TimeSpan.Zero, "No Retry-After");
+        Assert.Equal("Trop de requêtes", Html.FirstText(await refused.Content.ReadAsStringAsync(), "h1"));
+
+        using var other = new TestBrowser(Client(app, "198.51.100.62"));
+        using var fine = await RequestAsync(other, "/bourgogne", "quelquun");
+        Assert.Equal(HttpStatusCode.Redirect, fine.StatusCode);
+    }
+
+    private static HttpClient Client(AccountsAppFactory app, string address)
+    {
+        var client = app.Client();
+        client.DefaultRequestHeaders.Add(TestClientAddressStartupFilter.Header, address);
+        return client;
+    }
+
     private static async Task<HttpResponseMessage> RequestAsync(TestBrowser browser, string prefix, string login)
     {
         var page = await browser.GetPageAsync(prefix + "/admin/forgot-password");

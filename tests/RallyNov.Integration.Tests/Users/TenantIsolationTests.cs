@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
+using RallyNov.Core.Data;
 using RallyNov.Core.Hosting;
 using RallyNov.Core.Tenants;
 using RallyNov.Users.Data;
@@ -47,9 +48,11 @@ public sealed class TenantIsolationTests(UsersAppFactory app)
     public async Task A_tenant_running_before_the_users_module_gets_its_administrator_at_start()
     {
         var name = "Upgrade" + Guid.NewGuid().ToString("N")[..6];
-        await app.Services.GetRequiredService<ITenantStore>().SaveAsync(
-            new TenantSettings { Name = name, DisplayName = "Site existant", UrlPrefix = name.ToLowerInvariant(), State = TenantState.Running },
-            CancellationToken.None);
+        var existing = new TenantSettings { Name = name, DisplayName = "Site existant", UrlPrefix = name.ToLowerInvariant(), State = TenantState.Running };
+        await app.Services.GetRequiredService<ITenantStore>().SaveAsync(existing, CancellationToken.None);
+
+        // Its database, as a version without the users module left it: content tables only.
+        await app.Services.GetRequiredService<ITenantDatabase>().MigrateAsync(existing, CancellationToken.None);
 
         await app.Services.GetRequiredService<TenantSetupService>().StartAsync(name, CancellationToken.None);
 

@@ -87,7 +87,7 @@ public sealed class TestBrowser(HttpClient client) : IDisposable
         return await SubmitAsync(prefix + "/admin/login", prefix + "/admin/login", fields);
     }
 
-    private async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request)
+    public async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request)
     {
         if (Cookies.Count > 0)
         {

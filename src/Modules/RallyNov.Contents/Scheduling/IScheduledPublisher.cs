@@ -17,6 +17,7 @@ public interface IScheduledPublisher
 internal sealed class ScheduledPublisher(
     ITenantStore tenants,
     ITenantScopeFactory scopes,
+    ITenantAvailability availability,
     ILogger<ScheduledPublisher> logger) : IScheduledPublisher
 {
     public async Task<ScheduledPublishingRun> RunOnceAsync(CancellationToken cancellationToken)
@@ -25,7 +26,8 @@ internal sealed class ScheduledPublisher(
         var failed = new List<string>();
         foreach (var tenant in tenants.All)
         {
-            if (tenant.State != TenantState.Running)
+            // A tenant closed for its database (503) publishes nothing until it serves again.
+            if (tenant.State != TenantState.Running || availability.OutageOf(tenant.Name) is not null)
             {
                 continue;
             }

@@ -100,25 +100,25 @@ internal static class SyndicationEndpoints
             xml.WriteStartElement("feed", atom);
             xml.WriteAttributeString("xml", "lang", null, "fr");
             xml.WriteElementString("id", atom, origin + "/");
-            xml.WriteElementString("title", atom, tenant.Settings.DisplayName);
+            xml.WriteElementString("title", atom, Clean(tenant.Settings.DisplayName));
             xml.WriteElementString("subtitle", atom, "Actualités et nouvelles initiatives");
             xml.WriteElementString("updated", atom, Rfc3339(latest.Count > 0 ? latest.Max(e => e.Item.ModifiedUtc) : DateTime.UnixEpoch));
             WriteLink(xml, atom, origin + "/feed.xml", "self");
             WriteLink(xml, atom, origin + "/", "alternate");
             xml.WriteStartElement("author", atom);
-            xml.WriteElementString("name", atom, tenant.Settings.DisplayName);
+            xml.WriteElementString("name", atom, Clean(tenant.Settings.DisplayName));
             xml.WriteEndElement();
             foreach (var (item, source, date, url) in latest)
             {
                 xml.WriteStartElement("entry", atom);
-                xml.WriteElementString("id", atom, url);
-                xml.WriteElementString("title", atom, item.DisplayText);
+                xml.WriteElementString("id", atom, Clean(url));
+                xml.WriteElementString("title", atom, Clean(item.DisplayText));
                 WriteLink(xml, atom, url, "alternate");
                 xml.WriteElementString("published", atom, Rfc3339(date));
                 xml.WriteElementString("updated", atom, Rfc3339(DateTime.SpecifyKind(item.ModifiedUtc, DateTimeKind.Utc)));
                 if (item.GetString(source.SummaryField) is { Length: > 0 } summary)
                 {
-                    xml.WriteElementString("summary", atom, summary);
+                    xml.WriteElementString("summary", atom, Clean(summary));
                 }
 
                 xml.WriteEndElement();
@@ -179,7 +179,7 @@ internal static class SyndicationEndpoints
     private static void WriteUrl(XmlWriter xml, string location, DateTime? modified)
     {
         xml.WriteStartElement("url", SitemapNs);
-        xml.WriteElementString("loc", SitemapNs, location);
+        xml.WriteElementString("loc", SitemapNs, Clean(location));
         if (modified is { } date)
         {
             xml.WriteElementString("lastmod", SitemapNs, date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
@@ -192,9 +192,15 @@ internal static class SyndicationEndpoints
     {
         xml.WriteStartElement("link", ns);
         xml.WriteAttributeString("rel", rel);
-        xml.WriteAttributeString("href", href);
+        xml.WriteAttributeString("href", Clean(href));
         xml.WriteEndElement();
     }
+
+    /// <summary>
+    /// Text as XML may hold it: a control character saved before the editor stripped them (or
+    /// typed into a tenant name) must not make the whole feed fail.
+    /// </summary>
+    private static string Clean(string text) => Core.Text.XmlText.Strip(text);
 
     private static string Rfc3339(DateTime utc) => DateTime.SpecifyKind(utc, DateTimeKind.Utc).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 

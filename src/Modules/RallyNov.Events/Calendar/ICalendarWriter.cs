@@ -140,14 +140,22 @@ public static class ICalendarWriter
         lines.Add("END:VEVENT");
     }
 
-    /// <summary>RFC 5545 §3.3.11: backslash, semicolon, comma and line breaks are escaped.</summary>
+    /// <summary>
+    /// RFC 5545 §3.3.11: backslash, semicolon, comma and line breaks are escaped; other control
+    /// characters (which the RFC forbids in text, and calendar apps choke on) are dropped.
+    /// </summary>
     public static string EscapeText(string text) =>
-        text.Replace("\\", "\\\\", StringComparison.Ordinal)
+        WithoutControls(text).Replace("\\", "\\\\", StringComparison.Ordinal)
             .Replace(";", "\\;", StringComparison.Ordinal)
             .Replace(",", "\\,", StringComparison.Ordinal)
             .Replace("\r\n", "\\n", StringComparison.Ordinal)
             .Replace("\n", "\\n", StringComparison.Ordinal)
             .Replace("\r", "\\n", StringComparison.Ordinal);
+
+    private static string WithoutControls(string text) =>
+        text.Any(c => char.IsControl(c) && c is not ('\r' or '\n'))
+            ? string.Concat(text.Where(c => !char.IsControl(c) || c is '\r' or '\n'))
+            : text;
 
     /// <summary>RFC 5545 §3.1: lines longer than 75 octets continue on lines starting with a space, never inside a UTF-8 character.</summary>
     public static string Fold(string line)

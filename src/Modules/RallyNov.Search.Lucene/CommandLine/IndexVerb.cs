@@ -39,11 +39,12 @@ internal sealed class IndexVerb(IServiceProvider services) : ICommandLineVerb
         {
             var tenant = await services.GetRequiredService<TenantSetupService>().StartForCommandLineAsync(name, cancellationToken);
             await using var scope = services.GetRequiredService<ITenantScopeFactory>().CreateScope(tenant);
-            var index = scope.ServiceProvider.GetRequiredService<SearchIndexRegistry>().Get(scope.ServiceProvider.GetRequiredService<TenantContext>());
+            var index = scope.ServiceProvider.GetRequiredService<ISearchIndexer>().Info();
             var db = scope.ServiceProvider.GetRequiredService<RallyNovDbContext>();
             var last = await db.IndexingTasks.MaxAsync(t => (long?)t.Id, cancellationToken) ?? 0;
             var pending = await db.IndexingTasks.CountAsync(t => t.Id > index.Cursor, cancellationToken);
-            await context.Output.WriteLineAsync($"{tenant.Name,-14} {index.DocumentCount,10:N0} {index.Cursor,10} {last,15} {pending,10:N0}");
+            var state = index.State == SearchIndexStates.Ok ? "" : "  (" + (index.State == SearchIndexStates.Broken ? "endommagé" : "à construire") + ")";
+            await context.Output.WriteLineAsync($"{tenant.Name,-14} {index.Documents,10:N0} {index.Cursor,10} {last,15} {pending,10:N0}{state}");
         }
 
         return 0;

@@ -55,8 +55,19 @@ public sealed class SearchAdminController(
             lastTask is null ? null : $"{KindName(lastTask.Kind)} · {lastTask.ContentItemId} · {ParisTimeZone.FromUtc(lastTask.CreatedUtc).ToString("dd/MM/yyyy HH:mm:ss", CultureInfo.InvariantCulture)}",
             pending,
             index.LastRebuildUtc,
-            rebuilds.StateOf(tenant.Name));
+            rebuilds.StateOf(tenant.Name),
+            index.State,
+            index.Problem);
     }
 }
 
-public sealed record SearchAdminStatus(int Documents, long Cursor, long LastTaskId, string? LastTask, int Pending, DateTime? LastRebuildUtc, RebuildState? Rebuild);
+public sealed record SearchAdminStatus(
+    int Documents,
+    long Cursor,
+    long LastTaskId,
+    string? LastTask,
+    int Pending,
+    DateTime? LastRebuildUtc,
+    RebuildState? Rebuild,
+    string State = SearchIndexStates.Ok,
+    string? Problem = null);

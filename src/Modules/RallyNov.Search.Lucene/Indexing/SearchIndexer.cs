@@ -20,11 +20,22 @@ public interface ISearchIndexer
     /// <summary>Rebuilds the whole index from the database.</summary>
     Task<int> RebuildAsync(IProgress<(int Done, int Total)>? progress, CancellationToken cancellationToken);
 
-    /// <summary>Document count, cursor and last rebuild of the tenant's index.</summary>
+    /// <summary>Document count, cursor, last rebuild and state of the tenant's index.</summary>
     SearchIndexInfo Info();
 }
 
-public sealed record SearchIndexInfo(int Documents, long Cursor, DateTime? LastRebuildUtc);
+/// <param name="State">"ok" (built, serving), "building" (no complete build yet) or "broken" (damaged, being replaced).</param>
+public sealed record SearchIndexInfo(int Documents, long Cursor, DateTime? LastRebuildUtc, string State = SearchIndexStates.Ok, string? Problem = null);
+
+public static class SearchIndexStates
+{
+    public const string Ok = "ok";
+    public const string Building = "building";
+    public const string Broken = "broken";
+
+    internal static string Of(TenantSearchIndex? index) =>
+        index is null ? Building : index.Broken ? Broken : index.Built ? Ok : Building;
+}
 
 internal sealed class SearchIndexer(
     RallyNovDbContext db,
@@ -39,8 +50,13 @@ internal sealed class SearchIndexer(
 
     public async Task<int> CatchUpAsync(CancellationToken cancellationToken)
     {
-        var index = registry.Get(tenant);
-        if (index.Cursor == 0)
+        var index = Current();
+        if (index is null)
+        {
+            return 0; // broken and replaced a moment ago: the next pass tries again
+        }
+
+        if (!index.Built)
         {
             return await RebuildAsync(null, cancellationToken);
         }
@@ -53,7 +69,10 @@ internal sealed class SearchIndexer(
             .ToListAsync(cancellationToken);
         if (tasks.Count == 0)
         {
-            return 0;
+            // A database put back in time (a backup restored, `tenants reset`) has fewer tasks than
+            // the index has applied: the index holds items the database no longer has.
+            var last = await db.IndexingTasks.MaxAsync(t => (long?)t.Id, cancellationToken) ?? 0;
+            return last < index.Cursor ? await RebuildAsync(null, cancellationToken) : 0;
         }
 
         var ids = tasks.Select(t => t.ContentItemId).Distinct(StringComparer.Ordinal).ToList();
@@ -67,7 +86,7 @@ internal sealed class SearchIndexer(
 
     public async Task<int> RebuildAsync(IProgress<(int Done, int Total)>? progress, CancellationToken cancellationToken)
     {
-        var index = registry.Get(tenant);
+        var index = Current() ?? throw new SearchIndexUnavailableException("L'index vient d'être remplacé après une panne ; réessayez dans une minute.");
 
         // The cursor is read before the items: a change committed meanwhile is replayed, never lost.
         var cursor = await db.IndexingTasks.MaxAsync(t => (long?)t.Id, cancellationToken) ?? 0;
@@ -112,8 +131,23 @@ internal sealed class SearchIndexer(
 
     public SearchIndexInfo Info()
     {
+        try
+        {
+            var index = registry.Get(tenant);
+            var documents = index.Broken ? 0 : index.DocumentCount;
+            return new SearchIndexInfo(documents, index.Cursor, index.LastRebuildUtc, SearchIndexStates.Of(index), index.BrokenReason);
+        }
+        catch (SearchIndexUnavailableException ex)
+        {
+            return new SearchIndexInfo(0, 0, null, SearchIndexStates.Broken, ex.Message);
+        }
+    }
+
+    /// <summary>The index to write to: a broken one is first replaced by a new empty one (null while too recent a replacement).</summary>
+    private TenantSearchIndex? Current()
+    {
         var index = registry.Get(tenant);
-        return new SearchIndexInfo(index.DocumentCount, index.Cursor, index.LastRebuildUtc);
+        return index.Broken ? registry.ReplaceBroken(tenant) : index;
     }
 
     private Document? ToDocument(ContentItem item, IReadOnlyDictionary<string, string> terms)

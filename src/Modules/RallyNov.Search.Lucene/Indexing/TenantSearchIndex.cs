@@ -14,7 +14,10 @@ namespace RallyNov.Search.Lucene.Indexing;
 /// <summary>
 /// One tenant's Lucene index: a single writer, a near-real-time searcher manager, and the
 /// IndexingTasks cursor saved in the commit itself, so the index and its position in the log
-/// can never disagree after a crash.
+/// can never disagree after a crash. Every read goes through <see cref="Search{T}"/> or
+/// <see cref="Acquire"/>: a failure there (a damaged file) marks the index <see cref="Broken"/>
+/// and surfaces as <see cref="SearchIndexUnavailableException"/>; the registry then replaces it
+/// by a new index built from the database, without ever reading the damaged files again.
 /// </summary>
 internal sealed class TenantSearchIndex : IDisposable
 {
@@ -30,13 +33,28 @@ internal sealed class TenantSearchIndex : IDisposable
         _directory = directory;
         _writer = writer;
         _searchers = new SearcherManager(writer, applyAllDeletes: true, searcherFactory: null);
-        (Cursor, LastRebuildUtc) = ReadCommitData(writer);
+        (Cursor, LastRebuildUtc, Built) = ReadCommitData(writer);
     }
 
     public string Path { get; }
 
     /// <summary>True once a failed rebuild closed the writer; the registry then reopens the index.</summary>
     public bool Faulted { get; private set; }
+
+    /// <summary>True when the index holds a complete build (a commit of this schema with its cursor).</summary>
+    public bool Built { get; private set; }
+
+    /// <summary>Set when a read or write of the index failed: it answers nothing more and is replaced.</summary>
+    public bool Broken => _broken is not null;
+
+    /// <summary>What broke the index, for the logs and the admin page.</summary>
+    public string? BrokenReason => _broken;
+
+    /// <summary>Searches may use it: built, and not broken.</summary>
+    public bool Ready => Built && !Broken;
+
+    private volatile string? _broken;
+    private long _lastVerification;
 
     /// <summary>Id of the last IndexingTasks row applied; 0 for a new index (which needs a full build).</summary>
     public long Cursor { get => Volatile.Read(ref _cursor); private set => Volatile.Write(ref _cursor, value); }
@@ -52,20 +70,47 @@ internal sealed class TenantSearchIndex : IDisposable
             [SearchFields.AllExact] = new FrenchSearchAnalyzer(stem: false),
         });
 
-    /// <summary>Opens the index at a path; a corrupt index is wiped and starts empty (cursor 0 → rebuilt from the database).</summary>
-    public static TenantSearchIndex Open(string path)
+    /// <summary>
+    /// Opens the index at a path after checking every file's checksum. A damaged index (truncated,
+    /// deleted or foreign files: whatever exception) is moved away unread and a new, empty one
+    /// starts (not built → rebuilt from the database). An index locked by another process is never
+    /// touched.
+    /// </summary>
+    /// <param name="damaged">Receives why the old files were put away, when they were.</param>
+    public static TenantSearchIndex Open(string path, out string? damaged)
     {
+        damaged = null;
         System.IO.Directory.CreateDirectory(path);
         try
         {
             return OpenCore(path);
         }
-        catch (Exception ex) when (ex is CorruptIndexException or IndexFormatTooOldException or IndexFormatTooNewException or EndOfStreamException or IOException)
+        catch (Exception ex) when (ex is not (LockObtainFailedException or OperationCanceledException or OutOfMemoryException))
         {
-            System.IO.Directory.Delete(path, recursive: true);
-            System.IO.Directory.CreateDirectory(path);
+            damaged = ex.GetType().Name + ": " + ex.Message;
+            PutAway(path);
             return OpenCore(path);
         }
+    }
+
+    /// <summary>Moves an index folder aside (one rename, whatever its files hold) and deletes it; a new empty folder takes its place.</summary>
+    public static void PutAway(string path)
+    {
+        if (System.IO.Directory.Exists(path))
+        {
+            var aside = path + ".damaged-" + Guid.NewGuid().ToString("N")[..8];
+            System.IO.Directory.Move(path, aside);
+            try
+            {
+                System.IO.Directory.Delete(aside, recursive: true);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // Still mapped by a reader on some systems: the folder goes at the next start.
+            }
+        }
+
+        System.IO.Directory.CreateDirectory(path);
     }
 
     private static TenantSearchIndex OpenCore(string path)
@@ -84,20 +129,89 @@ internal sealed class TenantSearchIndex : IDisposable
             OpenMode = OpenMode.CREATE_OR_APPEND,
             RAMBufferSizeMB = 64, // fewer, larger flushes during rebuilds
         };
-        var writer = new IndexWriter(directory, config);
-        if (DirectoryReader.IndexExists(directory))
+        IndexWriter? writer = null;
+        try
         {
-            // Reading a segment proves the files are sane before we serve from them.
-            using var probe = DirectoryReader.Open(directory);
-            _ = probe.NumDocs;
+            writer = new IndexWriter(directory, config);
+            if (DirectoryReader.IndexExists(directory))
+            {
+                // Every file of every segment is read once and its checksum compared: a truncated
+                // or overwritten file is found here, not by a visitor's search.
+                using var probe = DirectoryReader.Open(directory);
+                foreach (var leaf in probe.Leaves)
+                {
+                    leaf.AtomicReader.CheckIntegrity();
+                }
+            }
+
+            return new TenantSearchIndex(path, directory, writer);
+        }
+        catch
+        {
+            CloseQuietly(writer, directory);
+            throw;
+        }
+    }
+
+    /// <summary>Marks the index broken after a failed read or write; returns the exception callers get.</summary>
+    public SearchIndexUnavailableException MarkBroken(Exception cause)
+    {
+        _broken ??= cause.GetType().Name + ": " + cause.Message;
+        return new SearchIndexUnavailableException(_broken, cause);
+    }
+
+    /// <summary>
+    /// Whether a failed read or write means damaged files: an I/O error (a truncated file reads
+    /// past its end) does; anything else (a query too large, a bug) only when the checksums of
+    /// the index files no longer match — checked at most once a minute, so that a request that
+    /// fails by itself can never make the site rebuild its index again and again.
+    /// </summary>
+    private bool IsDamage(Exception ex)
+    {
+        if (ex is OperationCanceledException or OutOfMemoryException or SearchIndexUnavailableException)
+        {
+            return false;
         }
 
-        return new TenantSearchIndex(path, directory, writer);
+        if (ex is IOException)
+        {
+            return true;
+        }
+
+        var now = Environment.TickCount64;
+        var last = Interlocked.Read(ref _lastVerification);
+        if (last != 0 && now - last < 60_000 || Interlocked.CompareExchange(ref _lastVerification, now, last) != last)
+        {
+            return false;
+        }
+
+        try
+        {
+            var searcher = _searchers.Acquire();
+            try
+            {
+                foreach (var leaf in searcher.IndexReader.Leaves)
+                {
+                    leaf.AtomicReader.CheckIntegrity();
+                }
+            }
+            finally
+            {
+                _searchers.Release(searcher);
+            }
+
+            return false;
+        }
+        catch (Exception check) when (check is not OutOfMemoryException)
+        {
+            return true;
+        }
     }
 
     /// <summary>Applies a batch of changes and moves the cursor, in one commit.</summary>
     public async Task ApplyAsync(IEnumerable<Document> upserts, IEnumerable<string> deletes, long cursor, CancellationToken cancellationToken)
     {
+        ThrowIfBroken();
         await _writeLock.WaitAsync(cancellationToken);
         try
         {
@@ -113,6 +227,10 @@ internal sealed class TenantSearchIndex : IDisposable
 
             CommitAt(cursor);
         }
+        catch (Exception ex) when (IsDamage(ex))
+        {
+            throw MarkBroken(ex);
+        }
         finally
         {
             _writeLock.Release();
@@ -125,6 +243,7 @@ internal sealed class TenantSearchIndex : IDisposable
     /// </summary>
     public async Task ReplaceAllAsync(IAsyncEnumerable<Document> documents, long cursor, CancellationToken cancellationToken)
     {
+        ThrowIfBroken();
         await _writeLock.WaitAsync(cancellationToken);
         try
         {
@@ -136,6 +255,7 @@ internal sealed class TenantSearchIndex : IDisposable
 
             LastRebuildUtc = DateTime.UtcNow;
             CommitAt(cursor);
+            Built = true;
         }
         catch
         {
@@ -172,57 +292,121 @@ internal sealed class TenantSearchIndex : IDisposable
         Cursor = cursor;
     }
 
-    public int DocumentCount
-    {
-        get
-        {
-            var searcher = _searchers.Acquire();
-            try
-            {
-                return searcher.IndexReader.NumDocs;
-            }
-            finally
-            {
-                _searchers.Release(searcher);
-            }
-        }
-    }
+    public int DocumentCount => Search(searcher => searcher.IndexReader.NumDocs);
 
     /// <summary>Version of the reader searches see now: it changes whenever a change becomes visible.</summary>
     public long Version => Search(searcher => ((DirectoryReader)searcher.IndexReader).Version);
 
-    /// <summary>A current searcher; give it back with <see cref="Release"/>.</summary>
-    public IndexSearcher Acquire() => _searchers.Acquire();
+    /// <summary>A current searcher; give it back with <see cref="Release"/>. Reads on it go through <see cref="Guard{T}"/>.</summary>
+    public IndexSearcher Acquire()
+    {
+        ThrowIfBroken();
+        try
+        {
+            return _searchers.Acquire();
+        }
+        catch (Exception ex) when (IsDamage(ex))
+        {
+            throw MarkBroken(ex);
+        }
+    }
 
-    public void Release(IndexSearcher searcher) => _searchers.Release(searcher);
+    public void Release(IndexSearcher searcher)
+    {
+        try
+        {
+            _searchers.Release(searcher);
+        }
+        catch (Exception ex) when (ex is ObjectDisposedException)
+        {
+            // The index was replaced while this searcher was out; its reader goes with it.
+        }
+    }
 
     /// <summary>Runs a function on a current searcher and releases it.</summary>
     public T Search<T>(Func<IndexSearcher, T> action)
     {
-        var searcher = _searchers.Acquire();
+        var searcher = Acquire();
         try
         {
-            return action(searcher);
+            return Guard(() => action(searcher));
         }
         finally
         {
-            _searchers.Release(searcher);
+            Release(searcher);
+        }
+    }
+
+    /// <summary>Runs a read of an acquired searcher: any failure marks the index broken.</summary>
+    public T Guard<T>(Func<T> read)
+    {
+        try
+        {
+            return read();
+        }
+        catch (Exception ex) when (IsDamage(ex))
+        {
+            throw MarkBroken(ex);
+        }
+    }
+
+    public void ThrowIfBroken()
+    {
+        if (_broken is { } reason)
+        {
+            throw new SearchIndexUnavailableException(reason, null);
         }
     }
 
     public void Dispose()
     {
-        _searchers.Dispose();
-        _writer.Dispose();
-        _directory.Dispose();
+        try
+        {
+            _searchers.Dispose();
+        }
+        catch (Exception ex) when (ex is IOException or ObjectDisposedException)
+        {
+        }
+
+        if (Broken)
+        {
+            // Closing normally would commit and merge, reading the damaged files again.
+            CloseQuietly(_writer, _directory);
+        }
+        else
+        {
+            _writer.Dispose();
+            _directory.Dispose();
+        }
+
         _writeLock.Dispose();
     }
 
-    private static (long Cursor, DateTime? Rebuilt) ReadCommitData(IndexWriter writer)
+    private static void CloseQuietly(IndexWriter? writer, LuceneDirectory directory)
+    {
+        try
+        {
+            writer?.Rollback();
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // Damaged: nothing to save; the lock goes with the directory.
+        }
+
+        try
+        {
+            directory.Dispose();
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+        }
+    }
+
+    private static (long Cursor, DateTime? Rebuilt, bool Built) ReadCommitData(IndexWriter writer)
     {
         if (!DirectoryReader.IndexExists(writer.Directory))
         {
-            return (0, null);
+            return (0, null, false);
         }
 
         var commits = DirectoryReader.ListCommits(writer.Directory);
@@ -230,12 +414,34 @@ internal sealed class TenantSearchIndex : IDisposable
         if (data is null || !data.TryGetValue(SearchFields.SchemaKey, out var schema) || schema != SearchFields.SchemaVersion)
         {
             // Older fields: searching it would miss words, so it counts as empty and is rebuilt.
-            return (0, null);
+            return (0, null, false);
         }
 
-        var cursor = data.TryGetValue(SearchFields.CursorKey, out var text) && long.TryParse(text, CultureInfo.InvariantCulture, out var value) ? value : 0;
+        if (!data.TryGetValue(SearchFields.CursorKey, out var text) || !long.TryParse(text, CultureInfo.InvariantCulture, out var cursor))
+        {
+            return (0, null, false);
+        }
+
         DateTime? rebuilt = data.TryGetValue(SearchFields.RebuiltKey, out var date)
             && DateTime.TryParse(date, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var parsed) ? parsed : null;
-        return (cursor, rebuilt);
+        return (cursor, rebuilt, true);
+    }
+}
+
+/// <summary>The tenant's search index cannot answer now (damaged, being rebuilt): lists read the database, search says so.</summary>
+public sealed class SearchIndexUnavailableException : Exception
+{
+    public SearchIndexUnavailableException()
+    {
+    }
+
+    public SearchIndexUnavailableException(string message)
+        : base(message)
+    {
+    }
+
+    public SearchIndexUnavailableException(string message, Exception? innerException)
+        : base(message, innerException)
+    {
     }
 }

@@ -30,14 +30,22 @@ internal sealed class PublishedListIndex(
             return null;
         }
 
-        var index = registry.Get(tenant);
-        if (!_upToDate && !await IsUpToDateAsync(index, cancellationToken))
+        try
         {
+            var index = registry.Get(tenant);
+            if (!index.Ready || !_upToDate && !await IsUpToDateAsync(index, cancellationToken))
+            {
+                return null;
+            }
+
+            _upToDate = true;
+            return index.Search(searcher => Run(searcher, query));
+        }
+        catch (SearchIndexUnavailableException)
+        {
+            // Damaged or being rebuilt: the list reads the database, as before the first build.
             return null;
         }
-
-        _upToDate = true;
-        return index.Search(searcher => Run(searcher, query));
     }
 
     /// <summary>

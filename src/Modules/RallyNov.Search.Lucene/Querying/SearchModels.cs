@@ -23,6 +23,10 @@ public sealed record SearchHit(string Id, string Type, string Title, string? Url
 
 public sealed record FacetValue(string Value, string Label, int Count);
 
+/// <param name="Unavailable">
+/// The index cannot answer now (damaged and being rebuilt, or not built yet): no hits, and the
+/// page says so instead of "aucun résultat".
+/// </param>
 public sealed record SearchResponse(
     string Query,
     int Total,
@@ -30,4 +34,10 @@ public sealed record SearchResponse(
     int Size,
     IReadOnlyList<SearchHit> Hits,
     IReadOnlyDictionary<string, IReadOnlyList<FacetValue>> Facets,
-    string? DidYouMean);
+    string? DidYouMean,
+    bool Unavailable = false)
+{
+    /// <summary>What visitors read when search cannot answer.</summary>
+    public const string UnavailableMessage =
+        "La recherche est momentanément indisponible : son index est en cours de reconstruction. Réessayez dans quelques minutes ; les listes du site restent consultables.";
+}

@@ -38,6 +38,19 @@ internal sealed class SearchService(
     {
         var size = Math.Clamp(request.Size, 1, MaxSize);
         var page = Math.Clamp(request.Page, 1, MaxPage);
+        try
+        {
+            return await SearchCoreAsync(request, page, size, cancellationToken);
+        }
+        catch (SearchIndexUnavailableException)
+        {
+            // Damaged or not built yet: an honest message, never a 500 nor a misleading "aucun résultat".
+            return new SearchResponse(UserQueryParser.Normalize(request.Query), 0, page, size, [], new Dictionary<string, IReadOnlyList<FacetValue>>(), null, Unavailable: true);
+        }
+    }
+
+    private async Task<SearchResponse> SearchCoreAsync(SearchRequest request, int page, int size, CancellationToken cancellationToken)
+    {
         var parsed = UserQueryParser.Parse(request.Query);
         var facetNames = FacetNames();
         var indexes = Sources(request);
@@ -84,19 +97,43 @@ internal sealed class SearchService(
         return answer;
     }
 
-    /// <summary>The current tenant's index, or on the portal with "toutes les régions" every running tenant's.</summary>
+    /// <summary>
+    /// The current tenant's index, or on the portal with "toutes les régions" every running
+    /// tenant's that can answer. Throws <see cref="SearchIndexUnavailableException"/> when the
+    /// current tenant's own index cannot.
+    /// </summary>
     private List<TenantSearchIndex> Sources(SearchRequest request)
     {
-        if (!request.AllTenants || !tenant.Settings.IsDefault)
+        var own = registry.Get(tenant);
+        if (!own.Ready)
         {
-            return [registry.Get(tenant)];
+            own.ThrowIfBroken();
+            throw new SearchIndexUnavailableException("L'index n'est pas encore construit.");
         }
 
-        // A disabled tenant is never searched, and neither is one where search is switched off.
-        return tenants.All
-            .Where(t => t.State == TenantState.Running && catalog.IsEnabled(t, SearchModule.ModuleId))
-            .Select(t => registry.Get(scopes.CreateContext(t)))
-            .ToList();
+        if (!request.AllTenants || !tenant.Settings.IsDefault)
+        {
+            return [own];
+        }
+
+        // A disabled tenant is never searched, nor one where search is switched off; one whose
+        // index is being rebuilt is left out rather than making the whole search fail.
+        var indexes = new List<TenantSearchIndex>();
+        foreach (var other in tenants.All.Where(t => t.State == TenantState.Running && catalog.IsEnabled(t, SearchModule.ModuleId)))
+        {
+            try
+            {
+                if (registry.Get(scopes.CreateContext(other)) is { Ready: true } index)
+                {
+                    indexes.Add(index);
+                }
+            }
+            catch (SearchIndexUnavailableException)
+            {
+            }
+        }
+
+        return indexes;
     }
 
     private string PrefixOf(string tenantName)
@@ -127,7 +164,16 @@ internal sealed class SearchService(
             }
 
             using var reader = new MultiReader(acquired.Select(a => a.Searcher.IndexReader).ToArray(), closeSubReaders: false);
-            return action(new IndexSearcher(reader));
+            try
+            {
+                return action(new IndexSearcher(reader));
+            }
+            catch (Exception ex) when (ex is not (OperationCanceledException or OutOfMemoryException or SearchIndexUnavailableException))
+            {
+                // Which of the indexes failed is unknown here: this search says so; each tenant's
+                // own searches and the indexer find (and replace) the damaged one.
+                throw new SearchIndexUnavailableException("La recherche sur toutes les régions a échoué.", ex);
+            }
         }
         finally
         {

@@ -21,17 +21,37 @@ public interface ISuggestionService
 internal sealed class SuggestionService(SearchIndexRegistry registry, TenantContext tenant) : ISuggestionService
 {
     private const int MinLength = 2;
+    private const int MaxWords = 8;
+    private const int MaxInput = 200;
 
     public IReadOnlyList<Suggestion> Suggest(string? prefix, int max = 8)
     {
-        var words = Analyze.Terms(TenantSearchIndex.CreateAnalyzer(), SearchFields.TitleExact, (prefix ?? "").Trim());
+        var typed = (prefix ?? "").Trim();
+        var all = Analyze.Terms(TenantSearchIndex.CreateAnalyzer(), SearchFields.TitleExact, typed.Length > MaxInput ? typed[^MaxInput..] : typed);
+
+        // A title is matched by its last few words: a pasted page of text must not become a query of thousands of clauses.
+        var words = all.Count > MaxWords ? all.Skip(all.Count - MaxWords).ToList() : all;
         if (words.Count == 0 || words[^1].Length < MinLength)
         {
             return [];
         }
 
         max = Math.Clamp(max, 1, 8);
-        return registry.Get(tenant).Search(searcher =>
+        try
+        {
+            var index = registry.Get(tenant);
+            return index.Ready ? Suggest(index, words, max) : [];
+        }
+        catch (SearchIndexUnavailableException)
+        {
+            // Completions are a comfort: none while the index is being rebuilt.
+            return [];
+        }
+    }
+
+    private List<Suggestion> Suggest(TenantSearchIndex index, IReadOnlyList<string> words, int max)
+    {
+        return index.Search(searcher =>
         {
             var suggestions = new List<Suggestion>();
             var titles = new BooleanQuery();

@@ -10,7 +10,8 @@ namespace RallyNov.Tenants.CommandLine;
 /// <summary>
 /// `tenants list|create|disable|enable|remove|export|import`: the « Sites » screens for the command
 /// line, through the same manager (same rules, same French messages). A running server sees every
-/// change within a second (it watches tenants.json).
+/// change within a second (it watches tenants.json). `tenants reset`: the explicit way to set a site
+/// up again from its recipe when its database is lost (the old one is kept aside).
 /// </summary>
 internal sealed class TenantsVerb(IServiceProvider services) : ICommandLineVerb
 {
@@ -28,6 +29,8 @@ internal sealed class TenantsVerb(IServiceProvider services) : ICommandLineVerb
         "                                             exporte un site (recette + médias)",
         "tenants import --name <Nom> --prefix <préfixe> [--host …] [--display-name …] [--admin-… …] <fichier.zip>",
         "                                             crée un site à partir d'un export",
+        "tenants reset --name <Nom> --confirm <Nom>   réinstalle un site depuis sa recette (base perdue ou illisible) ;",
+        "                                             l'ancienne base est conservée à côté, jamais effacée",
     ];
 
     public async Task<int> RunAsync(CommandLineContext context, CancellationToken cancellationToken)
@@ -36,18 +39,19 @@ internal sealed class TenantsVerb(IServiceProvider services) : ICommandLineVerb
         await services.GetRequiredService<TenantSetupService>().EnsureTenantsFileAsync(cancellationToken);
         return action switch
         {
-            "list" when context.Positional.Count == 1 && !context.HasOptions => await ListAsync(context),
+            "list" when context.Positional.Count == 1 && !context.HasOptions => await ListAsync(context, cancellationToken),
             "create" when context.Positional.Count == 1 => await CreateAsync(context, cancellationToken),
             "disable" when context.Positional.Count == 1 => await SetStateAsync(context, enable: false, cancellationToken),
             "enable" when context.Positional.Count == 1 => await SetStateAsync(context, enable: true, cancellationToken),
             "remove" when context.Positional.Count == 1 => await RemoveAsync(context, cancellationToken),
             "export" when context.Positional.Count == 1 => await ExportAsync(context, cancellationToken),
             "import" when context.Positional.Count == 2 => await ImportAsync(context, cancellationToken),
-            _ => throw new CommandLineUsageException("utilisez « tenants list », « tenants create », « tenants disable », « tenants enable », « tenants remove », « tenants export » ou « tenants import »."),
+            "reset" when context.Positional.Count == 1 => await ResetAsync(context, cancellationToken),
+            _ => throw new CommandLineUsageException("utilisez « tenants list », « tenants create », « tenants disable », « tenants enable », « tenants remove », « tenants export », « tenants import » ou « tenants reset »."),
         };
     }
 
-    private async Task<int> ListAsync(CommandLineContext context)
+    private async Task<int> ListAsync(CommandLineContext context, CancellationToken cancellationToken)
     {
         var database = services.GetRequiredService<ITenantDatabase>();
         var output = context.Output;
@@ -55,6 +59,10 @@ internal sealed class TenantsVerb(IServiceProvider services) : ICommandLineVerb
         foreach (var tenant in services.GetRequiredService<ITenantStore>().All)
         {
             await output.WriteLineAsync($"{tenant.Name,-14} {TenantDescriptions.Address(tenant),-24} {tenant.State,-14} {database.ProviderOf(tenant),-8} {tenant.DisplayName}");
+            if (tenant.State == TenantState.Running && await database.CheckAsync(tenant, cancellationToken) is { } outage)
+            {
+                await output.WriteLineAsync($"{"",-14} ⚠ {outage.Message}");
+            }
         }
 
         return 0;
@@ -97,6 +105,40 @@ internal sealed class TenantsVerb(IServiceProvider services) : ICommandLineVerb
         var confirmation = context.Required("confirm");
         await services.GetRequiredService<ITenantManager>().RemoveAsync(name, confirmation, TenantAudit.CommandLine, cancellationToken);
         await context.Output.WriteLineAsync($"Site « {name} » supprimé avec sa base de données, ses médias, son index et ses réglages.");
+        return 0;
+    }
+
+    private async Task<int> ResetAsync(CommandLineContext context, CancellationToken cancellationToken)
+    {
+        // --tenant: the spelling of the first release of this verb, still in old notes and scripts.
+        var name = context.Option("name") ?? context.Option("tenant") ?? throw new CommandLineUsageException("l'option --name est obligatoire.");
+        if (!string.Equals(context.Option("confirm"), name, StringComparison.Ordinal))
+        {
+            throw new CommandLineUsageException(
+                $"réinstaller « {name} » remplace tout son contenu par celui de sa recette : confirmez avec --confirm {name}.");
+        }
+
+        var tenant = services.GetRequiredService<ITenantStore>().Find(name)
+            ?? throw new CommandLineUsageException($"site inconnu « {name} ».");
+        if (tenant.State == TenantState.Disabled)
+        {
+            // A reset ends with the site in service: a site closed on purpose is reopened first, knowingly.
+            throw new InvalidOperationException($"Le site « {tenant.Name} » est désactivé : réactivez-le (« tenants enable --name {tenant.Name} ») avant de le réinstaller.");
+        }
+
+        if (tenant.State == TenantState.Running && await services.GetRequiredService<ITenantDatabase>().CheckAsync(tenant, cancellationToken) is null)
+        {
+            // Only for a lost database: replacing a working site by its recipe is never one command away.
+            throw new InvalidOperationException(
+                $"La base de « {tenant.Name} » répond normalement : « tenants reset » ne sert qu'à réinstaller un site dont la base est perdue ou illisible. " +
+                $"Pour repartir de zéro volontairement, exportez-le si besoin, désactivez-le puis supprimez-le (« tenants remove ») et recréez-le.");
+        }
+
+        var aside = await services.GetRequiredService<TenantSetupService>().ResetAsync(tenant.Name, cancellationToken);
+        await context.Output.WriteLineAsync(aside is null
+            ? $"Site « {name} » réinstallé depuis sa recette (il n'avait pas de base)."
+            : $"Site « {name} » réinstallé depuis sa recette. L'ancienne base est conservée : {aside}");
+        await context.Output.WriteLineAsync("Un serveur en cours d'exécution reprend ce site en quelques secondes ; son index de recherche est reconstruit.");
         return 0;
     }
 

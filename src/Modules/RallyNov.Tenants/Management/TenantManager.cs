@@ -213,7 +213,19 @@ internal sealed class TenantManager(
         await store.SaveAsync(enabled, cancellationToken);
 
         // A site disabled during an upgrade missed the start-up migration: done now (once per process).
-        await setup.StartAsync(enabled.Name, cancellationToken);
+        try
+        {
+            await setup.StartAsync(enabled.Name, cancellationToken);
+        }
+        catch (TenantUnavailableException)
+        {
+            // In service again, but its database was lost while it was closed: it answers 503 until repaired.
+            await audit.RecordAsync(AuditActions.TenantEnabled, enabled, actor, null, cancellationToken);
+            throw new TenantManagementException(
+                $"Le site « {enabled.Name} » est réactivé, mais sa base de données est introuvable ou illisible : il reste fermé (503). " +
+                $"Restaurez sa base depuis une sauvegarde, ou réinstallez-le depuis sa recette (« tenants reset --name {enabled.Name} --confirm {enabled.Name} »).");
+        }
+
         await audit.RecordAsync(AuditActions.TenantEnabled, enabled, actor, null, cancellationToken);
     }
 

@@ -1,11 +1,14 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Logging;
 using RallyNov.Core.Auditing;
 using RallyNov.Core.Tenants;
+using RallyNov.Core.Web;
 using RallyNov.Users.Data;
 using RallyNov.Users.Models;
+using RallyNov.Users.Security;
 
 namespace RallyNov.Users.Controllers;
 
@@ -15,6 +18,7 @@ namespace RallyNov.Users.Controllers;
 public sealed class AccountController(
     SignInManager<RallyNovUser> signIn,
     UserManager<RallyNovUser> users,
+    ISignInThrottle throttle,
     TenantContext tenant,
     IAuditTrail audit,
     IAuditEventFactory auditEvents,
@@ -37,35 +41,56 @@ public sealed class AccountController(
     }
 
     [HttpPost("/admin/login")]
+    [EnableRateLimiting(RateLimitPolicies.SignIn)]
+    [RequestSizeLimit(RequestLimits.SignInForm)]
     public async Task<IActionResult> Login(LoginViewModel model)
     {
+        // Every refusal, whatever its cause, takes the same time (AnswerFloor.SignInRefusal).
+        var started = AnswerFloor.Start();
         model.ReturnUrl = LocalOrNull(model.ReturnUrl);
         if (!ModelState.IsValid)
         {
             return View(model);
         }
 
+        var client = HttpContext.Connection.RemoteIpAddress;
         var user = await FindUserAsync(model.UserName);
         if (user is null)
         {
             // Spend the time of a real password check, so response times do not reveal unknown names.
             users.PasswordHasher.HashPassword(new RallyNovUser(), model.Password);
             await AuditAsync(AuditActions.LoginFailed, null, model.UserName, "Identifiant inconnu");
-            return Failed(model);
+            return await FailedAsync(model, started);
+        }
+
+        if (throttle.IsBlocked(tenant.Name, user.UserName!, client))
+        {
+            // Blocked for this address only: the password is not even tried (but its cost is paid).
+            SpendPasswordCheck(user, model.Password);
+            await AuditAsync(AuditActions.LoginFailed, null, user.UserName, "Adresse bloquée pour ce compte après plusieurs échecs");
+            return await FailedAsync(model, started);
         }
 
         var result = await signIn.PasswordSignInAsync(user, model.Password, model.RememberMe, lockoutOnFailure: true);
         if (!result.Succeeded)
         {
-            logger.LogWarning("Failed sign-in for {User} in tenant {Tenant} (locked out: {LockedOut}).", user.UserName, tenant.Name, result.IsLockedOut);
+            if (result.IsLockedOut || result.IsNotAllowed)
+            {
+                // Identity answers a locked account before checking the password: pay for it anyway.
+                SpendPasswordCheck(user, model.Password);
+            }
+
+            var blocked = !result.IsLockedOut && throttle.RecordFailure(tenant.Name, user.UserName!, client);
+            logger.LogWarning("Failed sign-in for {User} in tenant {Tenant} (locked out: {LockedOut}, address blocked: {Blocked}).", user.UserName, tenant.Name, result.IsLockedOut, blocked);
             await AuditAsync(
-                result.IsLockedOut ? AuditActions.LoginLockedOut : AuditActions.LoginFailed,
+                result.IsLockedOut || blocked ? AuditActions.LoginLockedOut : AuditActions.LoginFailed,
                 null,
                 user.UserName,
-                result.IsLockedOut ? "Compte bloqué ou désactivé" : "Mot de passe incorrect");
-            return Failed(model);
+                result.IsLockedOut ? "Compte bloqué ou désactivé" : blocked ? "Adresse bloquée 15 minutes pour ce compte après 5 échecs" : "Mot de passe incorrect");
+            return await FailedAsync(model, started);
         }
 
+        throttle.Reset(tenant.Name, user.UserName!, client);
         logger.LogInformation("{User} signed in to tenant {Tenant}.", user.UserName, tenant.Name);
         await AuditAsync(AuditActions.LoginSucceeded, user.UserName, user.UserName, null);
         return LocalRedirect(SafeReturnUrl(model.ReturnUrl));
@@ -103,13 +128,17 @@ public sealed class AccountController(
             auditEvents.Create(AuditCategories.Security, action, itemId: attempted?.Trim(), itemTitle: attempted?.Trim(), details: details) with { UserName = userName },
             HttpContext.RequestAborted);
 
-    private ViewResult Failed(LoginViewModel model)
+    private async Task<ViewResult> FailedAsync(LoginViewModel model, long started)
     {
+        await AnswerFloor.WaitAsync(started, AnswerFloor.SignInRefusal, HttpContext.RequestAborted);
         model.Password = "";
         ModelState.Remove(nameof(LoginViewModel.Password));
         ModelState.AddModelError("", FailureMessage);
         return View(model);
     }
+
+    private void SpendPasswordCheck(RallyNovUser user, string password) =>
+        _ = users.PasswordHasher.VerifyHashedPassword(user, user.PasswordHash ?? users.PasswordHasher.HashPassword(user, password), password);
 
     /// <summary>Only a local path ("/bourgogne/admin/users") may come back from the query string; "//evil" and "https://..." are dropped.</summary>
     private string? LocalOrNull(string? returnUrl) =>

@@ -1,8 +1,10 @@
-using System.Diagnostics;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using RallyNov.Core.Web;
 using RallyNov.Users.Models;
+using RallyNov.Users.Security;
 using RallyNov.Users.Services;
 
 namespace RallyNov.Users.Controllers;
@@ -15,13 +17,12 @@ namespace RallyNov.Users.Controllers;
 [AllowAnonymous]
 public sealed class PasswordController(IPasswordLinks links) : Controller
 {
-    /// <summary>Far above the work of a request (~20 ms), well below what a person notices.</summary>
-    private static readonly TimeSpan MinimumAnswerTime = TimeSpan.FromMilliseconds(300);
-
     [HttpGet("/admin/forgot-password")]
     public IActionResult Forgot() => View(new ForgotPasswordViewModel { CanEmail = links.CanEmail });
 
     [HttpPost("/admin/forgot-password")]
+    [EnableRateLimiting(RateLimitPolicies.PasswordReset)]
+    [RequestSizeLimit(RequestLimits.SignInForm)]
     public async Task<IActionResult> Forgot(ForgotPasswordViewModel model, CancellationToken cancellationToken)
     {
         model.CanEmail = links.CanEmail;
@@ -38,13 +39,9 @@ public sealed class PasswordController(IPasswordLinks links) : Controller
         // Same answer whatever the login names: the page must not tell which accounts exist, nor
         // its timing — a real account costs a database write (the e-mail itself is queued), so every
         // answer waits until the same minimum time has passed.
-        var started = Stopwatch.GetTimestamp();
+        var started = AnswerFloor.Start();
         await links.RequestResetAsync(model.Login, cancellationToken);
-        var remaining = MinimumAnswerTime - Stopwatch.GetElapsedTime(started);
-        if (remaining > TimeSpan.Zero)
-        {
-            await Task.Delay(remaining, cancellationToken);
-        }
+        await AnswerFloor.WaitAsync(started, AnswerFloor.PasswordResetRequest, cancellationToken);
 
         return RedirectToAction(nameof(Sent));
     }
@@ -56,12 +53,16 @@ public sealed class PasswordController(IPasswordLinks links) : Controller
     public Task<IActionResult> Reset(string? token, CancellationToken cancellationToken) => ShowAsync(token, AccountLinkKind.PasswordReset, cancellationToken);
 
     [HttpPost("/admin/reset-password")]
+    [EnableRateLimiting(RateLimitPolicies.SignIn)]
+    [RequestSizeLimit(RequestLimits.SignInForm)]
     public Task<IActionResult> Reset(SetPasswordViewModel model, CancellationToken cancellationToken) => SetAsync(model, AccountLinkKind.PasswordReset, cancellationToken);
 
     [HttpGet("/admin/invitation")]
     public Task<IActionResult> Invitation(string? token, CancellationToken cancellationToken) => ShowAsync(token, AccountLinkKind.Invitation, cancellationToken);
 
     [HttpPost("/admin/invitation")]
+    [EnableRateLimiting(RateLimitPolicies.SignIn)]
+    [RequestSizeLimit(RequestLimits.SignInForm)]
     public Task<IActionResult> Invitation(SetPasswordViewModel model, CancellationToken cancellationToken) => SetAsync(model, AccountLinkKind.Invitation, cancellationToken);
 
     /// <summary>Only looks: opening the link (a mail client's preview included) never uses it up.</summary>

@@ -7,6 +7,7 @@ using RallyNov.Core.Auditing;
 using RallyNov.Core.Email;
 using RallyNov.Core.Tenants;
 using RallyNov.Users.Data;
+using RallyNov.Users.Security;
 
 namespace RallyNov.Users.Services;
 
@@ -22,6 +23,8 @@ internal sealed class PasswordLinks(
     IAuditTrail audit,
     IAuditEventFactory auditEvents,
     IHttpContextAccessor http,
+    ISignInThrottle throttle,
+    TenantContext tenant,
     ILogger<PasswordLinks> logger) : IPasswordLinks
 {
     /// <summary>The page of a reset link, relative to the tenant.</summary>
@@ -153,6 +156,9 @@ internal sealed class PasswordLinks(
 
             await transaction.CommitAsync(cancellationToken);
         }
+
+        // The new password also lifts the blocks that failed attempts put on the account's addresses.
+        throttle.ResetAccount(tenant.Name, user.UserName!);
 
         // The person acting is the one the link was for, though the request is anonymous.
         var (category, action, details) = kind == AccountLinkKind.Invitation

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using RallyNov.Core.Auditing;
+using RallyNov.Core.Tenants;
 using RallyNov.Users.Data;
 using RallyNov.Users.Security;
 
@@ -10,6 +11,8 @@ internal sealed class UserAdministration(
     UsersDbContext db,
     UserManager<RallyNovUser> users,
     TimeProvider clock,
+    ISignInThrottle throttle,
+    TenantContext tenant,
     AccountTokenStore tokens,
     IAuditTrail audit,
     IAuditEventFactory auditEvents) : IUserAdministration
@@ -184,6 +187,8 @@ internal sealed class UserAdministration(
         var result = await users.ResetPasswordAsync(user, token, newPassword);
         if (result.Succeeded)
         {
+            // A new password also lifts the blocks that failed attempts put on the account's addresses.
+            throttle.ResetAccount(tenant.Name, user.UserName!);
             await AuditAsync(AuditActions.UserPasswordReset, user.UserName!, null, cancellationToken);
         }
 

@@ -18,7 +18,8 @@ public static class FieldValueValidator
     private static readonly string[] DateTimeFormats = ["yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd HH:mm"];
 
     /// <summary>Returns the normalized document; <paramref name="errors"/> receives the problems.</summary>
-    public static JsonObject Normalize(ContentTypeDefinition type, JsonObject content, List<ContentValidationError> errors)
+    /// <param name="cancellationToken">Stops the sanitizing of rich text when the request that sent it is gone.</param>
+    public static JsonObject Normalize(ContentTypeDefinition type, JsonObject content, List<ContentValidationError> errors, CancellationToken cancellationToken = default)
     {
         var result = new JsonObject();
         foreach (var property in content)
@@ -32,7 +33,7 @@ public static class FieldValueValidator
         foreach (var field in type.Fields)
         {
             var value = content[field.Name];
-            var normalized = NormalizeField(field, value, errors);
+            var normalized = NormalizeField(field, value, errors, cancellationToken);
             if (normalized is not null)
             {
                 result[field.Name] = normalized;
@@ -46,7 +47,7 @@ public static class FieldValueValidator
         return result;
     }
 
-    private static JsonNode? NormalizeField(ContentFieldDefinition field, JsonNode? value, List<ContentValidationError> errors)
+    private static JsonNode? NormalizeField(ContentFieldDefinition field, JsonNode? value, List<ContentValidationError> errors, CancellationToken cancellationToken)
     {
         if (value is null)
         {
@@ -58,8 +59,8 @@ public static class FieldValueValidator
             return field.Kind switch
             {
                 FieldKind.Text => NormalizeText(field, value, errors),
-                FieldKind.RichText => NormalizeRichText(field, value, errors),
-                FieldKind.Markdown => NormalizeLength(field, AsString(value)?.Trim(), errors),
+                FieldKind.RichText => NormalizeRichText(field, value, errors, cancellationToken),
+                FieldKind.Markdown => NormalizeMarkdown(field, value, errors, cancellationToken),
                 FieldKind.Slug => NormalizeSlug(field, value, errors),
                 FieldKind.Number => NormalizeNumber(field, value, errors),
                 FieldKind.Boolean => value.GetValue<bool>() ? JsonValue.Create(true) : JsonValue.Create(false),
@@ -77,7 +78,8 @@ public static class FieldValueValidator
         }
     }
 
-    private static string? AsString(JsonNode value) => value.GetValue<string>();
+    /// <summary>A string value without the characters XML forbids: they break feeds and are never typed on purpose.</summary>
+    private static string? AsString(JsonNode? value) => XmlText.StripOrNull(value?.GetValue<string>());
 
     private static JsonNode? NormalizeText(ContentFieldDefinition field, JsonNode value, List<ContentValidationError> errors)
     {
@@ -112,9 +114,20 @@ public static class FieldValueValidator
         return JsonValue.Create(text);
     }
 
-    private static JsonNode? NormalizeRichText(ContentFieldDefinition field, JsonNode value, List<ContentValidationError> errors)
+    private static JsonNode? NormalizeRichText(ContentFieldDefinition field, JsonNode value, List<ContentValidationError> errors, CancellationToken cancellationToken)
     {
-        var html = HtmlCleaner.Sanitize(AsString(value));
+        string html;
+        try
+        {
+            // Measured before it is parsed: nesting and size are what make sanitizing expensive.
+            html = HtmlCleaner.Sanitize(AsString(value), cancellationToken);
+        }
+        catch (HtmlTooComplexException ex)
+        {
+            errors.Add(new ContentValidationError(field.Name, $"« {field.DisplayName} » {ex.Message}"));
+            return JsonValue.Create(""); // refused: not "obligatoire" on top of it
+        }
+
         var plain = HtmlCleaner.ToPlainText(html);
         if (plain.Length == 0 && !html.Contains("<img", StringComparison.OrdinalIgnoreCase))
         {
@@ -134,6 +147,19 @@ public static class FieldValueValidator
         }
 
         return JsonValue.Create(html);
+    }
+
+    private static JsonNode? NormalizeMarkdown(ContentFieldDefinition field, JsonNode value, List<ContentValidationError> errors, CancellationToken cancellationToken)
+    {
+        var text = AsString(value)?.Trim();
+        var normalized = NormalizeLength(field, text, errors);
+        if (normalized is not null && !MarkdownRenderer.TryToHtml(text, cancellationToken, out _, out var problem))
+        {
+            // Rendered on display: what cannot be rendered is refused now, not found by a visitor.
+            errors.Add(new ContentValidationError(field.Name, $"« {field.DisplayName} » {problem}"));
+        }
+
+        return normalized;
     }
 
     private static JsonNode? NormalizeSlug(ContentFieldDefinition field, JsonNode value, List<ContentValidationError> errors)
@@ -235,8 +261,8 @@ public static class FieldValueValidator
     private static JsonNode? NormalizeLink(ContentFieldDefinition field, JsonNode value, List<ContentValidationError> errors)
     {
         var obj = value.AsObject();
-        var url = obj["url"]?.GetValue<string>()?.Trim();
-        var text = obj["text"]?.GetValue<string>()?.Trim();
+        var url = AsString(obj["url"])?.Trim();
+        var text = AsString(obj["text"])?.Trim();
         if (string.IsNullOrEmpty(url))
         {
             if (!string.IsNullOrEmpty(text))
@@ -249,7 +275,7 @@ public static class FieldValueValidator
 
         if (!IsSafeUrl(url))
         {
-            errors.Add(new ContentValidationError(field.Name, $"« {field.DisplayName} » : l'adresse doit commencer par https://, http://, mailto: ou /."));
+            errors.Add(new ContentValidationError(field.Name, $"« {field.DisplayName} » : l'adresse doit commencer par https://, http://, mailto: ou / (une seule barre oblique, sans barre oblique inversée)."));
             return null;
         }
 
@@ -265,8 +291,8 @@ public static class FieldValueValidator
     private static JsonNode? NormalizeMedia(ContentFieldDefinition field, JsonNode value, List<ContentValidationError> errors)
     {
         var obj = value.AsObject();
-        var path = obj["path"]?.GetValue<string>()?.Trim();
-        var alt = obj["alt"]?.GetValue<string>()?.Trim();
+        var path = AsString(obj["path"])?.Trim();
+        var alt = AsString(obj["alt"])?.Trim();
         if (string.IsNullOrEmpty(path))
         {
             return null;
@@ -302,7 +328,7 @@ public static class FieldValueValidator
     {
         IEnumerable<JsonNode?> items = value is JsonArray array ? array : [value];
         var values = items
-            .Select(v => v?.GetValue<string>()?.Trim())
+            .Select(v => AsString(v)?.Trim())
             .Where(v => !string.IsNullOrEmpty(v))
             .Distinct(StringComparer.Ordinal)
             .ToList();
@@ -319,7 +345,25 @@ public static class FieldValueValidator
         return new JsonArray(values.Select(v => (JsonNode)JsonValue.Create(v!)).ToArray());
     }
 
-    public static bool IsSafeUrl(string url) =>
-        url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal)
-        || Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeMailto);
+    /// <summary>
+    /// A link editors may set: http(s), mailto, or a path of this site. Browsers read "/\host" and
+    /// "/\\host" as "//host" (another site) and drop tabs and line breaks from URLs, so a
+    /// backslash, or any control character (tab and line breaks included), is refused.
+    /// </summary>
+    public static bool IsSafeUrl(string url)
+    {
+        if (url.Length == 0 || url.Any(char.IsControl))
+        {
+            return false;
+        }
+
+        if (url.StartsWith('/'))
+        {
+            return !url.StartsWith("//", StringComparison.Ordinal) && !url.Contains('\\', StringComparison.Ordinal);
+        }
+
+        return Uri.TryCreate(url, UriKind.Absolute, out var uri)
+            && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeMailto)
+            && !url.Contains('\\', StringComparison.Ordinal);
+    }
 }

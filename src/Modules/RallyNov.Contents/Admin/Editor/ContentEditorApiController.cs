@@ -1,9 +1,11 @@
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using RallyNov.Core.Content;
 using RallyNov.Core.Content.Definitions;
 using RallyNov.Core.Security;
 using RallyNov.Core.Tenants;
 using RallyNov.Core.Text;
+using RallyNov.Core.Web;
 
 namespace RallyNov.Contents.Admin.Editor;
 
@@ -14,10 +16,23 @@ public sealed class ContentEditorApiController(IContentManager contents, IConten
 {
     private const int PickerResults = 20;
 
-    /// <summary>The sanitized HTML of some Markdown, exactly as the site will render it.</summary>
+    /// <summary>
+    /// The sanitized HTML of some Markdown, exactly as the site will render it; 422 with the
+    /// French reason (plain text) when it cannot be rendered (too long, too deeply nested).
+    /// </summary>
     [HttpPost("/admin/contents/preview-markdown")]
-    public IActionResult PreviewMarkdown([FromForm] string? markdown) =>
-        Content(MarkdownRenderer.ToHtml(markdown), "text/html; charset=utf-8");
+    [RequestSizeLimit(RequestLimits.Preview)]
+    public IActionResult PreviewMarkdown([FromForm] string? markdown, CancellationToken cancellationToken)
+    {
+        if (MarkdownRenderer.TryToHtml(markdown, cancellationToken, out var html, out var problem))
+        {
+            return Content(html, "text/html; charset=utf-8");
+        }
+
+        var refused = Content("Aperçu impossible : le texte " + problem, "text/plain; charset=utf-8");
+        refused.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        return refused;
+    }
 
     /// <summary>
     /// Whether an address is a video the rich text can show: its key, provider and page for the

@@ -8,6 +8,7 @@ using RallyNov.Core.Media;
 using RallyNov.Core.Security;
 using RallyNov.Core.Tenants;
 using RallyNov.Core.Text;
+using RallyNov.Core.Web;
 
 namespace RallyNov.Contents.Admin.Editor;
 
@@ -42,6 +43,8 @@ public sealed partial class ContentEditorController(
     }
 
     [HttpPost("/admin/contents/new/{type}")]
+    [RequestSizeLimit(RequestLimits.ContentForm)]
+    [RequestFormLimits(ValueLengthLimit = RequestLimits.ContentFormValue)]
     public async Task<IActionResult> Create(string type, string? contentItemId, string? submit, CancellationToken cancellationToken)
     {
         if (CreatableType(type) is not { } definition)
@@ -71,6 +74,8 @@ public sealed partial class ContentEditorController(
     }
 
     [HttpPost("/admin/contents/{contentItemId}/edit")]
+    [RequestSizeLimit(RequestLimits.ContentForm)]
+    [RequestFormLimits(ValueLengthLimit = RequestLimits.ContentFormValue)]
     public async Task<IActionResult> Update(string contentItemId, string? contentItemVersionId, string? submit, CancellationToken cancellationToken)
     {
         var item = await contents.GetAsync(contentItemId, VersionOptions.Latest, cancellationToken);
@@ -98,7 +103,9 @@ public sealed partial class ContentEditorController(
             var field = model.Type.Field(submit["preview:".Length..]);
             if (field?.Kind == FieldKind.Markdown)
             {
-                model.MarkdownPreviews[field.Name] = MarkdownRenderer.ToHtml(ContentForm.Text(model.Values[field.Name]));
+                model.MarkdownPreviews[field.Name] = MarkdownRenderer.TryToHtml(ContentForm.Text(model.Values[field.Name]), cancellationToken, out var html, out var problem)
+                    ? html
+                    : "<p class=\"hint\">Aperçu impossible : le texte " + System.Net.WebUtility.HtmlEncode(problem) + "</p>";
             }
 
             return View(EditView, model);

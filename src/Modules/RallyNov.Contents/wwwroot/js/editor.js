@@ -29,13 +29,19 @@
       body.append('markdown', textarea.value);
       body.append('__RequestVerificationToken', token());
       fetch(form.getAttribute('data-markdown-preview'), { method: 'POST', body: body, credentials: 'same-origin' })
-        .then(function (response) { if (!response.ok) { throw new Error(response.status); } return response.text(); })
+        .then(function (response) {
+          if (response.status === 422) { // the server's French reason, as text
+            return response.text().then(function (reason) { var error = new Error(reason); error.reason = reason; throw error; });
+          }
+          if (!response.ok) { throw new Error(response.status); }
+          return response.text();
+        })
         .then(function (html) {
-          output.innerHTML = '<p class="hint">Aperçu :</p>' + (html || '<p><em>(vide)</em></p>');
+          output.innerHTML = '<p class="hint">Aperçu :</p>' + (html || '<p><em>(vide)</em></p>'); // sanitized by the server
           output.hidden = false;
         })
-        .catch(function () {
-          output.textContent = 'L’aperçu n’a pas pu être affiché.';
+        .catch(function (error) {
+          output.textContent = error.reason || 'L’aperçu n’a pas pu être affiché.';
           output.hidden = false;
         });
     });

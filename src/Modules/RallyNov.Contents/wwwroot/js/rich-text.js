@@ -7,6 +7,51 @@
   'use strict';
   var E = window.RallyNovEditor = window.RallyNovEditor || {};
 
+  // What the rich text editor may show. The server sanitizes what it saves, but a refused save
+  // comes back with the body as it was posted: it is cleaned here before the editor renders it.
+  var keptTags = ['P', 'BR', 'B', 'STRONG', 'I', 'EM', 'U', 'S', 'SUB', 'SUP', 'H2', 'H3', 'H4', 'H5', 'H6', 'BLOCKQUOTE',
+    'UL', 'OL', 'LI', 'A', 'IMG', 'FIGURE', 'FIGCAPTION', 'TABLE', 'CAPTION', 'THEAD', 'TBODY', 'TFOOT', 'TR', 'TH', 'TD',
+    'DIV', 'SPAN', 'HR', 'CODE', 'PRE', 'ABBR', 'CITE', 'Q', 'SMALL', 'MARK', 'DL', 'DT', 'DD'];
+  var droppedTags = ['SCRIPT', 'STYLE', 'IFRAME', 'FRAME', 'FRAMESET', 'OBJECT', 'EMBED', 'APPLET', 'TEMPLATE', 'NOSCRIPT',
+    'SVG', 'MATH', 'FORM', 'INPUT', 'BUTTON', 'SELECT', 'TEXTAREA', 'LINK', 'META', 'BASE', 'TITLE', 'XMP', 'NOEMBED', 'NOFRAMES'];
+  var keptAttributes = ['href', 'src', 'alt', 'title', 'colspan', 'rowspan', 'scope', 'lang', 'dir', 'cite', 'datetime', 'width', 'height',
+    'srcset', 'sizes', 'loading', 'data-video', 'contenteditable'];
+
+  function safeUrl(value) {
+    var compact = value.replace(/[\u0000-\u0020\u007f-\u009f]/g, '').toLowerCase();
+    if (compact.indexOf('/\\') === 0 || compact.indexOf('\\') >= 0) { return false; }
+    return !/^[a-z][a-z0-9+.-]*:/.test(compact) || /^(https?|mailto):/.test(compact);
+  }
+
+  function cleanNode(node) {
+    Array.prototype.slice.call(node.childNodes).forEach(function (child) {
+      if (child.nodeType === 8) { child.remove(); return; } // comment
+      if (child.nodeType !== 1) { return; } // text
+      var tag = child.tagName.toUpperCase();
+      if (droppedTags.indexOf(tag) >= 0) { child.remove(); return; }
+      cleanNode(child);
+      if (keptTags.indexOf(tag) < 0) {
+        while (child.firstChild) { node.insertBefore(child.firstChild, child); }
+        child.remove();
+        return;
+      }
+      Array.prototype.slice.call(child.attributes).forEach(function (attribute) {
+        var name = attribute.name.toLowerCase();
+        if (keptAttributes.indexOf(name) < 0 || ((name === 'href' || name === 'src' || name === 'cite') && !safeUrl(attribute.value))) {
+          child.removeAttribute(attribute.name);
+        }
+      });
+    });
+  }
+
+  // Parsed in a document without a window: no script runs and nothing loads while it is cleaned;
+  // the clean nodes are then moved into the page, never parsed a second time.
+  function setCleanHtml(target, html) {
+    var doc = new DOMParser().parseFromString('<!DOCTYPE html><html><body>' + html, 'text/html');
+    cleanNode(doc.body);
+    target.replaceChildren.apply(target, Array.prototype.map.call(doc.body.childNodes, function (child) { return document.importNode(child, true); }));
+  }
+
   // The widths the media library makes (RallyNov.Media, MediaVariantCache.AllowedWidths).
   var widths = [480, 768, 1024, 1600];
   var sizes = '(min-width: 52rem) 48rem, 100vw';
@@ -190,7 +235,8 @@
       ]
     });
     content = editor.content;
-    content.innerHTML = textarea.value; // sanitized by the server when it was saved
+    // A refused save comes back with the body as posted: cleaned before the editor shows it.
+    setCleanHtml(content, textarea.value);
     content.id = textarea.id + '-editor';
     content.setAttribute('role', 'textbox');
     content.setAttribute('aria-multiline', 'true');

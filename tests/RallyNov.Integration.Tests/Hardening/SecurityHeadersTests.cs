@@ -1,0 +1,44 @@
+using System.Net;
+
+namespace RallyNov.Integration.Tests.Hardening;
+
+/// <summary>The security headers on every kind of answer: pages, redirects, errors, JSON, files, the host's own endpoints.</summary>
+[Collection(HardeningSiteGroup.Name)]
+public sealed class SecurityHeadersTests(HardeningSiteFactory site)
+{
+    [Theory]
+    [InlineData("/", HttpStatusCode.OK)]
+    [InlineData("/bourgogne/initiatives", HttpStatusCode.OK)]
+    [InlineData("/franche-comte/recherche?q=epicerie", HttpStatusCode.OK)]
+    [InlineData("/bourgogne/admin/login", HttpStatusCode.OK)]
+    [InlineData("/bourgogne/admin/contents", HttpStatusCode.Redirect)]
+    [InlineData("/bourgogne/page-qui-n-existe-pas", HttpStatusCode.NotFound)]
+    [InlineData("/api/search?q=epicerie", HttpStatusCode.OK)]
+    [InlineData("/feed.xml", HttpStatusCode.OK)]
+    [InlineData("/robots.txt", HttpStatusCode.OK)]
+    [InlineData("/health", HttpStatusCode.OK)]
+    [InlineData("/_content/RallyNov.Theme/img/icon.svg", HttpStatusCode.OK)]
+    public async Task Every_answer_carries_the_security_headers(string path, HttpStatusCode status)
+    {
+        using var browser = site.BrowserFrom(null);
+        using var response = await browser.GetAsync(path);
+        Assert.Equal(status, response.StatusCode);
+
+        string Header(string name) =>
+            response.Headers.TryGetValues(name, out var values) || response.Content.Headers.TryGetValues(name, out values)
+                ? string.Join(", ", values) : "";
+
+        var csp = Header("Content-Security-Policy");
+        foreach (var directive in new[] { "default-src 'self'", "script-src 'self'", "style-src 'self'", "object-src 'none'", "base-uri 'self'", "form-action 'self'", "frame-ancestors 'none'" })
+        {
+            Assert.Contains(directive, csp, StringComparison.Ordinal);
+        }
+
+        Assert.DoesNotContain("unsafe-inline", csp, StringComparison.Ordinal);
+        Assert.Equal("nosniff", Header("X-Content-Type-Options"));
+        Assert.Equal("DENY", Header("X-Frame-Options"));
+        Assert.Equal("strict-origin-when-cross-origin", Header("Referrer-Policy"));
+        Assert.Contains("camera=()", Header("Permissions-Policy"), StringComparison.Ordinal);
+        Assert.Equal("", Header("Server"));
+    }
+}
