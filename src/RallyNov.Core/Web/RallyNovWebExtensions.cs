@@ -10,6 +10,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.WebEncoders;
+using RallyNov.Core.Caching;
 using RallyNov.Core.Hosting;
 using RallyNov.Core.Modules;
 
@@ -84,6 +85,7 @@ public static class RallyNovWebExtensions
         });
         services.Configure<BrotliCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Fastest);
         services.Configure<GzipCompressionProviderOptions>(o => o.Level = System.IO.Compression.CompressionLevel.Fastest);
+        services.AddSecurityHeaderPolicies(SecurityHeadersSetup.Configure);
         return builder;
     }
 
@@ -93,7 +95,7 @@ public static class RallyNovWebExtensions
         app.MapGet("/health", HealthEndpoint.HandleAsync);
 
         // First, so that every answer carries them, refusals and error pages included.
-        app.UseSecurityHeaders(SecurityHeadersSetup.Policy());
+        app.UseSecurityHeaders();
 
         // First: the client address (rate limits, audit) and https scheme (Secure cookies, links)
         // as the trusted proxy saw them; then no request for an unknown host goes further.
@@ -104,8 +106,13 @@ public static class RallyNovWebExtensions
         app.UseMiddleware<CanonicalUrlMiddleware>();
 
         // Never the back office: its pages carry antiforgery tokens, which compression over TLS
-        // would expose to BREACH-style guessing. Public pages hold no secret.
-        app.UseWhen(context => !context.Request.Path.StartsWithSegments("/admin", StringComparison.OrdinalIgnoreCase), branch => branch.UseResponseCompression());
+        // would expose to BREACH-style guessing. Public pages hold no secret. Outside compression,
+        // the output cache keeps compressed bytes and validators (docs/operations.md, Caching).
+        app.UseWhen(context => !context.Request.Path.StartsWithSegments("/admin", StringComparison.OrdinalIgnoreCase), branch =>
+        {
+            branch.UseRallyNovCaching();
+            branch.UseResponseCompression();
+        });
 
         // After the tenant middleware, so the re-executed error page keeps the tenant and its prefix.
         if (!app.Environment.IsDevelopment())

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Builder;
+using NetEscapades.AspNetCore.SecurityHeaders.Infrastructure;
 
 namespace RallyNov.Core.Web;
 
@@ -10,7 +11,29 @@ namespace RallyNov.Core.Web;
 /// </summary>
 internal static class SecurityHeadersSetup
 {
-    public static HeaderPolicyCollection Policy() =>
+    /// <summary>The policy of an SVG file the media library serves: nothing in it may run or load.</summary>
+    public const string SvgContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; sandbox";
+
+    /// <summary>
+    /// Pages get <see cref="Policy"/>; an SVG answer gets the same headers with its own CSP. The
+    /// selector runs when the answer starts, so it sees the content type the endpoint chose —
+    /// a header set by the endpoint itself would be overwritten by the page policy.
+    /// </summary>
+    public static void Configure(SecurityHeaderPolicyBuilder builder)
+    {
+        var page = Policy();
+        var svg = Common().AddCustomHeader("Content-Security-Policy", SvgContentSecurityPolicy);
+        builder.SetDefaultPolicy(page)
+            .AddPolicy("svg", svg)
+            .SetPolicySelector(context =>
+                context.HttpContext.Response.ContentType?.StartsWith("image/svg+xml", StringComparison.OrdinalIgnoreCase) == true
+                    ? svg
+                    : context.SelectedPolicy);
+    }
+
+    public static HeaderPolicyCollection Policy() => Common().WithPageCsp();
+
+    private static HeaderPolicyCollection Common() =>
         new HeaderPolicyCollection()
             .AddContentTypeOptionsNoSniff()
             .AddReferrerPolicyStrictOriginWhenCrossOrigin()
@@ -20,8 +43,10 @@ internal static class SecurityHeadersSetup
             .AddPermissionsPolicyWithDefaultSecureDirectives()
             // Over https only (what the forwarded headers tell behind a proxy).
             .AddStrictTransportSecurityMaxAge()
-            .RemoveServerHeader()
-            .AddContentSecurityPolicy(csp =>
+            .RemoveServerHeader();
+
+    private static HeaderPolicyCollection WithPageCsp(this HeaderPolicyCollection policy) =>
+        policy.AddContentSecurityPolicy(csp =>
             {
                 csp.AddDefaultSrc().Self();
                 csp.AddScriptSrc().Self();
@@ -33,6 +58,9 @@ internal static class SecurityHeadersSetup
                 csp.AddObjectSrc().None();
                 csp.AddBaseUri().Self();
                 csp.AddFormAction().Self();
+                // A video in rich text is a preview until the visitor clicks it; the player it then
+                // opens comes from YouTube, Vimeo, Dailymotion or any PeerTube instance (VideoLinks).
+                csp.AddFrameSrc().From("https:");
                 csp.AddFrameAncestors().None();
             });
 }

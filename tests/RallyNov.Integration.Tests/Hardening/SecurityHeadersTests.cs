@@ -17,7 +17,7 @@ public sealed class SecurityHeadersTests(HardeningSiteFactory site)
     [InlineData("/feed.xml", HttpStatusCode.OK)]
     [InlineData("/robots.txt", HttpStatusCode.OK)]
     [InlineData("/health", HttpStatusCode.OK)]
-    [InlineData("/_content/RallyNov.Theme/img/icon.svg", HttpStatusCode.OK)]
+    [InlineData("/_content/RallyNov.Theme/css/site.css", HttpStatusCode.OK)]
     public async Task Every_answer_carries_the_security_headers(string path, HttpStatusCode status)
     {
         using var browser = site.BrowserFrom(null);
@@ -40,5 +40,17 @@ public sealed class SecurityHeadersTests(HardeningSiteFactory site)
         Assert.Equal("strict-origin-when-cross-origin", Header("Referrer-Policy"));
         Assert.Contains("camera=()", Header("Permissions-Policy"), StringComparison.Ordinal);
         Assert.Equal("", Header("Server"));
+    }
+
+    [Fact]
+    public async Task An_svg_file_gets_the_sandboxed_policy_and_the_other_headers()
+    {
+        using var browser = site.BrowserFrom(null);
+        using var response = await browser.GetAsync("/_content/RallyNov.Theme/img/icon.svg");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("default-src 'none'; style-src 'unsafe-inline'; sandbox",
+            string.Join(", ", response.Headers.GetValues("Content-Security-Policy")));
+        Assert.Equal("nosniff", string.Join(", ", response.Headers.GetValues("X-Content-Type-Options")));
+        Assert.Equal("DENY", string.Join(", ", response.Headers.GetValues("X-Frame-Options")));
     }
 }
