@@ -9,9 +9,11 @@ using RallyNov.Laureates;
 using RallyNov.Media;
 using RallyNov.Pages;
 using RallyNov.Partners;
+using RallyNov.Proposals;
 using RallyNov.Search.Lucene;
 using RallyNov.Settings;
 using RallyNov.Taxonomies;
+using RallyNov.Tenants;
 using RallyNov.Theme;
 using RallyNov.Users;
 
@@ -32,6 +34,8 @@ builder.AddRallyNov(
     new AdminThemeModule(),
     new AuditTrailModule(),
     new MediaModule(),
+    new ProposalsModule(),
+    new TenantsModule(),
     new SettingsModule());
 
 var app = builder.Build();

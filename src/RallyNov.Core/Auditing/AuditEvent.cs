@@ -40,6 +40,7 @@ public static class AuditCategories
     /// <summary>Terms of the vocabularies (thèmes, kinds...).</summary>
     public const string Taxonomies = "taxonomies";
     public const string Media = "media";
+    public const string Tenants = "tenants";
 }
 
 /// <summary>The action codes recorded by the framework and the built-in modules.</summary>
@@ -54,6 +55,11 @@ public static class AuditActions
     public const string ContentSubmitted = "content.submitted";
     public const string ContentScheduled = "content.scheduled";
     public const string ContentUnscheduled = "content.unscheduled";
+
+    public const string ProposalSubmitted = "proposal.submitted";
+    public const string ProposalAccepted = "proposal.accepted";
+    public const string ProposalRejected = "proposal.rejected";
+    public const string ProposalErased = "proposal.erased";
 
     public const string LoginSucceeded = "login.succeeded";
     public const string LoginFailed = "login.failed";
@@ -84,4 +90,12 @@ public static class AuditActions
     public const string MediaUploaded = "media.uploaded";
     public const string MediaUpdated = "media.updated";
     public const string MediaDeleted = "media.deleted";
+
+    public const string TenantCreated = "tenant.created";
+    public const string TenantUpdated = "tenant.updated";
+    public const string TenantDisabled = "tenant.disabled";
+    public const string TenantEnabled = "tenant.enabled";
+    public const string TenantRemoved = "tenant.removed";
+    public const string TenantExported = "tenant.exported";
+    public const string TenantImported = "tenant.imported";
 }

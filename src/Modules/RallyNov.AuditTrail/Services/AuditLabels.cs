@@ -19,6 +19,10 @@ public static partial class AuditLabels
         [AuditActions.ContentSubmitted] = "Contenu soumis à relecture",
         [AuditActions.ContentScheduled] = "Publication programmée",
         [AuditActions.ContentUnscheduled] = "Programmation annulée",
+        [AuditActions.ProposalSubmitted] = "Proposition du public reçue",
+        [AuditActions.ProposalAccepted] = "Proposition acceptée",
+        [AuditActions.ProposalRejected] = "Proposition refusée",
+        [AuditActions.ProposalErased] = "Coordonnées d'une proposition effacées",
         [AuditActions.LoginSucceeded] = "Connexion réussie",
         [AuditActions.LoginFailed] = "Échec de connexion",
         [AuditActions.LoginLockedOut] = "Compte bloqué après des échecs",
@@ -44,6 +48,13 @@ public static partial class AuditLabels
         [AuditActions.MediaUploaded] = "Média ajouté",
         [AuditActions.MediaUpdated] = "Média modifié",
         [AuditActions.MediaDeleted] = "Média supprimé",
+        [AuditActions.TenantCreated] = "Site créé",
+        [AuditActions.TenantUpdated] = "Site modifié",
+        [AuditActions.TenantDisabled] = "Site désactivé",
+        [AuditActions.TenantEnabled] = "Site réactivé",
+        [AuditActions.TenantRemoved] = "Site supprimé",
+        [AuditActions.TenantExported] = "Site exporté",
+        [AuditActions.TenantImported] = "Site importé",
     };
 
     /// <summary>The categories in display order.</summary>
@@ -55,6 +66,7 @@ public static partial class AuditLabels
         (AuditCategories.Settings, "Réglages"),
         (AuditCategories.Taxonomies, "Vocabulaires"),
         (AuditCategories.Media, "Médiathèque"),
+        (AuditCategories.Tenants, "Sites"),
     ];
 
     /// <summary>Every known action code, in display order.</summary>
