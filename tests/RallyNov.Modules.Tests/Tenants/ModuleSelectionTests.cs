@@ -25,6 +25,16 @@ public sealed class ModuleSelectionTests
     }
 
     [Fact]
+    public void Two_ticked_modules_needing_the_same_one_are_named_in_one_note()
+    {
+        var (_, notes) = ModuleSelection.Resolve(Catalog, Jura, ["RallyNov.Events", "RallyNov.Partners"]);
+
+        string Name(string id) => Catalog.Find(id)!.DisplayName;
+        var taxonomies = Name("RallyNov.Taxonomies");
+        Assert.Equal([$"{Name("RallyNov.Events")} et {Name("RallyNov.Partners")} nécessitent {taxonomies} : {taxonomies} a été activé aussi."], notes);
+    }
+
+    [Fact]
     public void Everything_ticked_is_stored_as_all_modules_and_unknown_or_portal_only_ids_are_ignored()
     {
         var all = Catalog.Modules.Where(m => !m.AlwaysEnabled).Select(m => m.Id).Append("RallyNov.Inconnu").ToList();

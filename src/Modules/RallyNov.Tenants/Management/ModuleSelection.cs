@@ -36,7 +36,8 @@ public static class ModuleSelection
         var offered = Offered(catalog, tenant).Where(m => !m.AlwaysEnabled).ToList();
         var chosen = new HashSet<string>(ticked.Where(id => offered.Any(m => string.Equals(m.Id, id, StringComparison.OrdinalIgnoreCase)))
             .Select(id => catalog.Find(id)!.Id), StringComparer.OrdinalIgnoreCase);
-        var notes = new List<string>();
+        // Each dependency added for the person is explained once, naming every ticked module that needs it.
+        var addedFor = new Dictionary<string, List<string>>(StringComparer.OrdinalIgnoreCase);
         var pending = new Stack<string>(chosen);
         while (pending.Count > 0)
         {
@@ -45,11 +46,23 @@ public static class ModuleSelection
             {
                 if (chosen.Add(dependency.Id))
                 {
-                    notes.Add($"{module.DisplayName} nécessite {dependency.DisplayName} : {dependency.DisplayName} a été activé aussi.");
+                    addedFor[dependency.Id] = [];
                     pending.Push(dependency.Id);
+                }
+
+                if (addedFor.TryGetValue(dependency.Id, out var requirers) && !requirers.Contains(module.Id))
+                {
+                    requirers.Add(module.Id);
                 }
             }
         }
+
+        var notes = offered.Where(m => addedFor.ContainsKey(m.Id)).Select(dependency =>
+        {
+            var names = offered.Where(m => addedFor[dependency.Id].Contains(m.Id)).Select(m => m.DisplayName).ToList();
+            var who = names.Count == 1 ? names[0] : string.Join(", ", names[..^1]) + " et " + names[^1];
+            return $"{who} {(names.Count == 1 ? "nécessite" : "nécessitent")} {dependency.DisplayName} : {dependency.DisplayName} a été activé aussi.";
+        }).ToList();
 
         var list = offered.Where(m => chosen.Contains(m.Id)).Select(m => m.Id).ToList();
         return (list.Count == offered.Count ? null : list, notes);
