@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
+using RallyNov.Core.Cluster;
 using RallyNov.Core.Content;
 using RallyNov.Core.Content.Definitions;
 using RallyNov.Core.Modules;
@@ -201,9 +202,10 @@ internal sealed class SiteIdentityService(
 
 /// <summary>
 /// The identities of all tenants, in memory. Saving settings or changing published content
-/// clears it (every tenant: the portal may show sections fed by the others).
+/// clears it (every tenant: the portal may show sections fed by the others), here and, through
+/// the change bus, on the other nodes.
 /// </summary>
-internal sealed class SiteIdentityCache
+internal sealed class SiteIdentityCache(IChangeBus bus)
 {
     private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(1);
     private readonly ConcurrentDictionary<string, (SiteIdentity Identity, DateTimeOffset Until)> _entries = new(StringComparer.Ordinal);
@@ -222,7 +224,15 @@ internal sealed class SiteIdentityCache
 
     public void Set(string key, SiteIdentity identity, DateTimeOffset now) => _entries[key] = (identity, now + Lifetime);
 
-    public void Clear() => _entries.Clear();
+    /// <summary>A change made on this node: forget the identities here and tell the other nodes.</summary>
+    public void Clear()
+    {
+        _entries.Clear();
+        bus.Publish(new ChangeNotice(ChangeKinds.SiteIdentity));
+    }
+
+    /// <summary>A change another node announced.</summary>
+    public void ClearLocal() => _entries.Clear();
 }
 
 /// <summary>Published content decides which sections the menus show: any change clears the identities.</summary>

@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using RallyNov.Core.Cluster;
 using RallyNov.Core.Hosting;
 
 namespace RallyNov.Core.Tenants;
@@ -23,8 +24,11 @@ internal sealed class JsonTenantStore : ITenantStore, IDisposable
     private readonly SemaphoreSlim _writeLock = new(1, 1);
     private volatile IReadOnlyList<TenantSettings> _tenants;
 
-    public JsonTenantStore(IOptions<RallyNovOptions> options, IHostEnvironment environment)
+    private readonly IChangeBus _bus;
+
+    public JsonTenantStore(IOptions<RallyNovOptions> options, IHostEnvironment environment, IChangeBus bus)
     {
+        _bus = bus;
         DataPath = Path.GetFullPath(Path.Combine(environment.ContentRootPath, options.Value.DataPath));
         _file = Path.Combine(DataPath, "tenants.json");
         FileExists = File.Exists(_file);
@@ -70,6 +74,26 @@ internal sealed class JsonTenantStore : ITenantStore, IDisposable
             File.Move(temp, _file, overwrite: true);
             FileExists = true;
             _tenants = list;
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+
+        _bus.Publish(new ChangeNotice(ChangeKinds.Tenants, tenant.Name));
+    }
+
+    /// <summary>Reads tenants.json again: another node sharing the data folder saved it.</summary>
+    internal async Task ReloadAsync(CancellationToken cancellationToken)
+    {
+        await _writeLock.WaitAsync(cancellationToken);
+        try
+        {
+            if (File.Exists(_file))
+            {
+                _tenants = Load(_file);
+                FileExists = true;
+            }
         }
         finally
         {

@@ -1,3 +1,4 @@
+using RallyNov.Core.Cluster;
 using Microsoft.Extensions.Options;
 using RallyNov.Core.Hosting;
 using RallyNov.Core.Tenants;
@@ -112,7 +113,7 @@ public sealed class JsonTenantStoreTests : IDisposable
         Directory.CreateDirectory(Path.GetDirectoryName(TenantsFile)!);
         await File.WriteAllTextAsync(TenantsFile, "{ \"tenants\": [ { \"name\": ");
 
-        var ex = Assert.Throws<InvalidOperationException>(CreateStore);
+        var ex = Assert.Throws<InvalidOperationException>(() => CreateStore());
 
         Assert.Contains("tenants.json", ex.Message, StringComparison.Ordinal);
         Assert.Contains("invalide", ex.Message, StringComparison.Ordinal);
@@ -127,6 +128,29 @@ public sealed class JsonTenantStoreTests : IDisposable
         Assert.Equal(Path.Combine(_root, "App_Data", "Sites", "Nord", "content.db"), store.PathsFor("Nord").SqliteDatabase);
     }
 
-    private JsonTenantStore CreateStore() =>
-        new(Options.Create(new RallyNovOptions { DataPath = "App_Data" }), new TestHostEnvironment(_root));
+    [Fact]
+    public async Task Saving_tells_the_other_nodes_and_a_node_told_reads_the_shared_file_again()
+    {
+        var bus = new RecordingBus();
+        using var writer = CreateStore(bus);
+        using var reader = CreateStore();
+        Assert.Empty(reader.All);
+
+        await writer.SaveAsync(new TenantSettings { Name = "Nord", DisplayName = "Nord", UrlPrefix = "nord", State = TenantState.Running }, CancellationToken.None);
+
+        Assert.Equal([new ChangeNotice(ChangeKinds.Tenants, "Nord")], bus.Notices);
+        Assert.Null(reader.Find("Nord"));
+        await reader.ReloadAsync(CancellationToken.None);
+        Assert.Equal("Nord", reader.Find("Nord")?.DisplayName);
+    }
+
+    private JsonTenantStore CreateStore(IChangeBus? bus = null) =>
+        new(Options.Create(new RallyNovOptions { DataPath = "App_Data" }), new TestHostEnvironment(_root), bus ?? new RecordingBus());
+
+    private sealed class RecordingBus : IChangeBus
+    {
+        public List<ChangeNotice> Notices { get; } = [];
+
+        public void Publish(ChangeNotice notice) => Notices.Add(notice);
+    }
 }

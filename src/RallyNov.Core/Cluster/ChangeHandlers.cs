@@ -1,0 +1,40 @@
+using Microsoft.Extensions.Caching.Memory;
+using RallyNov.Core.Settings;
+using RallyNov.Core.Tenants;
+
+namespace RallyNov.Core.Cluster;
+
+/// <summary>Another node saved a tenant: read the tenant settings again (shared data folder).</summary>
+internal sealed class TenantsChangeHandler(ITenantStore store) : IChangeHandler
+{
+    public Task ApplyAsync(ChangeNotice notice, CancellationToken cancellationToken) =>
+        notice.Kind == ChangeKinds.Tenants && store is JsonTenantStore json ? json.ReloadAsync(cancellationToken) : Task.CompletedTask;
+}
+
+/// <summary>Another node changed settings or published content: its identity and menus must be built again.</summary>
+internal sealed class SiteIdentityChangeHandler(SiteIdentityCache cache) : IChangeHandler
+{
+    public Task ApplyAsync(ChangeNotice notice, CancellationToken cancellationToken)
+    {
+        if (notice.Kind is ChangeKinds.SiteIdentity or ChangeKinds.Tenants)
+        {
+            cache.ClearLocal();
+        }
+
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>Another node dropped an entry of its memory cache (role permissions...): drop ours too.</summary>
+internal sealed class MemoryCacheKeyChangeHandler(IMemoryCache cache) : IChangeHandler
+{
+    public Task ApplyAsync(ChangeNotice notice, CancellationToken cancellationToken)
+    {
+        if (notice.Kind == ChangeKinds.MemoryCacheKey && notice.Key is { Length: > 0 } key)
+        {
+            cache.Remove(key);
+        }
+
+        return Task.CompletedTask;
+    }
+}
