@@ -9,6 +9,7 @@ using RallyNov.Laureates;
 using RallyNov.Media;
 using RallyNov.Pages;
 using RallyNov.Partners;
+using RallyNov.Proposals;
 using RallyNov.Search.Lucene;
 using RallyNov.Settings;
 using RallyNov.Taxonomies;
@@ -32,6 +33,7 @@ builder.AddRallyNov(
     new AdminThemeModule(),
     new AuditTrailModule(),
     new MediaModule(),
+    new ProposalsModule(),
     new SettingsModule());
 
 var app = builder.Build();

@@ -6,6 +6,7 @@ using RallyNov.Core.Content.Definitions;
 using RallyNov.Core.Modules;
 using RallyNov.Core.Settings;
 using RallyNov.Initiatives.Home;
+using RallyNov.Initiatives.OpenData;
 using RallyNov.Taxonomies;
 
 namespace RallyNov.Initiatives;
@@ -24,6 +25,8 @@ public sealed class InitiativesModule : ModuleBase
     public override void ConfigureServices(IServiceCollection services)
     {
         services.AddScoped<IHomeSection, InitiativesHomeSection>();
+        services.AddScoped<OpenDataExporter>();
+        services.AddSiteMapEntry(new SiteMapEntry(ModuleId, "/donnees", "Données ouvertes", 30));
         services.AddSingleton(new PublicListRoute(ModuleId, "/initiatives"));
         services.AddSiteSection(new SiteSection("initiatives", ModuleId, "/initiatives", "Initiatives", [InitiativeFields.Type], 10));
         services.AddSingleton(new FeedSource(ModuleId, InitiativeFields.Type, InitiativeFields.Summary));

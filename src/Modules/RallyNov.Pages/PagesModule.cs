@@ -6,6 +6,7 @@ using RallyNov.Core.Content.Definitions;
 using RallyNov.Core.Modules;
 using RallyNov.Core.Settings;
 using RallyNov.Pages.Home;
+using RallyNov.Pages.SiteMap;
 
 namespace RallyNov.Pages;
 
@@ -29,6 +30,7 @@ public sealed class PagesModule : ModuleBase
     public override void ConfigureServices(IServiceCollection services)
     {
         services.AddScoped<HomePageBuilder>();
+        services.AddScoped<SiteMapBuilder>();
         services.AddScoped<IHomeSection, KeyFiguresHomeSection>();
         services.AddScoped<IHomeSection, NewsHomeSection>();
         services.AddScoped<IHomeSection, TerritoriesHomeSection>();

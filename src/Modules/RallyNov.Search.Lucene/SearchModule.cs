@@ -6,6 +6,7 @@ using RallyNov.Contents;
 using RallyNov.Core.Hosting;
 using RallyNov.Core.Modules;
 using RallyNov.Core.Security;
+using RallyNov.Core.Settings;
 using RallyNov.Core.Taxonomies;
 using RallyNov.Core.Web;
 using RallyNov.Search.Lucene.Indexing;
@@ -31,6 +32,7 @@ public sealed class SearchModule : ModuleBase
         services.AddScoped<ISearchIndexer, SearchIndexer>();
         services.AddSingleton<SearchRebuildCoordinator>();
         services.AddScoped<ISearchService, SearchService>();
+        services.AddSiteMapEntry(new SiteMapEntry(ModuleId, "/recherche", "Rechercher", 10));
 
         // Vocabularies are read once a minute (labels cache): a search must not open a database context for nothing.
         services.AddScoped(provider => new Lazy<ITaxonomyService>(provider.GetRequiredService<ITaxonomyService>));

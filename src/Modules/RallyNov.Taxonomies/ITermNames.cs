@@ -1,10 +1,12 @@
+using RallyNov.Core.Caching;
 using RallyNov.Core.Taxonomies;
+using RallyNov.Core.Tenants;
 
 namespace RallyNov.Taxonomies;
 
 /// <summary>
 /// Turns term slugs stored in content into what visitors read. All vocabularies of the tenant
-/// are read in one query, once per request, whatever the number of items on the page.
+/// are read in one query and kept until the tenant changes, whatever the number of items on the page.
 /// </summary>
 public interface ITermNames
 {
@@ -20,9 +22,9 @@ public interface ITermNames
     Task<IReadOnlyList<Term>> TermsAsync(string vocabulary, CancellationToken cancellationToken = default);
 }
 
-internal sealed class TermNames(ITaxonomyService taxonomies) : ITermNames
+internal sealed class TermNames(ITaxonomyService taxonomies, ISiteDataCache cache, TenantContext tenant) : ITermNames
 {
-    private Dictionary<string, Vocabulary>? _vocabularies;
+    private Dictionary<string, IReadOnlyList<Term>>? _vocabularies;
 
     public async Task<string> NameAsync(string vocabulary, string slug, CancellationToken cancellationToken = default) =>
         (await FindAsync(vocabulary, slug, cancellationToken))?.Name ?? slug;
@@ -43,12 +45,10 @@ internal sealed class TermNames(ITaxonomyService taxonomies) : ITermNames
 
     public async Task<IReadOnlyList<Term>> TermsAsync(string vocabulary, CancellationToken cancellationToken = default)
     {
-        if (_vocabularies is null)
-        {
-            var all = await taxonomies.ListAsync(cancellationToken);
-            _vocabularies = all.ToDictionary(v => v.Name, StringComparer.Ordinal);
-        }
-
-        return _vocabularies.TryGetValue(vocabulary, out var found) ? found.Terms.OrderBy(t => t.Order).ToList() : [];
+        // Shared by every request until the tenant changes (a vocabulary saved moves its version).
+        _vocabularies ??= await cache.GetOrCreateAsync(tenant.Settings, "taxonomies:terms", async ct =>
+            (await taxonomies.ListAsync(ct)).ToDictionary(v => v.Name, v => (IReadOnlyList<Term>)v.Terms.OrderBy(t => t.Order).ToList(), StringComparer.Ordinal),
+            cancellationToken);
+        return _vocabularies.TryGetValue(vocabulary, out var found) ? found : [];
     }
 }

@@ -55,6 +55,11 @@ public static class AuditActions
     public const string ContentScheduled = "content.scheduled";
     public const string ContentUnscheduled = "content.unscheduled";
 
+    public const string ProposalSubmitted = "proposal.submitted";
+    public const string ProposalAccepted = "proposal.accepted";
+    public const string ProposalRejected = "proposal.rejected";
+    public const string ProposalErased = "proposal.erased";
+
     public const string LoginSucceeded = "login.succeeded";
     public const string LoginFailed = "login.failed";
     public const string LoginLockedOut = "login.lockedout";

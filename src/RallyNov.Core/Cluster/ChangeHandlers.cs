@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Caching.Memory;
-using RallyNov.Core.Settings;
+using RallyNov.Core.Caching;
 using RallyNov.Core.Tenants;
 
 namespace RallyNov.Core.Cluster;
@@ -11,18 +11,12 @@ internal sealed class TenantsChangeHandler(ITenantStore store) : IChangeHandler
         notice.Kind == ChangeKinds.Tenants && store is JsonTenantStore json ? json.ReloadAsync(cancellationToken) : Task.CompletedTask;
 }
 
-/// <summary>Another node changed settings or published content: its identity and menus must be built again.</summary>
-internal sealed class SiteIdentityChangeHandler(SiteIdentityCache cache) : IChangeHandler
+/// <summary>Another node changed what a tenant's visitors see: its cached pages and data go here too.</summary>
+internal sealed class SiteCacheChangeHandler(ISiteCacheInvalidator invalidator) : IChangeHandler
 {
-    public Task ApplyAsync(ChangeNotice notice, CancellationToken cancellationToken)
-    {
-        if (notice.Kind is ChangeKinds.SiteIdentity or ChangeKinds.Tenants)
-        {
-            cache.ClearLocal();
-        }
-
-        return Task.CompletedTask;
-    }
+    public Task ApplyAsync(ChangeNotice notice, CancellationToken cancellationToken) => notice.Kind != ChangeKinds.SiteChanged
+        ? Task.CompletedTask
+        : notice.Tenant is { } tenant ? invalidator.TenantChangedAsync(tenant, cancellationToken) : invalidator.AllChangedAsync(cancellationToken);
 }
 
 /// <summary>Another node dropped an entry of its memory cache (role permissions...): drop ours too.</summary>

@@ -20,7 +20,7 @@ public static class ClusterServiceCollectionExtensions
     {
         services.AddMemoryCache();
         services.AddSingleton<IChangeHandler, TenantsChangeHandler>();
-        services.AddSingleton<IChangeHandler, SiteIdentityChangeHandler>();
+        services.AddSingleton<IChangeHandler, SiteCacheChangeHandler>();
         services.AddSingleton<IChangeHandler, MemoryCacheKeyChangeHandler>();
 
         var redis = configuration.GetSection(RallyNovOptions.Section).Get<RallyNovOptions>()?.Redis ?? new RedisOptions();

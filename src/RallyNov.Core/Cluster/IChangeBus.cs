@@ -22,8 +22,11 @@ public static class ChangeKinds
     /// <summary>A tenant was created, changed, disabled or removed: read the tenant settings again.</summary>
     public const string Tenants = "tenants";
 
-    /// <summary>Site settings or published content changed: the cached site identities are stale.</summary>
-    public const string SiteIdentity = "site-identity";
+    /// <summary>
+    /// What a tenant's visitors see changed (content published, settings, menus, media...): its
+    /// cached pages and data are stale; without a tenant, every tenant's are.
+    /// </summary>
+    public const string SiteChanged = "site-changed";
 
     /// <summary>An entry of the memory cache (<see cref="ChangeNotice.Key"/>) is stale, e.g. a tenant's role permissions.</summary>
     public const string MemoryCacheKey = "memory-cache-key";

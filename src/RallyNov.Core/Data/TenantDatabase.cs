@@ -3,6 +3,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using RallyNov.Core.Caching;
 using RallyNov.Core.Data.Postgres;
 using RallyNov.Core.Data.Sqlite;
 using RallyNov.Core.Hosting;
@@ -295,12 +296,12 @@ internal sealed class TenantDatabase : ITenantDatabase
         if (provider == DatabaseProviders.Postgres)
         {
             var builder = new DbContextOptionsBuilder<PostgresRallyNovDbContext>();
-            builder.UseNpgsql(connectionString);
+            builder.UseNpgsql(connectionString).AddInterceptors(AfterCommitInterceptor.Instance);
             return builder.Options;
         }
 
         var sqlite = new DbContextOptionsBuilder<SqliteRallyNovDbContext>();
-        sqlite.UseSqlite(connectionString);
+        sqlite.UseSqlite(connectionString).AddInterceptors(AfterCommitInterceptor.Instance);
         return sqlite.Options;
     }
 }

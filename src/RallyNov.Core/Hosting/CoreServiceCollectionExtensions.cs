@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using RallyNov.Core.Auditing;
+using RallyNov.Core.Caching;
 using RallyNov.Core.Cluster;
 using RallyNov.Core.Content;
 using RallyNov.Core.Content.Definitions;
@@ -61,9 +62,8 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<IContentWorkflow, ContentWorkflow>();
         services.AddScoped<ITaxonomyService, TaxonomyService>();
         services.AddScoped<ISiteSettingsService, SiteSettingsService>();
-        services.AddSingleton<SiteIdentityCache>();
         services.AddScoped<ISiteIdentityService, SiteIdentityService>();
-        services.AddScoped<IContentHandler, SiteIdentityContentHandler>();
+        services.AddRallyNovCaching(configuration);
         services.AddSingleton<ISvgSanitizer, SvgSanitizer>();
         services.AddScoped<TermRetagger>();
         services.AddScoped<ITaxonomyEditor, TaxonomyEditor>();

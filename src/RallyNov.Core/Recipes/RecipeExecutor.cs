@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
+using RallyNov.Core.Caching;
 using RallyNov.Core.Data;
 using RallyNov.Core.Tenants;
 
@@ -22,6 +23,7 @@ internal sealed class RecipeExecutor(
     RallyNovDbContext db,
     IEnumerable<IRecipeStepHandler> handlers,
     ITenantAccessor tenant,
+    ISiteChanges changes,
     ILogger<RecipeExecutor> logger) : IRecipeExecutor
 {
     public async Task ExecuteFileAsync(string path, CancellationToken cancellationToken)
@@ -88,6 +90,8 @@ internal sealed class RecipeExecutor(
             throw;
         }
 
+        // Whatever the steps wrote (media files, users, modules' own tables), visitors see it now.
+        await changes.ChangedAsync(cancellationToken);
         logger.LogInformation("Recipe {File} applied to tenant {Tenant} ({Count} steps).", file, tenant.Required.Name, contexts.Count);
     }
 }

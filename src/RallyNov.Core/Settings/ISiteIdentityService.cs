@@ -1,8 +1,7 @@
-using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
-using RallyNov.Core.Cluster;
+using RallyNov.Core.Caching;
 using RallyNov.Core.Content;
 using RallyNov.Core.Content.Definitions;
 using RallyNov.Core.Modules;
@@ -18,9 +17,9 @@ public interface ISiteIdentityService
 
 /// <summary>
 /// Builds a tenant's identity from its "site" settings and its published content, and keeps it
-/// per tenant until the settings are saved or content is published, unpublished, deleted or
-/// restored (<see cref="SiteIdentityCache"/>). The minute-long expiry is a safety net for the
-/// changes this node does not see (another node, a command-line verb).
+/// in the tenant's <see cref="ISiteDataCache"/>: the next request after any change (settings
+/// saved, content published, unpublished, deleted or restored, the tenant itself changed) builds it
+/// again. The cache's expiry is the safety net for changes this node does not hear about.
 /// </summary>
 internal sealed class SiteIdentityService(
     TenantContext tenant,
@@ -29,28 +28,13 @@ internal sealed class SiteIdentityService(
     IContentDefinitionManager definitions,
     ModuleCatalog catalog,
     IEnumerable<SiteSection> sections,
-    SiteIdentityCache cache,
-    TimeProvider clock) : ISiteIdentityService
+    ISiteDataCache cache) : ISiteIdentityService
 {
     public const string SettingsGroup = SiteIdentityRules.SettingsGroup;
 
-    public async Task<SiteIdentity> GetAsync(CancellationToken cancellationToken)
-    {
-        var key = CacheKey();
-        if (cache.TryGet(key, clock.GetUtcNow(), out var cached))
-        {
-            return cached;
-        }
-
-        var identity = await BuildAsync(cancellationToken);
-        cache.Set(key, identity, clock.GetUtcNow());
-        return identity;
-    }
-
-    // The tenant's own settings (display name, modules) are part of the key: a change made to
-    // tenants.json is seen at once, without waiting for the expiry.
-    private string CacheKey() =>
-        tenant.Name + "|" + tenant.Settings.DisplayName + "|" + string.Join(',', tenant.Settings.EnabledModules ?? ["*"]);
+    // A change of the tenant's own settings (display name, modules) moves every version too.
+    public Task<SiteIdentity> GetAsync(CancellationToken cancellationToken) =>
+        cache.GetOrCreateAsync(tenant.Settings, "site-identity", BuildAsync, cancellationToken);
 
     private async Task<SiteIdentity> BuildAsync(CancellationToken cancellationToken)
     {
@@ -197,58 +181,5 @@ internal sealed class SiteIdentityService(
     {
         var text = string.Join('\n', identity.DisplayName, identity.LogoPath, identity.PrimaryColor, identity.AccentColor);
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..12].ToLowerInvariant();
-    }
-}
-
-/// <summary>
-/// The identities of all tenants, in memory. Saving settings or changing published content
-/// clears it (every tenant: the portal may show sections fed by the others), here and, through
-/// the change bus, on the other nodes.
-/// </summary>
-internal sealed class SiteIdentityCache(IChangeBus bus)
-{
-    private static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(1);
-    private readonly ConcurrentDictionary<string, (SiteIdentity Identity, DateTimeOffset Until)> _entries = new(StringComparer.Ordinal);
-
-    public bool TryGet(string key, DateTimeOffset now, out SiteIdentity identity)
-    {
-        if (_entries.TryGetValue(key, out var entry) && entry.Until > now)
-        {
-            identity = entry.Identity;
-            return true;
-        }
-
-        identity = null!;
-        return false;
-    }
-
-    public void Set(string key, SiteIdentity identity, DateTimeOffset now) => _entries[key] = (identity, now + Lifetime);
-
-    /// <summary>A change made on this node: forget the identities here and tell the other nodes.</summary>
-    public void Clear()
-    {
-        _entries.Clear();
-        bus.Publish(new ChangeNotice(ChangeKinds.SiteIdentity));
-    }
-
-    /// <summary>A change another node announced.</summary>
-    public void ClearLocal() => _entries.Clear();
-}
-
-/// <summary>Published content decides which sections the menus show: any change clears the identities.</summary>
-internal sealed class SiteIdentityContentHandler(SiteIdentityCache cache) : IContentHandler
-{
-    public Task PublishedAsync(ContentItem item, CancellationToken cancellationToken) => Clear();
-
-    public Task UnpublishedAsync(ContentItem item, CancellationToken cancellationToken) => Clear();
-
-    public Task DeletedAsync(ContentItem item, CancellationToken cancellationToken) => Clear();
-
-    public Task RestoredAsync(ContentItem item, CancellationToken cancellationToken) => Clear();
-
-    private Task Clear()
-    {
-        cache.Clear();
-        return Task.CompletedTask;
     }
 }

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using RallyNov.Core.Auditing;
+using RallyNov.Core.Caching;
 using RallyNov.Core.Data;
 
 namespace RallyNov.Core.Settings;
@@ -21,7 +22,7 @@ public interface ISiteSettingsService
     Task SaveAsync(string name, JsonObject value, string? changes, CancellationToken cancellationToken);
 }
 
-internal sealed class SiteSettingsService(RallyNovDbContext db, TimeProvider clock, IAuditTrail audit, IAuditEventFactory auditEvents, SiteIdentityCache identities) : ISiteSettingsService
+internal sealed class SiteSettingsService(RallyNovDbContext db, TimeProvider clock, IAuditTrail audit, IAuditEventFactory auditEvents, ISiteChanges siteChanges) : ISiteSettingsService
 {
     public async Task<JsonObject> GetAsync(string name, CancellationToken cancellationToken)
     {
@@ -48,7 +49,7 @@ internal sealed class SiteSettingsService(RallyNovDbContext db, TimeProvider clo
         row.ModifiedUtc = clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(cancellationToken);
         db.ChangeTracker.Clear();
-        identities.Clear();
+        await siteChanges.ChangedAsync(cancellationToken);
 
         // Only the names of the keys unless the caller described the change: a settings value may be a secret (an API key).
         if (changed.Count > 0)

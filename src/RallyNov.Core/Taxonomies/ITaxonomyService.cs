@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using RallyNov.Core.Caching;
 using RallyNov.Core.Data;
 
 namespace RallyNov.Core.Taxonomies;
@@ -15,7 +16,7 @@ public interface ITaxonomyService
     Task SaveAsync(Vocabulary vocabulary, CancellationToken cancellationToken);
 }
 
-internal sealed class TaxonomyService(RallyNovDbContext db) : ITaxonomyService
+internal sealed class TaxonomyService(RallyNovDbContext db, ISiteChanges changes) : ITaxonomyService
 {
     public async Task<IReadOnlyList<Vocabulary>> ListAsync(CancellationToken cancellationToken) =>
         await db.Vocabularies.AsNoTracking().Include(v => v.Terms.OrderBy(t => t.Order)).OrderBy(v => v.Name).ToListAsync(cancellationToken);
@@ -55,5 +56,6 @@ internal sealed class TaxonomyService(RallyNovDbContext db) : ITaxonomyService
 
         await db.SaveChangesAsync(cancellationToken);
         db.ChangeTracker.Clear();
+        await changes.ChangedAsync(cancellationToken);
     }
 }

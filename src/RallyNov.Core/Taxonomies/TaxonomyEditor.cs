@@ -1,3 +1,4 @@
+using RallyNov.Core.Caching;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using RallyNov.Core.Auditing;
@@ -6,7 +7,7 @@ using RallyNov.Core.Text;
 
 namespace RallyNov.Core.Taxonomies;
 
-internal sealed class TaxonomyEditor(RallyNovDbContext db, TermRetagger retagger, IAuditTrail audit, IAuditEventFactory auditEvents) : ITaxonomyEditor
+internal sealed class TaxonomyEditor(RallyNovDbContext db, TermRetagger retagger, IAuditTrail audit, IAuditEventFactory auditEvents, ISiteChanges siteChanges) : ITaxonomyEditor
 {
     private const int MaxName = 200;
 
@@ -37,6 +38,7 @@ internal sealed class TaxonomyEditor(RallyNovDbContext db, TermRetagger retagger
         ReleaseFormerSlug(vocab, slug);
         vocab.Terms.Add(term);
         await db.SaveChangesAsync(cancellationToken);
+        await siteChanges.ChangedAsync(cancellationToken); // term names show on public pages: after the commit, cached copies go
         db.ChangeTracker.Clear();
         await RecordAsync(AuditActions.TermCreated, vocab, term, $"« {name} » ({slug}) ajouté au vocabulaire « {vocab.DisplayName} ».", cancellationToken);
         return new TermChangeResult(true, Term: term);
@@ -81,6 +83,7 @@ internal sealed class TaxonomyEditor(RallyNovDbContext db, TermRetagger retagger
 
         var displayName = vocab.DisplayName;
         await db.SaveChangesAsync(cancellationToken);
+        await siteChanges.ChangedAsync(cancellationToken); // term names show on public pages: after the commit, cached copies go
         db.ChangeTracker.Clear();
 
         // A new name changes what search documents say; a new identifier changes what items store.
@@ -128,6 +131,7 @@ internal sealed class TaxonomyEditor(RallyNovDbContext db, TermRetagger retagger
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        await siteChanges.ChangedAsync(cancellationToken); // term names show on public pages: after the commit, cached copies go
         db.ChangeTracker.Clear();
         await RecordAsync(AuditActions.TermMoved, vocab, term, $"« {term.Name} » : position {index + 1} → {target + 1}.", cancellationToken);
         return new TermChangeResult(true, Term: term);
@@ -180,6 +184,7 @@ internal sealed class TaxonomyEditor(RallyNovDbContext db, TermRetagger retagger
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        await siteChanges.ChangedAsync(cancellationToken); // term names show on public pages: after the commit, cached copies go
         db.ChangeTracker.Clear();
         var retagged = await retagger.RetagAsync(vocabulary, slug, into?.Slug, cancellationToken);
         await transaction.CommitAsync(cancellationToken);

@@ -34,6 +34,9 @@ public sealed class AntiforgeryFormTagHelper(IAntiforgery antiforgery) : TagHelp
             return;
         }
 
+        // The token belongs to this visitor: a page holding one is never stored in the shared cache.
+        Caching.OutputCacheHints.DoNotStore(ViewContext.HttpContext);
+
         if (Contains(output.PreContent.GetContent()) || Contains(output.PostContent.GetContent()))
         {
             return;

@@ -10,6 +10,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.WebEncoders;
+using RallyNov.Core.Caching;
 using RallyNov.Core.Cluster;
 using RallyNov.Core.Hosting;
 using RallyNov.Core.Modules;
@@ -106,8 +107,13 @@ public static class RallyNovWebExtensions
         app.UseMiddleware<CanonicalUrlMiddleware>();
 
         // Never the back office: its pages carry antiforgery tokens, which compression over TLS
-        // would expose to BREACH-style guessing. Public pages hold no secret.
-        app.UseWhen(context => !context.Request.Path.StartsWithSegments("/admin", StringComparison.OrdinalIgnoreCase), branch => branch.UseResponseCompression());
+        // would expose to BREACH-style guessing. Public pages hold no secret. Outside compression,
+        // the output cache keeps compressed bytes and validators (docs/operations.md, Caching).
+        app.UseWhen(context => !context.Request.Path.StartsWithSegments("/admin", StringComparison.OrdinalIgnoreCase), branch =>
+        {
+            branch.UseRallyNovCaching();
+            branch.UseResponseCompression();
+        });
 
         // After the tenant middleware, so the re-executed error page keeps the tenant and its prefix.
         if (!app.Environment.IsDevelopment())

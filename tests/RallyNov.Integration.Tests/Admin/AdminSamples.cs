@@ -1,10 +1,14 @@
 using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using RallyNov.Core.Content;
 using RallyNov.Core.Content.Definitions;
 using RallyNov.Core.Tenants;
 using RallyNov.Integration.Tests.Media;
 using RallyNov.Media.Services;
+using RallyNov.Proposals.Data;
+using RallyNov.Proposals.Public;
+using RallyNov.Proposals.Services;
 using RallyNov.Users.Services;
 
 namespace RallyNov.Integration.Tests.Admin;
@@ -70,6 +74,16 @@ internal sealed class AdminSamples
         var disabled = await CreateUserAsync(users, "parcours-inactif-" + unique);
         Assert.True((await users.SetDisabledAsync(disabled, true, null, CancellationToken.None)).Succeeded);
         samples.Add("id", active, disabled);
+
+        // A pending proposal from the public (its page shows the decision and erase forms).
+        var proposal = new ProposalForm
+        {
+            StructureName = "Parcours proposition " + unique, City = "Dijon", Departement = "21", Consent = true,
+            ContactName = "Personne Parcours", Email = "parcours@example.org",
+            WhatItDoes = "Une action de parcours pour vérifier les écrans de la modération.", WhatIsNew = "Rien de neuf, c'est un test des écrans de gestion.",
+        };
+        Assert.True((await services.GetRequiredService<ProposalSubmission>().SubmitAsync(proposal, tenant, "parcours", CancellationToken.None)).Succeeded);
+        samples.Add("id", (await services.GetRequiredService<ProposalsDbContext>().Proposals.SingleAsync(p => p.StructureName == proposal.StructureName)).Id);
 
         // Vocabularies and one of their terms (« Réglages du site › Vocabulaires »).
         samples.Add("vocabulary", "themes");

@@ -19,7 +19,8 @@ public sealed class DashboardController(
     IContentDefinitionManager definitions,
     TenantContext tenant,
     ModuleCatalog catalog,
-    IAuthorizationService authorization) : Controller
+    IAuthorizationService authorization,
+    IEnumerable<IDashboardNotice> notices) : Controller
 {
     private const int RecentDraftCount = 10;
     private const int WorkflowListSize = 20;
@@ -69,9 +70,21 @@ public sealed class DashboardController(
             }
         }
 
+        var lines = new List<DashboardNoticeItem>();
+        foreach (var notice in notices)
+        {
+            var enabled = catalog.FindByAssembly(notice.GetType().Assembly) is not { } module || catalog.IsEnabled(tenant.Settings, module.Id);
+            if (enabled && (await authorization.AuthorizeAsync(User, null, new PermissionRequirement(notice.Permission))).Succeeded
+                && await notice.GetAsync(cancellationToken) is { } line)
+            {
+                lines.Add(line);
+            }
+        }
+
         return View(new DashboardViewModel
         {
             QuickActions = actions,
+            Notices = lines,
             RecentChangesByOthers = byOthers,
             Counts = counts,
             RecentDrafts = drafts,

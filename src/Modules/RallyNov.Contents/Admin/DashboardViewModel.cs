@@ -8,6 +8,9 @@ public sealed class DashboardViewModel
     /// <summary>The buttons of the enabled modules the user may use (« Nouvelle initiative », « Téléverser », « Voir le site »).</summary>
     public IReadOnlyList<AdminMenuItem> QuickActions { get; init; } = [];
 
+    /// <summary>Lines the enabled modules add (« 2 propositions du public à examiner »).</summary>
+    public IReadOnlyList<DashboardNoticeItem> Notices { get; init; } = [];
+
     /// <summary>Items whose latest version was saved by someone else, newest first.</summary>
     public IReadOnlyList<ContentItem> RecentChangesByOthers { get; init; } = [];
 

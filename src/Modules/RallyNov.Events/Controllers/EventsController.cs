@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using RallyNov.Contents.Display;
 using RallyNov.Contents.Querying;
+using RallyNov.Core.Caching;
 using RallyNov.Core.Content;
 using RallyNov.Core.Tenants;
 using RallyNov.Events.Calendar;
@@ -8,13 +9,15 @@ using RallyNov.Events.Models;
 
 namespace RallyNov.Events.Controllers;
 
-public sealed class EventsController(IPublishedContentReader reader, IContentManager contents, TenantContext tenant, TimeProvider clock) : Controller
+public sealed class EventsController(IPublishedContentReader reader, IContentManager contents, TenantContext tenant, TimeProvider clock, IOutputCacheHints cache) : Controller
 {
     [HttpGet("/evenements")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
     {
         var all = await reader.AllAsync(EventFields.Type, cancellationToken);
-        var (upcoming, past) = EventSchedule.Split(all, EventSchedule.ParisNow(clock));
+        var now = EventSchedule.ParisNow(clock);
+        var (upcoming, past) = EventSchedule.Split(all, now);
+        ChangesWhenOver(all, now);
         return View(new EventListViewModel { Upcoming = upcoming, Past = past, HasCalendar = all.Any(ICalendarWriter.HasDate) });
     }
 
@@ -27,7 +30,18 @@ public sealed class EventsController(IPublishedContentReader reader, IContentMan
             return NotFound();
         }
 
-        return View(new EventDetailViewModel { Item = item, IsOver = EventSchedule.IsOver(item, EventSchedule.ParisNow(clock)) });
+        var now = EventSchedule.ParisNow(clock);
+        ChangesWhenOver([item], now);
+        return View(new EventDetailViewModel { Item = item, IsOver = EventSchedule.IsOver(item, now) });
+    }
+
+    /// <summary>Upcoming becomes past with no edit: cached copies of the page must not outlive that moment.</summary>
+    private void ChangesWhenOver(IEnumerable<ContentItem> events, DateTime parisNow)
+    {
+        if (EventSchedule.NextChange(events, parisNow) is { } at)
+        {
+            cache.ChangesAt(at);
+        }
     }
 
     /// <summary>The whole agenda of the tenant, to subscribe to from a calendar application.</summary>

@@ -1,10 +1,11 @@
 using RallyNov.Contents.Home;
+using RallyNov.Core.Caching;
 using RallyNov.Contents.Querying;
 using RallyNov.Events.Models;
 
 namespace RallyNov.Events.Home;
 
-internal sealed class EventsHomeSection(IPublishedContentReader reader, TimeProvider clock) : IHomeSection
+internal sealed class EventsHomeSection(IPublishedContentReader reader, TimeProvider clock, IOutputCacheHints cache) : IHomeSection
 {
     private const int Count = 3;
 
@@ -24,7 +25,13 @@ internal sealed class EventsHomeSection(IPublishedContentReader reader, TimeProv
             return null;
         }
 
-        var (upcoming, past) = EventSchedule.Split(all, EventSchedule.ParisNow(clock));
+        var now = EventSchedule.ParisNow(clock);
+        var (upcoming, past) = EventSchedule.Split(all, now);
+        if (EventSchedule.NextChange(all, now) is { } at)
+        {
+            cache.ChangesAt(at); // the home page lists upcoming events
+        }
+
         return new HomeSectionView("/Views/Events/_HomeSection.cshtml", new EventsHomeModel(upcoming.Take(Count).ToList(), upcoming.Count == 0 ? past.Take(Count).ToList() : []));
     }
 }

@@ -45,6 +45,43 @@ public static class EventSchedule
         return (lastHasTime ? last : last.Date.AddDays(1)) <= parisNow;
     }
 
+    /// <summary>
+    /// The next moment (UTC) an event of the list becomes past, as <see cref="IsOver"/> decides:
+    /// the pages that split events into upcoming and past change then, with no edit.
+    /// </summary>
+    public static DateTimeOffset? NextChange(IEnumerable<ContentItem> events, DateTime parisNow)
+    {
+        DateTime? next = null;
+        foreach (var item in events)
+        {
+            var start = item.GetDateTime(EventFields.Start, out var startHasTime);
+            DateTime boundary;
+            if (start is null)
+            {
+                if (item.GetInt(EventFields.Year) is not { } year || year < parisNow.Year || year >= 9999)
+                {
+                    continue;
+                }
+
+                boundary = new DateTime(year + 1, 1, 1, 0, 0, 0, DateTimeKind.Unspecified);
+            }
+            else
+            {
+                var end = item.GetDateTime(EventFields.End, out var endHasTime);
+                var last = end ?? start.Value;
+                var lastHasTime = end is null ? startHasTime : endHasTime;
+                boundary = lastHasTime ? last : last.Date.AddDays(1);
+            }
+
+            if (boundary > parisNow && (next is null || boundary < next))
+            {
+                next = boundary;
+            }
+        }
+
+        return next is { } paris ? new DateTimeOffset(ParisTimeZone.ToUtc(paris), TimeSpan.Zero) : null;
+    }
+
     public static DateTime SortKey(ContentItem item) =>
         item.GetDateTime(EventFields.Start)
         ?? (item.GetInt(EventFields.Year) is { } year ? new DateTime(year, 1, 1, 0, 0, 0, DateTimeKind.Unspecified) : DateTime.MinValue);

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using RallyNov.Core.Auditing;
+using RallyNov.Core.Caching;
 using RallyNov.Core.Media;
 using RallyNov.Media.Data;
 using RallyNov.Media.Imaging;
@@ -17,7 +18,8 @@ internal sealed class MediaLibrary(
     TimeProvider clock,
     IAuditTrail audit,
     IAuditEventFactory auditEvents,
-    ISvgSanitizer svg) : IMediaLibrary
+    ISvgSanitizer svg,
+    ISiteChanges changes) : IMediaLibrary
 {
     public async Task<MediaFolderListing> ListAsync(string folder, CancellationToken cancellationToken)
     {
@@ -231,9 +233,15 @@ internal sealed class MediaLibrary(
         return (items, total);
     }
 
-    /// <summary>A media event: the item is the file's path, its title the file name.</summary>
-    private Task AuditAsync(string action, string path, string? details, CancellationToken cancellationToken) =>
-        audit.RecordAsync(auditEvents.Create(AuditCategories.Media, action, path, MediaPath.NameOf(path), details), cancellationToken);
+    /// <summary>
+    /// A media event: the item is the file's path, its title the file name. Every change of a file
+    /// (added, described, removed) also changes the pages that show it: their cached copies go.
+    /// </summary>
+    private async Task AuditAsync(string action, string path, string? details, CancellationToken cancellationToken)
+    {
+        await audit.RecordAsync(auditEvents.Create(AuditCategories.Media, action, path, MediaPath.NameOf(path), details), cancellationToken);
+        await changes.ChangedAsync(cancellationToken);
+    }
 
     public static string FormatSize(long bytes) => Core.Text.FileSizes.InFrench(bytes);
 

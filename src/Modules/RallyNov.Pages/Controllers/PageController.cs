@@ -1,9 +1,11 @@
 using Microsoft.AspNetCore.Mvc;
 using RallyNov.Core.Content;
+using RallyNov.Pages.SiteMap;
 
 namespace RallyNov.Pages.Controllers;
 
-public sealed class PageController(IContentManager contents) : Controller
+/// <param name="siteMap">Generates the « Plan du site » page; optional so plain pages render without it.</param>
+public sealed class PageController(IContentManager contents, SiteMapBuilder? siteMap = null) : Controller
 {
     [HttpGet("/pages/{slug}")]
     public async Task<IActionResult> Detail(string slug, CancellationToken cancellationToken)
@@ -12,6 +14,12 @@ public sealed class PageController(IContentManager contents) : Controller
         if (page is null || page.ContentType != PagesModule.PageType)
         {
             return NotFound();
+        }
+
+        // The site map page keeps its editable title and introduction; the map itself is generated.
+        if (page.Slug == SiteMapBuilder.Slug && siteMap is not null)
+        {
+            ViewData["SiteMap"] = await siteMap.BuildAsync(cancellationToken);
         }
 
         return View(page);

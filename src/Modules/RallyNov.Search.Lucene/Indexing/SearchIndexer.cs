@@ -1,5 +1,6 @@
 using Lucene.Net.Documents;
 using Microsoft.EntityFrameworkCore;
+using RallyNov.Core.Caching;
 using RallyNov.Core.Content;
 using RallyNov.Core.Content.Definitions;
 using RallyNov.Core.Data;
@@ -43,7 +44,8 @@ internal sealed class SearchIndexer(
     IContentDefinitionManager definitions,
     ITaxonomyService taxonomies,
     SearchIndexRegistry registry,
-    TenantContext tenant) : ISearchIndexer
+    TenantContext tenant,
+    ISiteCacheInvalidator caches) : ISearchIndexer
 {
     private const int BatchSize = 500;
     private const int RebuildPageSize = 1000;
@@ -81,6 +83,10 @@ internal sealed class SearchIndexer(
         var upserts = published.Values.Select(item => ToDocument(item, terms)).OfType<Document>().ToList();
         var deletes = ids.Where(id => !published.ContainsKey(id)).ToList();
         await index.ApplyAsync(upserts, deletes, tasks[^1].Id, cancellationToken);
+
+        // Search answers cached while the index was behind go; and a change written by another
+        // node or a command-line verb (the log is shared) reaches this node's caches here.
+        await caches.TenantChangedAsync(tenant.Name, cancellationToken);
         return ids.Count;
     }
 
@@ -126,6 +132,7 @@ internal sealed class SearchIndexer(
         }
 
         await index.ReplaceAllAsync(Documents(), cursor, cancellationToken);
+        await caches.TenantChangedAsync(tenant.Name, cancellationToken);
         return index.DocumentCount;
     }
 

@@ -1,7 +1,7 @@
 using Lucene.Net.Analysis;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
-using Microsoft.Extensions.Caching.Memory;
+using RallyNov.Core.Caching;
 using RallyNov.Core.Content.Definitions;
 using RallyNov.Core.Modules;
 using RallyNov.Core.Taxonomies;
@@ -25,7 +25,7 @@ internal sealed class SearchService(
     ModuleCatalog catalog,
     IContentDefinitionManager definitions,
     Lazy<ITaxonomyService> taxonomies,
-    IMemoryCache cache,
+    ISiteDataCache cache,
     SearchAnswerCache answers) : ISearchService
 {
     public const int MaxSize = 50;
@@ -55,7 +55,8 @@ internal sealed class SearchService(
         var facetNames = FacetNames();
         var indexes = Sources(request);
         // The key reads each index's version (a searcher acquired and released): only when the cache is on.
-        var key = answers.Enabled ? SearchAnswerCache.Key(tenant.Name, indexes.Select(i => i.Version), request) : null;
+        // The tenant's version too: labels come from the vocabularies, and an edit must show at once.
+        var key = answers.Enabled ? SearchAnswerCache.Key(tenant.Name + "@" + cache.VersionOf(tenant.Settings), indexes.Select(i => i.Version), request) : null;
         if (answers.TryGet(key, out var answer))
         {
             return answer!;
@@ -249,15 +250,11 @@ internal sealed class SearchService(
             .Distinct(StringComparer.Ordinal).ToList();
 
     /// <summary>
-    /// Labels of facet values: type display names and term names, keyed "facet/value". Cached a
-    /// minute per tenant: vocabularies change rarely and this would be a query per search.
+    /// Labels of facet values: type display names and term names, keyed "facet/value". Kept per
+    /// tenant until its next change: this would otherwise be a query per search.
     /// </summary>
-    private async Task<Dictionary<string, string>> LabelsAsync(CancellationToken cancellationToken) =>
-        (await cache.GetOrCreateAsync(tenant.CacheKey("search:labels"), entry =>
-        {
-            entry.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(1);
-            return LoadLabelsAsync(cancellationToken);
-        }))!;
+    private Task<Dictionary<string, string>> LabelsAsync(CancellationToken cancellationToken) =>
+        cache.GetOrCreateAsync(tenant.Settings, "search:labels", LoadLabelsAsync, cancellationToken);
 
     private async Task<Dictionary<string, string>> LoadLabelsAsync(CancellationToken cancellationToken)
     {

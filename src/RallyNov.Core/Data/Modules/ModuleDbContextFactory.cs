@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using RallyNov.Core.Caching;
 
 namespace RallyNov.Core.Data.Modules;
 
@@ -28,13 +29,13 @@ public static class ModuleDbContextFactory
         {
             return postgres(new DbContextOptionsBuilder<TPostgres>()
                 .UseNpgsql(connection, o => o.MigrationsHistoryTable(migrationsHistoryTable))
-                .AddInterceptors(AmbientTransactionInterceptor.Instance)
+                .AddInterceptors(AmbientTransactionInterceptor.Instance, AfterCommitInterceptor.Instance)
                 .Options);
         }
 
         return sqlite(new DbContextOptionsBuilder<TSqlite>()
             .UseSqlite(connection, o => o.MigrationsHistoryTable(migrationsHistoryTable))
-            .AddInterceptors(AmbientTransactionInterceptor.Instance)
+            .AddInterceptors(AmbientTransactionInterceptor.Instance, AfterCommitInterceptor.Instance)
             .Options);
     }
 

@@ -1,0 +1,108 @@
+#!/usr/bin/env bash
+# Public pages over HTTP, side by side with nginx serving the saved bytes of the portal home (the
+# machine's ceiling), in one run: wrk -t2 -c16 on loopback, output cache on, then off.
+# Usage: bench/http/run.sh      (DURATION=15s WARMUP=10s PORT=5078 NGINX_PORT=5079 by default)
+# Needs: the .NET SDK; installs wrk and nginx-light when missing. Traffic goes to 127.0.0.1 only.
+# The numbers depend on what else runs on the machine: the script prints the load before each run.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+PORT=${PORT:-5078}
+NGINX_PORT=${NGINX_PORT:-5079}
+DURATION=${DURATION:-15s}
+WARMUP=${WARMUP:-10s}
+
+PACKAGES=()
+command -v wrk >/dev/null || PACKAGES+=(wrk)
+[ -x /usr/sbin/nginx ] || PACKAGES+=(nginx-light)
+if [ ${#PACKAGES[@]} -gt 0 ]; then
+  SUDO=$([ "$(id -u)" = 0 ] && echo "" || echo sudo)
+  $SUDO apt-get install -y -o DPkg::Lock::Timeout=600 "${PACKAGES[@]}" >/dev/null
+fi
+
+DATA=$(mktemp -d)
+WORK=$(mktemp -d)
+SERVER=""
+NGINX=""
+cleanup() {
+  [ -n "$SERVER" ] && kill "$SERVER" 2>/dev/null || true
+  [ -n "$NGINX" ] && kill "$NGINX" 2>/dev/null || true
+  rm -rf "$DATA" "$WORK"
+}
+trap cleanup EXIT
+export RallyNov__Setup__AdminPassword='Bench-Passw0rd!' ASPNETCORE_ENVIRONMENT=Production RallyNov__DataPath="$DATA"
+
+dotnet build -c Release src/RallyNov.Cms -nologo -v q >/dev/null
+BIN="$PWD/src/RallyNov.Cms/bin/Release/net10.0"
+export ASPNETCORE_CONTENTROOT="$BIN"
+load() { cut -d' ' -f1-3 /proc/loadavg; }
+BASE="http://127.0.0.1:$PORT"
+
+start() { # $1: output cache on (true) or off (false)
+  RallyNov__OutputCache__Enabled=$1 dotnet "$BIN/RallyNov.Cms.dll" --urls "$BASE" >"$WORK/server.log" 2>&1 &
+  SERVER=$!
+  for _ in $(seq 1 120); do curl -sf "$BASE/health" >/dev/null && return; sleep 1; done
+  echo "the server did not start" >&2; cat "$WORK/server.log" >&2; exit 1
+}
+stop() { kill "$SERVER"; wait "$SERVER" 2>/dev/null || true; SERVER=""; }
+
+# One row: name, URL. Prints req/s, p50, p99 as wrk reports them.
+measure() {
+  wrk -t2 -c16 -d"$WARMUP" "$2" >/dev/null
+  local before out
+  before=$(load)
+  out=$(wrk -t2 -c16 -d"$DURATION" --latency "$2")
+  printf '%-34s %10s req/s  p50 %8s  p99 %8s  (load before: %s)\n' "$1" \
+    "$(awk '/Requests\/sec/ {print $2}' <<<"$out")" \
+    "$(awk '$1=="50%" {print $2}' <<<"$out")" \
+    "$(awk '$1=="99%" {print $2}' <<<"$out")" "$before"
+}
+
+echo "== machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), commit $(git rev-parse --short HEAD)"
+echo "== uptime: $(uptime)"
+echo "== first start: setting up the three tenants from their recipes"
+start true
+# An initiative page and a search page of the sample content (first links found).
+INITIATIVE=$(curl -sf "$BASE/bourgogne/initiatives" | grep -o 'href="/bourgogne/initiatives/[^"?#]*"' | head -1 | cut -d'"' -f2)
+SEARCH="/recherche?q=insertion"
+curl -sf -o "$WORK/home.html" "$BASE/"
+echo "== pages: / ($(wc -c <"$WORK/home.html") bytes), $INITIATIVE, $SEARCH"
+
+# nginx serving the home page's bytes as a static file: what this machine does at best.
+mkdir -p "$WORK/www" "$WORK/nginx"
+cp "$WORK/home.html" "$WORK/www/index.html"
+cat >"$WORK/nginx/nginx.conf" <<EOF
+worker_processes 2;
+daemon off;
+pid $WORK/nginx/nginx.pid;
+error_log $WORK/nginx/error.log;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  client_body_temp_path $WORK/nginx;
+  proxy_temp_path $WORK/nginx;
+  fastcgi_temp_path $WORK/nginx;
+  uwsgi_temp_path $WORK/nginx;
+  scgi_temp_path $WORK/nginx;
+  default_type text/html;
+  server { listen 127.0.0.1:$NGINX_PORT; root $WORK/www; }
+}
+EOF
+/usr/sbin/nginx -c "$WORK/nginx/nginx.conf" -p "$WORK/nginx" &
+NGINX=$!
+sleep 1
+
+echo "== wrk -t2 -c$((16)) -d$DURATION --latency (after a $WARMUP warm-up per URL), output cache ON"
+measure "nginx static (home bytes)" "http://127.0.0.1:$NGINX_PORT/"
+measure "home / (cached)" "$BASE/"
+measure "initiative (cached)" "$BASE$INITIATIVE"
+measure "search (cached)" "$BASE$SEARCH"
+stop
+
+echo "== output cache OFF (RallyNov__OutputCache__Enabled=false; validators stay)"
+start false
+measure "home / (cache off)" "$BASE/"
+measure "initiative (cache off)" "$BASE$INITIATIVE"
+measure "search (cache off)" "$BASE$SEARCH"
+stop
+measure "nginx static again" "http://127.0.0.1:$NGINX_PORT/"
+echo "== uptime: $(uptime)"
