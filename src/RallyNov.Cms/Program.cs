@@ -13,6 +13,7 @@ using RallyNov.Proposals;
 using RallyNov.Search.Lucene;
 using RallyNov.Settings;
 using RallyNov.Taxonomies;
+using RallyNov.Tenants;
 using RallyNov.Theme;
 using RallyNov.Users;
 
@@ -34,6 +35,7 @@ builder.AddRallyNov(
     new AuditTrailModule(),
     new MediaModule(),
     new ProposalsModule(),
+    new TenantsModule(),
     new SettingsModule());
 
 var app = builder.Build();

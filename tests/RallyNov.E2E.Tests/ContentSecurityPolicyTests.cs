@@ -23,7 +23,7 @@ public sealed class ContentSecurityPolicyTests(BrowserFixture browser, AdminSite
         var page = await context.NewPageAsync();
         var problems = Watch(page);
         var visited = 0;
-        foreach (var (_, prefix) in Tenants)
+        foreach (var (_, prefix) in BackOffice.Tenants)
         {
             var home = await page.GotoAsync(site.Url(prefix + "/"));
             Assert.Equal(200, home!.Status);

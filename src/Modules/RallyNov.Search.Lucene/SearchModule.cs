@@ -40,6 +40,7 @@ public sealed class SearchModule : ModuleBase
         services.AddScoped<ISuggestionService, SuggestionService>();
         services.AddScoped<Core.Content.IPublishedListIndex, PublishedListIndex>();
         services.AddHostedService<SearchIndexingBackgroundService>();
+        services.AddSingleton<Core.Tenants.ITenantChangeHandler, SearchIndexTenantChangeHandler>();
         services.AddSingleton<ITenantHealthCheck, SearchHealthCheck>();
         services.AddSingleton<ICommandLineVerb, CommandLine.IndexVerb>();
         services.AddSingleton<ICommandLineVerb, CommandLine.SeedSyntheticVerb>();

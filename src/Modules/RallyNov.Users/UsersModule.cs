@@ -69,6 +69,7 @@ public sealed class UsersModule : ModuleBase
         services.AddScoped<ITenantMigration, UsersSchemaMigration>();
         services.AddScoped<UsersSetupHandler>();
         services.AddScoped<ITenantSetupHandler>(sp => sp.GetRequiredService<UsersSetupHandler>());
+        services.AddScoped<ITenantSetupValidator, UsersSetupValidator>();
         services.AddRecipeStep<UsersStep>();
         services.AddSingleton<ICommandLineVerb, UsersVerb>();
     }

@@ -3,8 +3,8 @@ using RallyNov.Core.Hosting;
 namespace RallyNov.Cms.CommandLine;
 
 /// <summary>
-/// Verbs on the same executable as the site: the host's own (`tenants list`, `export`, `import`)
-/// and those modules register as <see cref="ICommandLineVerb"/>. Without a verb the web server
+/// Verbs on the same executable as the site: the host's own (`export`, `import`) and those modules
+/// register (`tenants ...` by the tenants module) as <see cref="ICommandLineVerb"/>. Without a verb the web server
 /// runs. Verbs work on the same data as a running server (SQLite WAL + busy timeout).
 /// </summary>
 internal static class CommandLineRunner
@@ -16,7 +16,7 @@ internal static class CommandLineRunner
 
     /// <summary>The host's verbs first, then the modules' ones, in registration order.</summary>
     public static IReadOnlyList<ICommandLineVerb> Verbs(IServiceProvider services) =>
-        [new TenantsVerb(services), new ExportVerb(services), new ImportVerb(services), .. services.GetServices<ICommandLineVerb>()];
+        [new ExportVerb(services), new ImportVerb(services), .. services.GetServices<ICommandLineVerb>()];
 
     public static async Task<int> RunAsync(WebApplication app, string[] args)
     {
@@ -43,7 +43,7 @@ internal static class CommandLineRunner
             await Console.Error.WriteLineAsync("Erreur : " + ex.Message);
             return Usage(Console.Error, 2, verbs);
         }
-        catch (Exception ex) when (ex is Core.Recipes.RecipeException or InvalidOperationException or IOException)
+        catch (Exception ex) when (ex is Core.Recipes.RecipeException or InvalidOperationException or IOException or UnauthorizedAccessException)
         {
             await Console.Error.WriteLineAsync("Erreur : " + ex.Message);
             return 1;

@@ -40,6 +40,7 @@ public static class AuditCategories
     /// <summary>Terms of the vocabularies (thèmes, kinds...).</summary>
     public const string Taxonomies = "taxonomies";
     public const string Media = "media";
+    public const string Tenants = "tenants";
 }
 
 /// <summary>The action codes recorded by the framework and the built-in modules.</summary>
@@ -89,4 +90,12 @@ public static class AuditActions
     public const string MediaUploaded = "media.uploaded";
     public const string MediaUpdated = "media.updated";
     public const string MediaDeleted = "media.deleted";
+
+    public const string TenantCreated = "tenant.created";
+    public const string TenantUpdated = "tenant.updated";
+    public const string TenantDisabled = "tenant.disabled";
+    public const string TenantEnabled = "tenant.enabled";
+    public const string TenantRemoved = "tenant.removed";
+    public const string TenantExported = "tenant.exported";
+    public const string TenantImported = "tenant.imported";
 }

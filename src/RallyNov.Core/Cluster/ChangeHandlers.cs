@@ -1,15 +1,7 @@
 using Microsoft.Extensions.Caching.Memory;
 using RallyNov.Core.Caching;
-using RallyNov.Core.Tenants;
 
 namespace RallyNov.Core.Cluster;
-
-/// <summary>Another node saved a tenant: read the tenant settings again (shared data folder).</summary>
-internal sealed class TenantsChangeHandler(ITenantStore store) : IChangeHandler
-{
-    public Task ApplyAsync(ChangeNotice notice, CancellationToken cancellationToken) =>
-        notice.Kind == ChangeKinds.Tenants && store is JsonTenantStore json ? json.ReloadAsync(cancellationToken) : Task.CompletedTask;
-}
 
 /// <summary>Another node changed what a tenant's visitors see: its cached pages and data go here too.</summary>
 internal sealed class SiteCacheChangeHandler(ISiteCacheInvalidator invalidator) : IChangeHandler

@@ -19,7 +19,6 @@ public static class ClusterServiceCollectionExtensions
     internal static IServiceCollection AddRallyNovCluster(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddMemoryCache();
-        services.AddSingleton<IChangeHandler, TenantsChangeHandler>();
         services.AddSingleton<IChangeHandler, SiteCacheChangeHandler>();
         services.AddSingleton<IChangeHandler, MemoryCacheKeyChangeHandler>();
 

@@ -1,8 +1,8 @@
 namespace RallyNov.Core.Cluster;
 
 /// <summary>
-/// Tells the other nodes that something this node changed must be seen again: a tenant's settings,
-/// a site identity, a cached entry. The node that made the change has already applied it; the bus
+/// Tells the other nodes that something this node changed must be seen again: what a tenant's visitors
+/// see, a cached entry. The node that made the change has already applied it; the bus
 /// carries it to the others (Redis pub/sub when RallyNov:Redis:Configuration is set, nowhere otherwise).
 /// </summary>
 public interface IChangeBus
@@ -19,9 +19,6 @@ public sealed record ChangeNotice(string Kind, string? Tenant = null, string? Ke
 
 public static class ChangeKinds
 {
-    /// <summary>A tenant was created, changed, disabled or removed: read the tenant settings again.</summary>
-    public const string Tenants = "tenants";
-
     /// <summary>
     /// What a tenant's visitors see changed (content published, settings, menus, media...): its
     /// cached pages and data are stale; without a tenant, every tenant's are.

@@ -13,6 +13,15 @@ public interface ITenantDatabase
 
     Task<bool> CanConnectAsync(TenantSettings tenant, CancellationToken cancellationToken);
 
+    /// <summary>True when the tenant's database (SQLite file, PostgreSQL schema) exists; never creates it.</summary>
+    Task<bool> ExistsAsync(TenantSettings tenant, CancellationToken cancellationToken);
+
+    /// <summary>Closes this process's pooled connections to the tenant's database (its files can then go).</summary>
+    void ReleaseConnections(TenantSettings tenant);
+
+    /// <summary>Deletes the tenant's database for good: the SQLite file (with its WAL) or the PostgreSQL schema.</summary>
+    Task DeleteAsync(TenantSettings tenant, CancellationToken cancellationToken);
+
     /// <summary>
     /// Null when the tenant's database is there, readable and migrated at least once; otherwise
     /// what is wrong. Never creates anything (a missing SQLite file stays missing).

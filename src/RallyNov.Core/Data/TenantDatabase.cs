@@ -131,23 +131,90 @@ internal sealed class TenantDatabase : ITenantDatabase
         }
     }
 
+    public async Task<bool> ExistsAsync(TenantSettings tenant, CancellationToken cancellationToken)
+    {
+        var provider = ProviderOf(tenant);
+        if (provider == DatabaseProviders.Sqlite)
+        {
+            return File.Exists(SqliteDataSourceOf(tenant));
+        }
+
+        try
+        {
+            await using var connection = await OpenServerConnectionAsync(tenant, cancellationToken);
+            return await SchemaExistsAsync(connection, tenant, cancellationToken);
+        }
+        catch (NpgsqlException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>Whether the tenant's PostgreSQL schema exists (true when that cannot be told).</summary>
     private async Task<bool> SchemaExistsAsync(TenantSettings tenant, CancellationToken cancellationToken)
     {
         try
         {
-            var builder = new NpgsqlConnectionStringBuilder(ConnectionStringOf(tenant, DatabaseProviders.Postgres, allowCreate: false)) { SearchPath = null };
-            await using var connection = new NpgsqlConnection(builder.ToString());
-            await connection.OpenAsync(cancellationToken);
-            await using var command = connection.CreateCommand();
-            command.CommandText = "SELECT 1 FROM information_schema.schemata WHERE schema_name = @schema";
-            command.Parameters.AddWithValue("schema", SchemaOf(tenant));
-            return await command.ExecuteScalarAsync(cancellationToken) is not null;
+            await using var connection = await OpenServerConnectionAsync(tenant, cancellationToken);
+            return await SchemaExistsAsync(connection, tenant, cancellationToken);
         }
         catch (NpgsqlException)
         {
             return true;
         }
+    }
+
+    private static async Task<bool> SchemaExistsAsync(NpgsqlConnection connection, TenantSettings tenant, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT 1 FROM information_schema.schemata WHERE schema_name = @schema";
+        command.Parameters.AddWithValue("schema", SchemaOf(tenant));
+        return await command.ExecuteScalarAsync(cancellationToken) is not null;
+    }
+
+    public void ReleaseConnections(TenantSettings tenant)
+    {
+        var provider = ProviderOf(tenant);
+        // Set-up and migrations open the database with another connection string (SQLite may create
+        // the file) than requests do: both pools and both cached options must go.
+        foreach (var allowCreate in new[] { false, true })
+        {
+            var connectionString = ConnectionStringOf(tenant, provider, allowCreate);
+            if (provider == DatabaseProviders.Sqlite)
+            {
+                using var connection = new SqliteConnection(connectionString);
+                SqliteConnection.ClearPool(connection);
+            }
+            else
+            {
+                using var connection = new NpgsqlConnection(connectionString);
+                NpgsqlConnection.ClearPool(connection);
+            }
+
+            _contextOptions.TryRemove(provider + "|" + connectionString, out _);
+        }
+    }
+
+    public async Task DeleteAsync(TenantSettings tenant, CancellationToken cancellationToken)
+    {
+        var provider = ProviderOf(tenant);
+        ReleaseConnections(tenant);
+        if (provider == DatabaseProviders.Sqlite)
+        {
+            var file = SqliteDataSourceOf(tenant);
+            foreach (var path in new[] { file, file + "-wal", file + "-shm", file + "-journal" })
+            {
+                File.Delete(path);
+            }
+
+            return;
+        }
+
+        await using var connection = await OpenServerConnectionAsync(tenant, cancellationToken);
+        await using var command = connection.CreateCommand();
+        // The schema name comes from validated tenant settings; quoting keeps it literal.
+        command.CommandText = $"DROP SCHEMA IF EXISTS {Quote(SchemaOf(tenant))} CASCADE";
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     public TenantOutage? Classify(Exception exception)
@@ -215,10 +282,7 @@ internal sealed class TenantDatabase : ITenantDatabase
             throw new InvalidOperationException($"La base du site « {tenant.Name} » n'est pas un fichier SQLite connu : déplacez-la vous-même.");
         }
 
-        using (var pooled = new SqliteConnection(ConnectionStringOf(tenant, provider, allowCreate: false)))
-        {
-            SqliteConnection.ClearPool(pooled);
-        }
+        ReleaseConnections(tenant);
 
         string? moved = null;
         foreach (var suffix in new[] { "", "-wal", "-shm", "-journal" })
@@ -245,6 +309,10 @@ internal sealed class TenantDatabase : ITenantDatabase
         var source = new SqliteConnectionStringBuilder(tenant.Database.ConnectionString).DataSource;
         return Path.IsPathRooted(source) ? source : null;
     }
+
+    /// <summary>The SQLite file a tenant's connection string names, relative paths included.</summary>
+    private string SqliteDataSourceOf(TenantSettings tenant) =>
+        SqliteFileOf(tenant) ?? new SqliteConnectionStringBuilder(ConnectionStringOf(tenant, DatabaseProviders.Sqlite, allowCreate: false)).DataSource;
 
     private static string Quote(string identifier) => "\"" + identifier.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 
@@ -279,12 +347,26 @@ internal sealed class TenantDatabase : ITenantDatabase
     private static string SchemaOf(TenantSettings tenant) =>
         string.IsNullOrWhiteSpace(tenant.Database.Schema) ? tenant.Name.ToLowerInvariant() : tenant.Database.Schema;
 
+    /// <summary>A connection to the tenant's PostgreSQL database without its search path (for schema commands).</summary>
+    private async Task<NpgsqlConnection> OpenServerConnectionAsync(TenantSettings tenant, CancellationToken cancellationToken)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(ConnectionStringOf(tenant, DatabaseProviders.Postgres, allowCreate: true)) { SearchPath = null };
+        var connection = new NpgsqlConnection(builder.ToString());
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
     private async Task EnsureSchemaAsync(TenantSettings tenant, CancellationToken cancellationToken)
     {
-        var connectionString = ConnectionStringOf(tenant, DatabaseProviders.Postgres, allowCreate: true);
-        var builder = new NpgsqlConnectionStringBuilder(connectionString) { SearchPath = null };
-        await using var connection = new NpgsqlConnection(builder.ToString());
-        await connection.OpenAsync(cancellationToken);
+        await using var connection = await OpenServerConnectionAsync(tenant, cancellationToken);
         await using var command = connection.CreateCommand();
         // The schema name comes from validated tenant settings; quoting keeps it literal.
         command.CommandText = $"CREATE SCHEMA IF NOT EXISTS {Quote(SchemaOf(tenant))}";

@@ -73,6 +73,8 @@ public static class CoreServiceCollectionExtensions
         services.AddRecipeStep<SettingsStep>();
         services.AddRecipeStep<TaxonomiesStep>();
         services.AddRecipeStep<ContentStep>();
+        services.AddRecipeStep<IncludeStep>();
+        services.AddScoped<RecipeAttachments>();
 
         // The audit module replaces the no-op trail; without it the Core records nothing.
         services.AddHttpContextAccessor();
@@ -81,6 +83,12 @@ public static class CoreServiceCollectionExtensions
 
         services.AddSingleton<TenantSetupService>();
         services.AddHostedService<TenantStartupHostedService>();
+
+        // Live tenant changes: the store raises them, the dispatcher hands them to the handlers in
+        // the background, the watcher makes the store look for another process's changes.
+        services.AddSingleton<ITenantChangeHandler, TenantLifecycleChangeHandler>();
+        services.AddHostedService<TenantChangeDispatcher>();
+        services.AddHostedService<TenantStoreWatcher>();
         return services;
     }
 

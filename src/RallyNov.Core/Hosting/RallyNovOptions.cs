@@ -19,6 +19,9 @@ public sealed class RallyNovOptions
 
     public DatabaseOptions Database { get; set; } = new();
 
+    /// <summary>How often a running server looks for tenant changes made by another process (tenants.json).</summary>
+    public int TenantsPollMilliseconds { get; set; } = 500;
+
     /// <summary>
     /// Host names the site answers to besides the tenants' own (same format: "www.example.org",
     /// "example.org:8443", "*.example.org"). A request for any other host gets a 400 and is never

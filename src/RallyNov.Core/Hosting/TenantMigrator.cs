@@ -10,6 +10,12 @@ internal sealed class TenantMigrator(ITenantDatabase database, ITenantScopeFacto
     public async Task MigrateAsync(TenantSettings tenant, CancellationToken cancellationToken)
     {
         await database.MigrateAsync(tenant, cancellationToken);
+        await MigrateModulesAsync(tenant, cancellationToken);
+    }
+
+    /// <summary>The modules' own migrations, once the core schema is there.</summary>
+    public async Task MigrateModulesAsync(TenantSettings tenant, CancellationToken cancellationToken)
+    {
         await using var scope = scopes.CreateScope(tenant);
         var context = scope.ServiceProvider.GetRequiredService<TenantContext>();
         foreach (var migration in scope.ServiceProvider.GetServices<ITenantMigration>())

@@ -26,6 +26,9 @@ public sealed class TenantSetupService : IDisposable
     private readonly ILogger<TenantSetupService> _logger;
     private readonly SemaphoreSlim _lock = new(1, 1);
 
+    // Tenants migrated by this process: a change notification or a second start costs nothing.
+    private readonly HashSet<string> _started = new(StringComparer.OrdinalIgnoreCase);
+
     public TenantSetupService(
         ITenantStore store,
         ITenantDatabase database,
@@ -117,19 +120,47 @@ public sealed class TenantSetupService : IDisposable
         return _store.Find(name)!;
     }
 
+    /// <summary>
+    /// Migrates a tenant and, when it is uninitialized, sets it up with the configured administrator
+    /// and its recipe. Once per tenant and process (a second call returns at once); a tenant another
+    /// process is setting up (it holds the setup lock) is left alone.
+    /// </summary>
     public async Task StartAsync(string tenantName, CancellationToken cancellationToken)
     {
         await _lock.WaitAsync(cancellationToken);
         try
         {
             var tenant = _store.Find(tenantName) ?? throw new InvalidOperationException($"Site inconnu : « {tenantName} ».");
-            if (tenant.State == TenantState.Disabled)
+            if (tenant.State == TenantState.Disabled || (tenant.State == TenantState.Running && IsStarted(tenant.Name)))
             {
                 return;
             }
 
             DataFolder.RestrictDirectory(_store.PathsFor(tenant.Name).Root);
-            if (tenant.State == TenantState.Running && await _database.CheckAsync(tenant, cancellationToken) is { } outage)
+            if (tenant.State == TenantState.Uninitialized)
+            {
+                using var claim = FileLock.TryAcquire(_store.PathsFor(tenant.Name).SetupLock);
+                if (claim is null)
+                {
+                    _logger.LogInformation("Tenant {Tenant} is being set up by another process.", tenant.Name);
+                    return;
+                }
+
+                // Read again under the lock: the other process may have finished meanwhile.
+                tenant = _store.Find(tenantName);
+                if (tenant?.State == TenantState.Uninitialized)
+                {
+                    await SetUpFromRecipeAsync(tenant, cancellationToken);
+                    return;
+                }
+
+                if (tenant is null || tenant.State != TenantState.Running)
+                {
+                    return;
+                }
+            }
+
+            if (await _database.CheckAsync(tenant, cancellationToken) is { } outage)
             {
                 // Set up once already: a missing or unreadable database is an incident to repair
                 // (restore a backup, or `tenants reset`), never a reason to start again empty.
@@ -137,10 +168,10 @@ public sealed class TenantSetupService : IDisposable
                 throw new TenantUnavailableException(tenant.Name, outage);
             }
 
-            await _migrator.MigrateAsync(tenant, cancellationToken);
-            if (tenant.State == TenantState.Uninitialized)
+            await MigrateAsync(tenant, null, cancellationToken);
+            lock (_started)
             {
-                await SetupAsync(tenant, cancellationToken);
+                _started.Add(tenant.Name);
             }
         }
         finally
@@ -150,22 +181,106 @@ public sealed class TenantSetupService : IDisposable
     }
 
     /// <summary>
+    /// Creates a tenant and sets it up at once, as the tenant admin and `tenants create` do: the
+    /// entry is saved Uninitialized (so its name and addresses are taken and it answers « en cours
+    /// d'installation »), then its database is created, the setup handlers create the given
+    /// administrator, <paramref name="seed"/> fills it (a recipe, an imported package) and it is
+    /// marked Running. On any failure everything is undone (entry, database, files) and the error
+    /// is rethrown. The caller has validated the request; the store checks names and addresses again.
+    /// </summary>
+    public async Task CreateAsync(
+        TenantSettings tenant,
+        TenantSetupContext administrator,
+        Func<IServiceProvider, CancellationToken, Task>? seed,
+        IProgress<TenantSetupProgress>? progress,
+        CancellationToken cancellationToken)
+    {
+        var paths = _store.PathsFor(tenant.Name);
+        var folderExisted = Directory.Exists(paths.Root);
+        var claim = FileLock.TryAcquire(paths.SetupLock)
+            ?? throw new InvalidOperationException($"Le site « {tenant.Name} » est déjà en cours d'installation.");
+        var added = false;
+        try
+        {
+            var entry = tenant.Clone();
+            entry.State = TenantState.Uninitialized;
+            progress?.Report(new TenantSetupProgress(1, TenantSetupProgress.StepCount, "Réservation du nom et de l'adresse du site"));
+            await _store.AddAsync(entry, cancellationToken);
+            added = true;
+
+            await MigrateAsync(entry, progress, cancellationToken);
+            await SetupAsync(entry, administrator, seed, progress, cancellationToken);
+            await MarkRunningAsync(entry.Name, progress, cancellationToken);
+        }
+        catch (Exception ex)
+        {
+            _logger.LogError(ex, "Setting up tenant {Tenant} failed; undoing.", tenant.Name);
+            if (added)
+            {
+                await UndoCreateAsync(tenant, folderExisted);
+            }
+            else if (!folderExisted)
+            {
+                claim.Dispose();
+                TryDeleteFolder(paths.Root);
+            }
+
+            throw;
+        }
+        finally
+        {
+            claim.Dispose();
+        }
+    }
+
+    /// <summary>Forgets that a tenant was started here (it was removed; a new one may take its name).</summary>
+    public void Forget(string tenantName)
+    {
+        lock (_started)
+        {
+            _started.Remove(tenantName);
+        }
+
+        // An outage belonged to the old database: a tenant set up again under that name starts afresh.
+        _availability.Forget(tenantName);
+    }
+
+    private bool IsStarted(string tenantName)
+    {
+        lock (_started)
+        {
+            return _started.Contains(tenantName);
+        }
+    }
+
+    private async Task MigrateAsync(TenantSettings tenant, IProgress<TenantSetupProgress>? progress, CancellationToken cancellationToken)
+    {
+        progress?.Report(new TenantSetupProgress(2, TenantSetupProgress.StepCount, "Création de la base de données"));
+        await _database.MigrateAsync(tenant, cancellationToken);
+        progress?.Report(new TenantSetupProgress(3, TenantSetupProgress.StepCount, "Préparation des modules"));
+        await _migrator.MigrateModulesAsync(tenant, cancellationToken);
+    }
+
+    /// <summary>
     /// The explicit way back for a tenant whose database is lost: its database and media folder are
     /// put aside (never deleted), its search index removed (rebuilt from the new database), and it is
     /// set up again from its recipe, as on first start. Content made since that recipe is not in the new site.
+    /// The setup lock is held throughout, so a running server waits (« en cours d'installation »)
+    /// instead of setting the tenant up itself from the Uninitialized state it sees.
     /// </summary>
     /// <returns>Where the old database went, or null when there was none.</returns>
     public async Task<string?> ResetAsync(string tenantName, CancellationToken cancellationToken)
     {
         await EnsureTenantsFileAsync(cancellationToken);
-        string? aside;
         await _lock.WaitAsync(cancellationToken);
         try
         {
             var tenant = _store.Find(tenantName) ?? throw new CommandLineUsageException(
                 $"site inconnu « {tenantName} » (sites : {string.Join(", ", _store.All.Select(t => t.Name))}).");
-            aside = await _database.MoveAsideAsync(tenant, cancellationToken);
             var paths = _store.PathsFor(tenant.Name);
+            using var claim = FileLock.TryAcquire(paths.SetupLock)
+                ?? throw new InvalidOperationException($"Le site « {tenant.Name} » est en cours d'installation par un autre processus ; réessayez dans un instant.");
+            var aside = await _database.MoveAsideAsync(tenant, cancellationToken);
             if (Directory.Exists(paths.SearchIndex))
             {
                 Directory.Delete(paths.SearchIndex, recursive: true);
@@ -183,40 +298,102 @@ public sealed class TenantSetupService : IDisposable
             var reset = tenant.Clone();
             reset.State = TenantState.Uninitialized;
             await _store.SaveAsync(reset, cancellationToken);
+            Forget(reset.Name);
+            await SetUpFromRecipeAsync(reset, cancellationToken);
+            return aside;
         }
         finally
         {
             _lock.Release();
         }
-
-        await StartAsync(tenantName, cancellationToken);
-        return aside;
     }
 
-    private async Task SetupAsync(TenantSettings tenant, CancellationToken cancellationToken)
+    /// <summary>First start of an uninitialized tenant (caller holds its setup lock): the configured administrator, then its recipe.</summary>
+    private async Task SetUpFromRecipeAsync(TenantSettings tenant, CancellationToken cancellationToken)
+    {
+        await MigrateAsync(tenant, null, cancellationToken);
+        var recipe = tenant.Recipe;
+        await SetupAsync(
+            tenant,
+            await CreateSetupContextAsync(cancellationToken),
+            string.IsNullOrWhiteSpace(recipe) ? null : (sp, ct) => sp.GetRequiredService<IRecipeExecutor>().ExecuteFileAsync(FindRecipe(recipe), ct),
+            null,
+            cancellationToken);
+        await MarkRunningAsync(tenant.Name, null, cancellationToken);
+    }
+
+    private async Task SetupAsync(
+        TenantSettings tenant,
+        TenantSetupContext setup,
+        Func<IServiceProvider, CancellationToken, Task>? seed,
+        IProgress<TenantSetupProgress>? progress,
+        CancellationToken cancellationToken)
     {
         _logger.LogInformation("Setting up tenant {Tenant}.", tenant.Name);
-        var setup = await CreateSetupContextAsync(cancellationToken);
-
-        await using (var scope = _scopes.CreateScope(tenant))
+        await using var scope = _scopes.CreateScope(tenant);
+        var context = scope.ServiceProvider.GetRequiredService<TenantContext>();
+        progress?.Report(new TenantSetupProgress(4, TenantSetupProgress.StepCount, $"Création de l'administrateur « {setup.AdminUserName} »"));
+        foreach (var handler in scope.ServiceProvider.GetServices<ITenantSetupHandler>())
         {
-            var context = scope.ServiceProvider.GetRequiredService<TenantContext>();
-            foreach (var handler in scope.ServiceProvider.GetServices<ITenantSetupHandler>())
-            {
-                await handler.SetupAsync(context, setup, cancellationToken);
-            }
-
-            if (!string.IsNullOrWhiteSpace(tenant.Recipe))
-            {
-                var executor = scope.ServiceProvider.GetRequiredService<IRecipeExecutor>();
-                await executor.ExecuteFileAsync(FindRecipe(tenant.Recipe), cancellationToken);
-            }
+            await handler.SetupAsync(context, setup, cancellationToken);
         }
 
-        var running = tenant.Clone();
+        progress?.Report(new TenantSetupProgress(5, TenantSetupProgress.StepCount, "Création des contenus de départ"));
+        if (seed is not null)
+        {
+            await seed(scope.ServiceProvider, cancellationToken);
+        }
+    }
+
+    private async Task MarkRunningAsync(string name, IProgress<TenantSetupProgress>? progress, CancellationToken cancellationToken)
+    {
+        progress?.Report(new TenantSetupProgress(6, TenantSetupProgress.StepCount, "Mise en service"));
+        var running = (_store.Find(name) ?? throw new InvalidOperationException($"Le site « {name} » a été supprimé pendant son installation.")).Clone();
         running.State = TenantState.Running;
+        lock (_started)
+        {
+            _started.Add(name);
+        }
+
+        _availability.Forget(name);
+
         await _store.SaveAsync(running, cancellationToken);
-        _logger.LogInformation("Tenant {Tenant} is running.", tenant.Name);
+        _logger.LogInformation("Tenant {Tenant} is running.", name);
+    }
+
+    /// <summary>Best effort: a failed setup leaves no entry, no database and no folder behind.</summary>
+    private async Task UndoCreateAsync(TenantSettings tenant, bool folderExisted)
+    {
+        Forget(tenant.Name);
+        try
+        {
+            await _store.RemoveAsync(tenant.Name, CancellationToken.None);
+            await _database.DeleteAsync(tenant, CancellationToken.None);
+        }
+        catch (Exception ex) when (ex is IOException or InvalidOperationException or System.Data.Common.DbException or UnauthorizedAccessException)
+        {
+            _logger.LogError(ex, "Could not undo the failed setup of tenant {Tenant}.", tenant.Name);
+        }
+
+        if (!folderExisted)
+        {
+            TryDeleteFolder(_store.PathsFor(tenant.Name).Root);
+        }
+    }
+
+    private void TryDeleteFolder(string folder)
+    {
+        try
+        {
+            if (Directory.Exists(folder))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            _logger.LogWarning(ex, "Could not delete {Folder}.", folder);
+        }
     }
 
     /// <summary>
@@ -274,38 +451,4 @@ public sealed class TenantSetupService : IDisposable
         Console.WriteLine($"Mot de passe initial de « {_options.Setup.AdminUserName} » : {password} (aussi enregistré dans {file})");
         return password;
     }
-}
-
-/// <summary>A set-up tenant whose database is missing or unreadable: it stays closed (503) until repaired.</summary>
-public sealed class TenantUnavailableException : InvalidOperationException
-{
-    public TenantUnavailableException()
-    {
-    }
-
-    public TenantUnavailableException(string message)
-        : base(message)
-    {
-    }
-
-    public TenantUnavailableException(string message, Exception innerException)
-        : base(message, innerException)
-    {
-    }
-
-    public TenantUnavailableException(string tenant, TenantOutage outage)
-        : base($"Le site « {tenant} » est fermé : {outage.Message} Restaurez sa base depuis une sauvegarde, ou repartez de sa recette avec « tenants reset --tenant {tenant} --confirm {tenant} ».")
-    {
-        Outage = outage;
-    }
-
-    public TenantOutage? Outage { get; }
-}
-
-/// <summary>Runs tenant start-up before the server takes requests.</summary>
-internal sealed class TenantStartupHostedService(TenantSetupService setup) : IHostedService
-{
-    public Task StartAsync(CancellationToken cancellationToken) => setup.StartAllAsync(cancellationToken);
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

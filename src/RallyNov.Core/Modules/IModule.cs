@@ -22,6 +22,12 @@ public interface IModule
     /// <summary>True for modules a tenant cannot switch off (content admin, users).</summary>
     bool AlwaysEnabled { get; }
 
+    /// <summary>
+    /// True for modules that only make sense on the default tenant (the portal), such as tenant
+    /// management: never enabled anywhere else, whatever a tenant's list says.
+    /// </summary>
+    bool DefaultTenantOnly => false;
+
     void ConfigureServices(IServiceCollection services);
 
     /// <summary>

@@ -15,6 +15,8 @@ public abstract class ModuleBase : IModule
 
     public virtual bool AlwaysEnabled => false;
 
+    public virtual bool DefaultTenantOnly => false;
+
     public virtual void ConfigureServices(IServiceCollection services)
     {
     }

@@ -45,21 +45,14 @@ public sealed class ModuleCatalog
     public IReadOnlySet<string> EnabledFor(TenantSettings tenant)
     {
         var enabled = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        if (tenant.EnabledModules is null)
-        {
-            foreach (var module in Modules)
-            {
-                enabled.Add(module.Id);
-            }
-
-            return enabled;
-        }
-
-        var pending = new Stack<string>(tenant.EnabledModules.Concat(Modules.Where(m => m.AlwaysEnabled).Select(m => m.Id)));
+        IEnumerable<string> wanted = tenant.EnabledModules is null
+            ? Modules.Select(m => m.Id)
+            : tenant.EnabledModules.Concat(Modules.Where(m => m.AlwaysEnabled).Select(m => m.Id));
+        var pending = new Stack<string>(wanted);
         while (pending.Count > 0)
         {
             var id = pending.Pop();
-            if (_byId.TryGetValue(id, out var module) && enabled.Add(module.Id))
+            if (_byId.TryGetValue(id, out var module) && (tenant.IsDefault || !module.DefaultTenantOnly) && enabled.Add(module.Id))
             {
                 foreach (var dependency in module.Dependencies)
                 {

@@ -15,7 +15,7 @@ public interface IRecipeExecutor
     /// <param name="file">Name used in error messages.</param>
     Task ExecuteAsync(JsonObject recipe, string file, CancellationToken cancellationToken) => ExecuteAsync(recipe, file, null, cancellationToken);
 
-    /// <param name="directory">Folder the recipe's steps read their files from (the media step's "source"), or null.</param>
+    /// <param name="directory">Folder the recipe's steps read their files from (the media step's "source", an included recipe), or null.</param>
     Task ExecuteAsync(JsonObject recipe, string file, string? directory, CancellationToken cancellationToken);
 }
 

@@ -1,4 +1,6 @@
 using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using RallyNov.Core.Data;
 using RallyNov.Core.Settings;
 
 namespace RallyNov.Core.Recipes;
@@ -7,7 +9,7 @@ namespace RallyNov.Core.Recipes;
 /// "settings": every property but "name" is a settings group stored as is, e.g.
 /// { "name": "settings", "site": { "siteName": "...", "tagline": "..." } }.
 /// </summary>
-internal sealed class SettingsStep(ISiteSettingsService settings) : IRecipeStepHandler, IRecipeExportStep
+internal sealed class SettingsStep(ISiteSettingsService settings, RallyNovDbContext db) : IRecipeStepHandler, IRecipeExportStep
 {
     public string Name => "settings";
 
@@ -31,9 +33,16 @@ internal sealed class SettingsStep(ISiteSettingsService settings) : IRecipeStepH
         }
     }
 
+    /// <summary>Every settings group of the tenant ("site" and whatever modules store), by name.</summary>
     public async Task<JsonObject?> ExportAsync(CancellationToken cancellationToken)
     {
-        var site = await settings.GetAsync("site", cancellationToken);
-        return site.Count == 0 ? null : new JsonObject { ["name"] = Name, ["site"] = site.DeepClone() };
+        var step = new JsonObject { ["name"] = Name };
+        var rows = await db.SiteSettings.AsNoTracking().OrderBy(s => s.Name).ToListAsync(cancellationToken);
+        foreach (var row in rows.Where(r => r.Name != "name" && r.Value.Count > 0))
+        {
+            step[row.Name] = row.Value.DeepClone();
+        }
+
+        return step.Count == 1 ? null : step;
     }
 }

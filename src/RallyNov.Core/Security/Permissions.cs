@@ -1,3 +1,5 @@
+using RallyNov.Core.Tenants;
+
 namespace RallyNov.Core.Security;
 
 /// <summary>
@@ -18,6 +20,7 @@ public static class Permissions
     public const string ManageSettings = nameof(ManageSettings);
     public const string ManageTaxonomies = nameof(ManageTaxonomies);
     public const string ViewAuditTrail = nameof(ViewAuditTrail);
+    public const string ManageTenants = nameof(ManageTenants);
 
     /// <summary>Every permission with its French description, in display order.</summary>
     public static IReadOnlyList<PermissionDescriptor> All { get; } =
@@ -34,6 +37,7 @@ public static class Permissions
         new(ManageUsers, "Gérer les utilisateurs et les rôles"),
         new(ManageSettings, "Gérer les réglages du site"),
         new(ViewAuditTrail, "Consulter le journal d'audit"),
+        new(ManageTenants, "Gérer les sites", DefaultTenantOnly: true),
     ];
 
     /// <summary>
@@ -48,7 +52,16 @@ public static class Permissions
     };
 
     public static bool IsKnown(string name) => All.Any(p => string.Equals(p.Name, name, StringComparison.Ordinal));
+
+    /// <summary>The permissions that exist in a tenant: those of the portal only are not offered elsewhere.</summary>
+    public static IReadOnlyList<PermissionDescriptor> For(TenantSettings tenant) =>
+        tenant.IsDefault ? All : All.Where(p => !p.DefaultTenantOnly).ToList();
+
+    /// <summary>False for a portal-only permission asked in another tenant: nobody holds it there.</summary>
+    public static bool ExistsIn(string name, TenantSettings tenant) =>
+        tenant.IsDefault || All.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.Ordinal)) is not { DefaultTenantOnly: true };
 }
 
 /// <summary>A permission name and the French text shown in the role editor.</summary>
-public sealed record PermissionDescriptor(string Name, string Description);
+/// <param name="DefaultTenantOnly">Only meaningful on the portal (managing the sites): never granted in another tenant.</param>
+public sealed record PermissionDescriptor(string Name, string Description, bool DefaultTenantOnly = false);

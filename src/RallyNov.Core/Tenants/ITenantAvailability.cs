@@ -38,6 +38,9 @@ public interface ITenantAvailability
 
     /// <summary>The outage after probing the database again when the last probe is old enough; null when it serves.</summary>
     Task<TenantOutage?> CheckAsync(TenantSettings tenant, CancellationToken cancellationToken);
+
+    /// <summary>Drops a tenant's outage without probing: it was removed, reset or set up again, so its old database no longer matters.</summary>
+    void Forget(string tenantName);
 }
 
 internal sealed class TenantAvailability(ITenantDatabase database, TenantMigrator migrator, TimeProvider clock, ILogger<TenantAvailability> logger) : ITenantAvailability
@@ -101,6 +104,8 @@ internal sealed class TenantAvailability(ITenantDatabase database, TenantMigrato
         _outages[tenant.Name] = new Entry(found, now);
         return found;
     }
+
+    public void Forget(string tenantName) => _outages.TryRemove(tenantName, out _);
 
     private sealed record Entry(TenantOutage Outage, DateTimeOffset ProbedUtc);
 }

@@ -15,4 +15,7 @@ public sealed class TenantPaths
     public string SearchIndex => Path.Combine(Root, "Lucene");
 
     public string SqliteDatabase => Path.Combine(Root, "content.db");
+
+    /// <summary>Held (see <see cref="FileLock"/>) by the one process setting the tenant up.</summary>
+    public string SetupLock => Path.Combine(Root, "setup.lock");
 }

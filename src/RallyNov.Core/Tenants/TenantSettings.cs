@@ -51,6 +51,20 @@ public sealed class TenantSettings
     [JsonIgnore]
     public bool IsDefault => string.Equals(Name, TenantNames.Default, StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>True when every stored value is equal (names compared exactly).</summary>
+    public static bool SameValues(TenantSettings a, TenantSettings b) =>
+        a.Name == b.Name
+        && a.DisplayName == b.DisplayName
+        && a.UrlPrefix == b.UrlPrefix
+        && a.Hosts.SequenceEqual(b.Hosts, StringComparer.Ordinal)
+        && a.State == b.State
+        && a.Database.Provider == b.Database.Provider
+        && a.Database.ConnectionString == b.Database.ConnectionString
+        && a.Database.Schema == b.Database.Schema
+        && (a.EnabledModules is null ? b.EnabledModules is null : b.EnabledModules is not null && a.EnabledModules.SequenceEqual(b.EnabledModules, StringComparer.Ordinal))
+        && a.Theme == b.Theme
+        && a.Recipe == b.Recipe;
+
     public TenantSettings Clone() => new()
     {
         Name = Name,

@@ -73,6 +73,7 @@ public static class RallyNovWebExtensions
         }
 
         services.AddSingleton<ModuleControllerConvention>();
+        services.AddSingleton<EndpointCatalog>();
         services.AddOptions<MvcOptions>().Configure<ModuleControllerConvention>((o, convention) => o.Conventions.Add(convention));
         services.AddRouting(o => o.LowercaseUrls = true);
 
@@ -169,6 +170,7 @@ public static class RallyNovWebExtensions
         }
 
         app.MapControllers();
+        app.Services.GetRequiredService<EndpointCatalog>().Capture(app);
         return app;
     }
 }

@@ -111,6 +111,23 @@ public sealed class ModuleCatalogTests
         Assert.Null(catalog.Find("Absent"));
     }
 
+    [Fact]
+    public void A_portal_only_module_is_on_for_the_default_tenant_only_whatever_the_lists_say()
+    {
+        var catalog = new ModuleCatalog(
+        [
+            new FakeModule("Contents") { AlwaysOn = true },
+            new FakeModule("Sites", "Contents") { AlwaysOn = true, PortalOnly = true, Menu = ("Sites", 97) },
+        ]);
+
+        Assert.Contains("Sites", catalog.EnabledFor(new TenantSettings { Name = "Default" }));
+        Assert.Contains("Sites", catalog.EnabledFor(new TenantSettings { Name = "Default", EnabledModules = [] }));
+        Assert.DoesNotContain("Sites", catalog.EnabledFor(new TenantSettings { Name = "Jura" }));
+        Assert.DoesNotContain("Sites", catalog.EnabledFor(new TenantSettings { Name = "Jura", EnabledModules = ["Sites"] }));
+        Assert.Empty(catalog.AdminMenuFor(new TenantSettings { Name = "Jura" }));
+        Assert.Equal(["Sites"], catalog.AdminMenuFor(new TenantSettings { Name = "Default" }).Select(i => i.Text));
+    }
+
     private static ModuleCatalog Catalog() => new(
     [
         new FakeModule("Events", "Taxonomies") { Menu = ("Agenda", 20) },
@@ -131,6 +148,10 @@ public sealed class ModuleCatalogTests
         public override bool AlwaysEnabled => AlwaysOn;
 
         public bool AlwaysOn { get; init; }
+
+        public override bool DefaultTenantOnly => PortalOnly;
+
+        public bool PortalOnly { get; init; }
 
         public (string Text, int Position)? Menu { get; init; }
 

@@ -1,4 +1,3 @@
-using RallyNov.Core.Cluster;
 using Microsoft.Extensions.Options;
 using RallyNov.Core.Hosting;
 using RallyNov.Core.Tenants;
@@ -75,7 +74,8 @@ public sealed class JsonTenantStoreTests : IDisposable
         Assert.Equal("Après", tenant.DisplayName);
         Assert.Equal(TenantState.Running, tenant.State);
         Assert.True(File.Exists(TenantsFile));
-        Assert.Equal(["tenants.json"], Directory.GetFiles(Path.GetDirectoryName(TenantsFile)!).Select(Path.GetFileName));
+        // Besides tenants.json, only its lock file (kept: deleting a lock file would let two processes hold it).
+        Assert.Equal(["tenants.json", "tenants.json.lock"], Directory.GetFiles(Path.GetDirectoryName(TenantsFile)!).Select(Path.GetFileName).Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -113,7 +113,7 @@ public sealed class JsonTenantStoreTests : IDisposable
         Directory.CreateDirectory(Path.GetDirectoryName(TenantsFile)!);
         await File.WriteAllTextAsync(TenantsFile, "{ \"tenants\": [ { \"name\": ");
 
-        var ex = Assert.Throws<InvalidOperationException>(() => CreateStore());
+        var ex = Assert.Throws<InvalidOperationException>(CreateStore);
 
         Assert.Contains("tenants.json", ex.Message, StringComparison.Ordinal);
         Assert.Contains("invalide", ex.Message, StringComparison.Ordinal);
@@ -129,28 +129,108 @@ public sealed class JsonTenantStoreTests : IDisposable
     }
 
     [Fact]
-    public async Task Saving_tells_the_other_nodes_and_a_node_told_reads_the_shared_file_again()
+    public async Task Add_refuses_a_taken_name_and_remove_drops_an_entry()
     {
-        var bus = new RecordingBus();
-        using var writer = CreateStore(bus);
+        using var store = CreateStore();
+        await store.AddAsync(new TenantSettings { Name = "Jura", DisplayName = "Jura", UrlPrefix = "jura" }, CancellationToken.None);
+
+        var ex = await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            store.AddAsync(new TenantSettings { Name = "JURA", DisplayName = "Autre", UrlPrefix = "autre" }, CancellationToken.None));
+        Assert.Contains("Un site nommé « Jura » existe déjà.", ex.Message, StringComparison.Ordinal);
+
+        Assert.True(await store.RemoveAsync("jura", CancellationToken.None));
+        Assert.False(await store.RemoveAsync("jura", CancellationToken.None));
+        Assert.Empty(store.All);
+        Assert.DoesNotContain("Jura", await File.ReadAllTextAsync(TenantsFile), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_second_store_on_the_same_folder_sees_the_other_writes_on_reload_with_their_kind()
+    {
+        using var server = CreateStore();
+        using var commandLine = CreateStore();
+        await server.SaveAsync(new TenantSettings { Name = "Default", DisplayName = "Portail" }, CancellationToken.None);
+        await server.SaveAsync(new TenantSettings { Name = "Nord", DisplayName = "Nord", UrlPrefix = "nord" }, CancellationToken.None);
+        var changes = new List<TenantChange>();
+        server.Changed += (_, e) => changes.AddRange(e.Changes);
+
+        // The other process adds, changes and removes (it re-reads the file before each write).
+        await commandLine.AddAsync(new TenantSettings { Name = "Jura", DisplayName = "Jura", UrlPrefix = "jura" }, CancellationToken.None);
+        var nord = commandLine.Find("Nord")!.Clone();
+        nord.State = TenantState.Disabled;
+        await commandLine.SaveAsync(nord, CancellationToken.None);
+        await commandLine.RemoveAsync("Default", CancellationToken.None);
+        Assert.Empty(changes);
+
+        Assert.True(await server.ReloadAsync(CancellationToken.None));
+
+        Assert.Equal(["Nord", "Jura"], server.All.Select(t => t.Name));
+        Assert.Equal(
+            [(TenantChangeKind.Updated, "Nord"), (TenantChangeKind.Added, "Jura"), (TenantChangeKind.Removed, "Default")],
+            changes.Select(c => (c.Kind, c.Name)));
+        Assert.Equal(TenantState.Uninitialized, changes[0].Before!.State);
+        Assert.Equal(TenantState.Disabled, changes[0].After!.State);
+        Assert.False(await server.ReloadAsync(CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task Writers_in_two_processes_never_lose_each_other_s_changes()
+    {
+        using var one = CreateStore();
+        using var two = CreateStore();
+
+        // Neither store has seen the other's entries when it writes: each write re-reads the file under the lock.
+        await Task.WhenAll(
+            Task.Run(async () =>
+            {
+                for (var i = 0; i < 15; i++)
+                {
+                    await one.AddAsync(new TenantSettings { Name = $"Un{i}", DisplayName = "Un", UrlPrefix = $"un-{i}" }, CancellationToken.None);
+                }
+            }),
+            Task.Run(async () =>
+            {
+                for (var i = 0; i < 15; i++)
+                {
+                    await two.AddAsync(new TenantSettings { Name = $"Deux{i}", DisplayName = "Deux", UrlPrefix = $"deux-{i}" }, CancellationToken.None);
+                }
+            }));
+
         using var reader = CreateStore();
-        Assert.Empty(reader.All);
-
-        await writer.SaveAsync(new TenantSettings { Name = "Nord", DisplayName = "Nord", UrlPrefix = "nord", State = TenantState.Running }, CancellationToken.None);
-
-        Assert.Equal([new ChangeNotice(ChangeKinds.Tenants, "Nord")], bus.Notices);
-        Assert.Null(reader.Find("Nord"));
-        await reader.ReloadAsync(CancellationToken.None);
-        Assert.Equal("Nord", reader.Find("Nord")?.DisplayName);
+        Assert.Equal(30, reader.All.Count);
     }
 
-    private JsonTenantStore CreateStore(IChangeBus? bus = null) =>
-        new(Options.Create(new RallyNovOptions { DataPath = "App_Data" }), new TestHostEnvironment(_root), bus ?? new RecordingBus());
-
-    private sealed class RecordingBus : IChangeBus
+    [Fact]
+    public async Task A_broken_hand_edit_is_ignored_on_reload_and_the_previous_tenants_stay()
     {
-        public List<ChangeNotice> Notices { get; } = [];
+        using var store = CreateStore();
+        await store.SaveAsync(new TenantSettings { Name = "Nord", DisplayName = "Nord", UrlPrefix = "nord" }, CancellationToken.None);
 
-        public void Publish(ChangeNotice notice) => Notices.Add(notice);
+        await File.WriteAllTextAsync(TenantsFile, "{ \"tenants\": [ { \"name\": \"Nord\", \"displayName\": \"Nord\", \"urlPrefix\": \"admin\" } ] }");
+
+        Assert.False(await store.ReloadAsync(CancellationToken.None));
+        Assert.Equal("nord", Assert.Single(store.All).UrlPrefix);
+
+        // Once fixed, it is taken.
+        await File.WriteAllTextAsync(TenantsFile, "{ \"tenants\": [ { \"name\": \"Nord\", \"displayName\": \"Nord\", \"urlPrefix\": \"nord-ouest\" } ] }");
+        Assert.True(await store.ReloadAsync(CancellationToken.None));
+        Assert.Equal("nord-ouest", Assert.Single(store.All).UrlPrefix);
     }
+
+    [Fact]
+    public void The_file_lock_is_exclusive_across_holders()
+    {
+        var path = Path.Combine(_root, "test.lock");
+        using (var held = FileLock.TryAcquire(path))
+        {
+            Assert.NotNull(held);
+            Assert.Null(FileLock.TryAcquire(path));
+        }
+
+        using var again = FileLock.TryAcquire(path);
+        Assert.NotNull(again);
+    }
+
+    private JsonTenantStore CreateStore() =>
+        new(Options.Create(new RallyNovOptions { DataPath = "App_Data" }), new TestHostEnvironment(_root));
 }

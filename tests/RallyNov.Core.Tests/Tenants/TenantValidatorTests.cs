@@ -109,4 +109,55 @@ public sealed class TenantValidatorTests
         Assert.Contains("nom affiché", ex.Message, StringComparison.Ordinal);
         Assert.Contains("réservé", ex.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("nord.example.org", true)]
+    [InlineData("Nord.Example.org.", true)]
+    [InlineData("localhost:5001", true)]
+    [InlineData("*.bfc.example.org", true)]
+    [InlineData("127.0.0.1:8080", true)]
+    [InlineData("[::1]:8080", true)]
+    [InlineData("https://jura.example.org", false)]
+    [InlineData("jura.example.org/agenda", false)]
+    [InlineData("jura example.org", false)]
+    [InlineData("jura_example.org", false)]
+    [InlineData("-jura.example.org", false)]
+    [InlineData("jura.example.org:0", false)]
+    [InlineData("jura.example.org:70000", false)]
+    [InlineData("", false)]
+    public void Host_names_must_be_bare_names_with_an_optional_port(string host, bool valid)
+    {
+        Assert.Equal(valid, TenantValidator.IsValidHost(host));
+        var tenant = new TenantSettings { Name = "Nord", DisplayName = "Nord", Hosts = [host] };
+        Assert.Equal(valid, !TenantValidator.ValidateFields(tenant, Others).Any(e => e.Field == TenantValidator.Fields.Hosts));
+    }
+
+    [Fact]
+    public void Reserved_segments_given_by_the_caller_are_refused_and_named()
+    {
+        var tenant = new TenantSettings { Name = "Nord", DisplayName = "Nord", UrlPrefix = "initiatives" };
+
+        Assert.Empty(TenantValidator.ValidateFields(tenant, Others));
+        var error = Assert.Single(TenantValidator.ValidateFields(tenant, Others, new HashSet<string> { "initiatives" }));
+        Assert.Equal(TenantValidator.Fields.UrlPrefix, error.Field);
+        Assert.Contains("/initiatives", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_whole_file_is_checked_in_one_pass_for_duplicates_and_clashes()
+    {
+        var tenants = new List<TenantSettings>
+        {
+            new() { Name = "Default", DisplayName = "Portail" },
+            new() { Name = "Nord", DisplayName = "Nord", UrlPrefix = "nord" },
+            new() { Name = "NORD", DisplayName = "Nord bis", UrlPrefix = "nord-bis" },
+            new() { Name = "Sud", DisplayName = "Sud", UrlPrefix = "NORD" },
+        };
+
+        var errors = TenantValidator.ValidateAll(tenants);
+
+        Assert.Contains(errors, e => e.Contains("« NORD » est utilisé deux fois", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Contains("« Nord » et « Sud »", StringComparison.Ordinal));
+        Assert.Equal(2, errors.Count);
+    }
 }

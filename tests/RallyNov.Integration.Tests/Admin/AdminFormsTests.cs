@@ -5,6 +5,8 @@ using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Routing.Patterns;
 using Microsoft.Extensions.DependencyInjection;
+using RallyNov.Core.Modules;
+using RallyNov.Core.Tenants;
 using RallyNov.Integration.Tests.Infrastructure;
 
 namespace RallyNov.Integration.Tests.Admin;
@@ -36,7 +38,7 @@ public sealed class AdminFormsTests(AdminFormsFactory app) : IClassFixture<Admin
         var unreached = new List<string>();
         var postForms = 0;
         var pages = 0;
-        foreach (var route in AdminRoutes(HttpMethods.Get))
+        foreach (var route in AdminRoutes(HttpMethods.Get, tenant))
         {
             var reached = false;
             foreach (var url in Urls(route, samples))
@@ -97,7 +99,7 @@ public sealed class AdminFormsTests(AdminFormsFactory app) : IClassFixture<Admin
         }
 
         var accepted = new List<string>();
-        var routes = AdminRoutes(HttpMethods.Post).ToList();
+        var routes = AdminRoutes(HttpMethods.Post, "Bourgogne").ToList();
         foreach (var route in routes)
         {
             var url = Urls(route, samples).First();
@@ -112,16 +114,24 @@ public sealed class AdminFormsTests(AdminFormsFactory app) : IClassFixture<Admin
         Assert.True(routes.Count >= 20, $"only {routes.Count} admin POST routes found");
     }
 
-    /// <summary>The routes under /admin that answer <paramref name="method"/>, MVC actions and minimal endpoints alike.</summary>
-    private IEnumerable<RouteEndpoint> AdminRoutes(string method) =>
-        app.Services.GetServices<EndpointDataSource>()
+    /// <summary>
+    /// The routes under /admin that answer <paramref name="method"/>, MVC actions and minimal endpoints
+    /// alike, of the modules enabled in <paramref name="tenant"/> (the others answer 404 there, as they should).
+    /// </summary>
+    private IEnumerable<RouteEndpoint> AdminRoutes(string method, string tenant)
+    {
+        var catalog = app.Services.GetRequiredService<ModuleCatalog>();
+        var settings = app.Services.GetRequiredService<ITenantStore>().Find(tenant)!;
+        return app.Services.GetServices<EndpointDataSource>()
             .SelectMany(s => s.Endpoints)
             .OfType<RouteEndpoint>()
             .Where(e => IsAdmin(e.RoutePattern.RawText))
+            .Where(e => e.Metadata.GetMetadata<ModuleEndpointMetadata>() is not { } module || catalog.IsEnabled(settings, module.ModuleId))
             .Where(e => e.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods is not { Count: > 0 } methods || methods.Contains(method, StringComparer.OrdinalIgnoreCase))
             .GroupBy(e => e.RoutePattern.RawText)
             .Select(g => g.First())
             .OrderBy(e => e.RoutePattern.RawText, StringComparer.Ordinal);
+    }
 
     private static bool IsAdmin(string? pattern) =>
         pattern is not null && (pattern.TrimStart('/') == "admin" || pattern.TrimStart('/').StartsWith("admin/", StringComparison.OrdinalIgnoreCase));

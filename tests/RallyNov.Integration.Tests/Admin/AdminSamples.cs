@@ -85,6 +85,8 @@ internal sealed class AdminSamples
         Assert.True((await services.GetRequiredService<ProposalSubmission>().SubmitAsync(proposal, tenant, "parcours", CancellationToken.None)).Succeeded);
         samples.Add("id", (await services.GetRequiredService<ProposalsDbContext>().Proposals.SingleAsync(p => p.StructureName == proposal.StructureName)).Id);
 
+        // The sites screens (portal only): the walked site itself.
+        samples.Add("name", tenant.Name);
         // Vocabularies and one of their terms (« Réglages du site › Vocabulaires »).
         samples.Add("vocabulary", "themes");
         samples.Add("term", "mobilite");

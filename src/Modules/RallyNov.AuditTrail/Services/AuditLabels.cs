@@ -48,6 +48,13 @@ public static partial class AuditLabels
         [AuditActions.MediaUploaded] = "Média ajouté",
         [AuditActions.MediaUpdated] = "Média modifié",
         [AuditActions.MediaDeleted] = "Média supprimé",
+        [AuditActions.TenantCreated] = "Site créé",
+        [AuditActions.TenantUpdated] = "Site modifié",
+        [AuditActions.TenantDisabled] = "Site désactivé",
+        [AuditActions.TenantEnabled] = "Site réactivé",
+        [AuditActions.TenantRemoved] = "Site supprimé",
+        [AuditActions.TenantExported] = "Site exporté",
+        [AuditActions.TenantImported] = "Site importé",
     };
 
     /// <summary>The categories in display order.</summary>
@@ -59,6 +66,7 @@ public static partial class AuditLabels
         (AuditCategories.Settings, "Réglages"),
         (AuditCategories.Taxonomies, "Vocabulaires"),
         (AuditCategories.Media, "Médiathèque"),
+        (AuditCategories.Tenants, "Sites"),
     ];
 
     /// <summary>Every known action code, in display order.</summary>

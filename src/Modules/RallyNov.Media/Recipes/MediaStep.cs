@@ -1,26 +1,41 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
 using RallyNov.Core.Recipes;
+using RallyNov.Media.Data;
 using RallyNov.Media.Services;
 using RallyNov.Media.Storage;
 
 namespace RallyNov.Media.Recipes;
 
 /// <summary>
-/// "media": files shipped beside the recipe, put into the tenant's media library.
-/// { "name": "media", "files": [ { "path": "illustrations/emploi.webp", "source": "media/emploi.svg",
-/// "alt": "…", "width": 1600 } ] }. A source in SVG (the sample illustrations are drawn as SVG by
+/// "media": files of the media library with their alternative texts and titles.
+/// { "name": "media", "files": [ { "path": "illustrations/emploi.webp", "alt": "…", "title": "…",
+/// "source": "media/emploi.svg", "width": 1600, "uploadedBy": "admin" } ] }. Where the bytes come from:
+/// <list type="bullet">
+/// <item>"source": a file beside the recipe. One in SVG (the sample illustrations are drawn as SVG by
 /// tools/illustrations/generate.py) is rendered once to the format of "path" (.png, .webp, .jpg) at
-/// "width" pixels: the library itself never accepts SVG. A file already at its path is kept as is,
-/// so running the recipe again changes nothing.
+/// "width" pixels: the library itself never accepts SVG.</item>
+/// <item>otherwise a tenant package (.zip) holds them as "media/{path}" (<see cref="RecipeAttachments"/>);
+/// an export writes them there.</item>
+/// </list>
+/// Every file goes through the library (type read from its bytes, size limit, alt text required), so a
+/// package is trusted no more than an upload. A file already at its path only gets its texts updated,
+/// so running the recipe again changes nothing; a listed file with no bytes anywhere (a plain JSON
+/// export) is skipped.
 /// </summary>
-internal sealed class MediaStep(IMediaLibrary library, IMediaStore store) : IRecipeStepHandler
+internal sealed class MediaStep(IMediaLibrary library, IMediaStore store, MediaDbContext db, RecipeAttachments attachments) : IRecipeStepHandler, IRecipeExportStep
 {
+    public const string FilesFolder = "media/";
+
     // Rendering is the slow part and the three sample tenants share most pictures: once per process.
     private static readonly ConcurrentDictionary<string, byte[]> Rendered = new(StringComparer.Ordinal);
 
     public string Name => "media";
+
+    // Before content, whose items point at media.
+    public int Order => 3;
 
     public async Task ExecuteAsync(RecipeStepContext context, CancellationToken cancellationToken)
     {
@@ -38,34 +53,103 @@ internal sealed class MediaStep(IMediaLibrary library, IMediaStore store) : IRec
                 throw context.Fail("« path » manque ou n'est pas un chemin de médiathèque (minuscules, chiffres, tirets).", path);
             }
 
-            if (await library.GetAsync(target, cancellationToken) is not null)
+            var alt = Text(file, "alt");
+            var title = Text(file, "title");
+            if (await library.GetAsync(target, cancellationToken) is { } existing)
+            {
+                if ((alt is not null && alt != existing.Alt) || (title is not null && title != existing.Title))
+                {
+                    var error = await library.UpdateAsync(target, alt ?? existing.Alt, title ?? existing.Title, cancellationToken);
+                    if (error is not null)
+                    {
+                        throw context.Fail(error, path);
+                    }
+                }
+
+                continue;
+            }
+
+            var bytes = await BytesAsync(context, file, path, target, cancellationToken);
+            if (bytes is null)
             {
                 continue;
             }
 
-            var source = Text(file, "source") ?? throw context.Fail("« source » manque.", path);
-            var alt = Text(file, "alt") ?? throw context.Fail("« alt » manque : une image a besoin d'un texte alternatif.", path);
-            var bytes = Read(context, path, source, file["width"] is JsonValue w && w.TryGetValue<int>(out var width) ? width : 1600);
-
-            var slash = target.LastIndexOf('/');
-            var folder = slash < 0 ? "" : target[..slash];
-            var segments = folder.Split('/', StringSplitOptions.RemoveEmptyEntries);
-            for (var i = 1; i <= segments.Length; i++)
+            if (alt is null)
             {
-                var partial = string.Join('/', segments[..i]);
-                if (!store.FolderExists(partial))
-                {
-                    store.CreateFolder(partial);
-                }
+                throw context.Fail("« alt » manque : une image a besoin d'un texte alternatif.", path);
             }
 
+            EnsureFolder(MediaPath.FolderOf(target));
             using var content = new MemoryStream(bytes, writable: false);
             var result = await library.UploadAsync(
-                new MediaUpload(folder, slash < 0 ? target : target[(slash + 1)..], content, bytes.Length, alt, Text(file, "title"), "système"),
+                new MediaUpload(MediaPath.FolderOf(target), MediaPath.NameOf(target), content, bytes.Length, alt, title, Text(file, "uploadedBy") ?? "système"),
                 cancellationToken);
             if (result.File is null || !string.Equals(result.File.Path, target, StringComparison.Ordinal))
             {
-                throw context.Fail(result.Error ?? $"le fichier a été enregistré sous « {result.File?.Path} ».", path);
+                // Content points at the original path: a renamed copy would leave broken images.
+                throw context.Fail(result.Error ?? $"le fichier a été enregistré sous « {result.File?.Path} » : son nom ou son extension ne correspond pas à son contenu.", path);
+            }
+        }
+    }
+
+    public async Task<JsonObject?> ExportAsync(CancellationToken cancellationToken)
+    {
+        var files = await db.MediaFiles.AsNoTracking().OrderBy(f => f.Path).ToListAsync(cancellationToken);
+        if (files.Count == 0)
+        {
+            return null;
+        }
+
+        var array = new JsonArray();
+        foreach (var file in files)
+        {
+            array.Add(new JsonObject
+            {
+                ["path"] = file.Path,
+                ["alt"] = file.Alt,
+                ["title"] = file.Title,
+                ["uploadedBy"] = file.UploadedBy,
+            });
+            if (attachments.Sink is not null && store.Resolve(file.Path) is { } full && File.Exists(full))
+            {
+                await using var stream = File.OpenRead(full);
+                await attachments.Sink.AddAsync(FilesFolder + file.Path, stream, cancellationToken);
+            }
+        }
+
+        return new JsonObject { ["name"] = Name, ["files"] = array };
+    }
+
+    /// <summary>The file's bytes from its "source" beside the recipe, else from the package; null when neither has them.</summary>
+    private async Task<byte[]?> BytesAsync(RecipeStepContext context, JsonObject file, string path, string target, CancellationToken cancellationToken)
+    {
+        if (Text(file, "source") is { } source)
+        {
+            return Read(context, path, source, file["width"] is JsonValue w && w.TryGetValue<int>(out var width) ? width : 1600);
+        }
+
+        if (attachments.Source is null)
+        {
+            return null;
+        }
+
+        await using var packaged = await attachments.Source.OpenAsync(FilesFolder + target, cancellationToken)
+            ?? throw context.Fail("le fichier manque dans le paquet.", path);
+        using var copy = new MemoryStream();
+        await packaged.CopyToAsync(copy, cancellationToken);
+        return copy.ToArray();
+    }
+
+    private void EnsureFolder(string folder)
+    {
+        var current = "";
+        foreach (var segment in folder.Split('/', StringSplitOptions.RemoveEmptyEntries))
+        {
+            current = MediaPath.Combine(current, segment);
+            if (!store.FolderExists(current))
+            {
+                store.CreateFolder(current);
             }
         }
     }

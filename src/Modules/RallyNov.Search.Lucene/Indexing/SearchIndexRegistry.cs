@@ -44,6 +44,19 @@ internal sealed class SearchIndexRegistry(TimeProvider clock, ILogger<SearchInde
         }
     }
 
+    /// <summary>Closes a tenant's index (disabled, reset or removed): its files are released, its memory freed; the next use reopens it.</summary>
+    public void Close(string tenantName)
+    {
+        lock (_gate)
+        {
+            _resets.TryRemove(tenantName, out _);
+            if (_indexes.TryRemove(tenantName, out var index))
+            {
+                index.Dispose();
+            }
+        }
+    }
+
     /// <summary>The tenant's index if this process opened it already (for /health: never opens anything).</summary>
     public TenantSearchIndex? Peek(string tenantName) => _indexes.GetValueOrDefault(tenantName);
 

@@ -32,6 +32,12 @@ internal sealed class PermissionHandler(
             return;
         }
 
+        // A portal-only permission (managing the sites) exists nowhere else, whatever the roles say.
+        if (!Permissions.ExistsIn(requirement.Permission, tenant.Settings))
+        {
+            return;
+        }
+
         var roleClaimType = identity.Value.ClaimsIdentity.RoleClaimType;
         var roles = user.FindAll(roleClaimType).Select(c => c.Value);
         var cancellationToken = (context.Resource as HttpContext)?.RequestAborted ?? CancellationToken.None;

@@ -20,7 +20,9 @@ internal sealed class UsersSetupHandler(
     public async Task SetupAsync(TenantContext tenant, TenantSetupContext context, CancellationToken cancellationToken)
     {
         await roles.EnsureBuiltInRolesAsync(cancellationToken);
-        if (await users.FindByNameAsync(context.AdminUserName) is not null)
+
+        // An invited administrator is created by the invitation itself, without a password.
+        if (context.InviteAdministrator || await users.FindByNameAsync(context.AdminUserName) is not null)
         {
             return;
         }
