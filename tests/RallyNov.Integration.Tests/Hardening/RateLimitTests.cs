@@ -44,11 +44,12 @@ public sealed class RateLimitTests(HardeningSiteFactory site)
         using var client = site.BrowserFrom("198.51.100.31");
         for (var i = 0; i < HardeningSiteFactory.SearchLimit; i++)
         {
-            using var ok = await client.GetAsync(i % 2 == 0 ? "/bourgogne/api/search?q=epicerie" : "/bourgogne/api/search/suggest?q=ep");
+            // Each query differs, as in a scraping run: a cached answer costs nothing and is not counted.
+            using var ok = await client.GetAsync(i % 2 == 0 ? $"/bourgogne/api/search?q=epicerie{i}" : $"/bourgogne/api/search/suggest?q=ep{i}");
             Assert.Equal(HttpStatusCode.OK, ok.StatusCode);
         }
 
-        using var api = await client.GetAsync("/bourgogne/api/search?q=epicerie");
+        using var api = await client.GetAsync("/bourgogne/api/search?q=epicerie-encore");
         Assert.Equal(HttpStatusCode.TooManyRequests, api.StatusCode);
         Assert.True(api.Headers.RetryAfter?.Delta > TimeSpan.Zero);
         using (var json = JsonDocument.Parse(await api.Content.ReadAsStringAsync()))
@@ -56,7 +57,7 @@ public sealed class RateLimitTests(HardeningSiteFactory site)
             Assert.Contains("Trop de requêtes", json.RootElement.GetProperty("error").GetString(), StringComparison.Ordinal);
         }
 
-        using var page = await client.GetAsync("/bourgogne/recherche?q=epicerie");
+        using var page = await client.GetAsync("/bourgogne/recherche?q=epicerie-page");
         Assert.Equal(HttpStatusCode.TooManyRequests, page.StatusCode);
         Assert.Equal("Trop de requêtes", Html.FirstText(await page.Content.ReadAsStringAsync(), "h1"));
 

@@ -53,7 +53,9 @@ public sealed class PostgresSiteTests : IDisposable
         }
 
         NpgsqlConnection.ClearAllPools();
-        using var page = await client.GetAsync(new Uri("/franche-comte/laureats", UriKind.Relative));
+        // A page already in the output cache may still be served until it expires; the first
+        // request that needs the database (another query string is another cache entry) finds it gone.
+        using var page = await client.GetAsync(new Uri("/franche-comte/laureats?apres-perte", UriKind.Relative));
         Assert.Equal(HttpStatusCode.ServiceUnavailable, page.StatusCode);
         Assert.Contains("momentanément indisponible", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/bourgogne/laureats", UriKind.Relative))).StatusCode);

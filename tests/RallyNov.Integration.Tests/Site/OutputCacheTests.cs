@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using RallyNov.Contents.Scheduling;
@@ -175,6 +176,35 @@ public sealed class OutputCacheTests(UsersAppFactory app)
         using var untouched = await Anonymous(other);
         Assert.NotNull(untouched.Headers.Age);
         Assert.DoesNotContain(footer, await untouched.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_portal_territory_counts_follow_a_publication_on_the_next_uncached_request()
+    {
+        // A query string of its own makes each visit a render (never an output cache hit): what is
+        // checked is the data the portal keeps between renders, not the stored page.
+        var before = await BourgogneInitiativesOnPortalAsync();
+        var again = await BourgogneInitiativesOnPortalAsync();
+        Assert.Equal(before, again);
+
+        var (editor, _, _) = await PublishedInitiativeAsync("Comptée sur le portail");
+        editor.Dispose();
+
+        Assert.Equal(before + 1, await BourgogneInitiativesOnPortalAsync());
+    }
+
+    /// <summary>The number of initiatives the portal's home shows on the Bourgogne card, from a fresh render.</summary>
+    private async Task<int> BourgogneInitiativesOnPortalAsync()
+    {
+        using var response = await Anonymous("/?rendu=" + Guid.NewGuid().ToString("N"));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Null(response.Headers.Age);
+        var html = await response.Content.ReadAsStringAsync();
+        var card = Regex.Match(html, "<h3><a href=\"" + Prefix + "/\">.*?</article>", RegexOptions.Singleline);
+        Assert.True(card.Success, "The portal's home has no Bourgogne card.");
+        var count = Regex.Match(card.Value, "<strong>(\\d+)</strong>\\s*initiatives?", RegexOptions.Singleline);
+        Assert.True(count.Success, "The Bourgogne card shows no initiative count: " + card.Value);
+        return int.Parse(count.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
     }
 
     /// <summary>An initiative published through the editor form; its public URL and the signed-in editor.</summary>

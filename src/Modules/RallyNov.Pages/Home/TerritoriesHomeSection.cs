@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using RallyNov.Contents.Home;
+using RallyNov.Core.Caching;
 using RallyNov.Core.Content;
 using RallyNov.Core.Modules;
 using RallyNov.Core.Settings;
@@ -12,7 +13,9 @@ namespace RallyNov.Pages.Home;
 /// <summary>
 /// On the portal (the default tenant): every other running tenant with a URL prefix, with the
 /// départements of its former region (read from the départements vocabulary), what it publishes
-/// and its home picture.
+/// and its home picture. Built once and kept in the portal's <see cref="ISiteDataCache"/>: the
+/// portal's version moves with any tenant's committed change (a publication, its settings, its
+/// vocabularies) and with the tenant list, so the figures are never older than the last change.
 /// </summary>
 internal sealed class TerritoriesHomeSection(
     TenantContext tenant,
@@ -20,8 +23,11 @@ internal sealed class TerritoriesHomeSection(
     ITenantStore tenants,
     ITaxonomyService taxonomies,
     ITenantScopeFactory scopes,
-    IEnumerable<SiteSection> siteSections) : IHomeSection
+    IEnumerable<SiteSection> siteSections,
+    ISiteDataCache cache) : IHomeSection
 {
+    private const string CacheKey = "pages:territories";
+
     public string Key => "territoires";
 
     public string Label => "Les territoires du réseau";
@@ -40,14 +46,32 @@ internal sealed class TerritoriesHomeSection(
             return null;
         }
 
+        IReadOnlyList<TerritoryLink> links;
+        try
+        {
+            links = await cache.GetOrCreateAsync(tenant.Settings, CacheKey, LinksAsync, cancellationToken);
+        }
+        catch (IncompleteException incomplete)
+        {
+            // A territory could not be read: shown without figures this time, never kept that way.
+            links = incomplete.Links;
+        }
+
+        return links.Count == 0 ? null : new HomeSectionView("/Views/Home/_Territories.cshtml", links);
+    }
+
+    private async Task<IReadOnlyList<TerritoryLink>> LinksAsync(CancellationToken cancellationToken)
+    {
         var departements = (await taxonomies.GetAsync("departements", cancellationToken))?.Terms ?? [];
         var links = new List<TerritoryLink>();
+        var complete = true;
         foreach (var t in tenants.All
             .Where(t => !t.IsDefault && t.State == TenantState.Running && TenantResolver.NormalizePrefix(t.UrlPrefix).Length > 0)
             .OrderBy(t => t.DisplayName, StringComparer.Ordinal))
         {
             var prefix = "/" + TenantResolver.NormalizePrefix(t.UrlPrefix);
-            var (counts, image) = await CountsAsync(t, cancellationToken);
+            var (counts, image, read) = await CountsAsync(t, cancellationToken);
+            complete &= read;
             links.Add(new TerritoryLink(
                 t.DisplayName,
                 prefix + "/",
@@ -62,11 +86,11 @@ internal sealed class TerritoriesHomeSection(
             });
         }
 
-        return links.Count == 0 ? null : new HomeSectionView("/Views/Home/_Territories.cshtml", links);
+        return complete ? links : throw new IncompleteException(links);
     }
 
     /// <summary>What a territory publishes, section by section (from its own database), and its home picture.</summary>
-    private async Task<(IReadOnlyList<TerritoryCount> Counts, string? Image)> CountsAsync(TenantSettings territory, CancellationToken cancellationToken)
+    private async Task<(IReadOnlyList<TerritoryCount> Counts, string? Image, bool Read)> CountsAsync(TenantSettings territory, CancellationToken cancellationToken)
     {
         try
         {
@@ -84,13 +108,19 @@ internal sealed class TerritoriesHomeSection(
                 }
             }
 
-            return (counts, identity.HeroImagePath);
+            return (counts, identity.HeroImagePath, true);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             // A territory whose database cannot be read still gets its link, without figures.
-            return ([], null);
+            return ([], null, false);
         }
+    }
+
+    /// <summary>Carries the links built without a territory's figures out of the cache, which keeps only complete ones.</summary>
+    private sealed class IncompleteException(IReadOnlyList<TerritoryLink> links) : Exception("A territory of the network could not be read.")
+    {
+        public IReadOnlyList<TerritoryLink> Links { get; } = links;
     }
 
     // "rally'nov Bourgogne" ends with "Bourgogne"; "…Bourgogne-Franche-Comté" does not end with " Bourgogne".
