@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test of the solution, the browser tests included, and prints as its LAST line
 # "N passed, N failed" (summed from the TRX files). Exit code 0 only when tests ran and all passed.
-# Works on a fresh Debian machine with the .NET SDK: it installs Debian's chromium, postgresql and
-# python3-aiosmtpd when missing.
+# Works on a fresh Debian machine with the .NET SDK: it installs Debian's chromium, postgresql,
+# redis-server and python3-aiosmtpd when missing.
 set -euo pipefail
 
 cd "$(dirname "$0")"
@@ -36,6 +36,13 @@ if [ -z "$pg_bin" ]; then
     as_root apt-get update -o DPkg::Lock::Timeout=600
     as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -o DPkg::Lock::Timeout=600 postgresql
     pg_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
+fi
+
+# The several-nodes tests share a throwaway Debian redis-server on loopback (see below).
+if ! command -v redis-server >/dev/null 2>&1; then
+    echo "test.sh: installing Debian's redis-server for the several-nodes tests..."
+    as_root apt-get update -o DPkg::Lock::Timeout=600
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -o DPkg::Lock::Timeout=600 redis-server
 fi
 
 # The e-mail tests send real mail to throwaway SMTP sinks (Debian's aiosmtpd) that they start on
@@ -87,12 +94,34 @@ stop_postgres() {
     pg_as "$pg_bin/pg_ctl" -D "$pg_dir/data" -m immediate stop >/dev/null 2>&1 || true
     rm -rf "$pg_dir"
 }
-trap stop_postgres EXIT
+
+# Redis: no persistence, loopback only, stopped and deleted at exit like PostgreSQL.
+redis_dir=$(mktemp -d /tmp/rallynov-redis.XXXXXX)
+redis_port=$(( 40000 + RANDOM % 20000 ))
+stop_redis() {
+    if [ -f "$redis_dir/redis.pid" ]; then
+        kill "$(cat "$redis_dir/redis.pid")" >/dev/null 2>&1 || true
+    fi
+    rm -rf "$redis_dir"
+}
+stop_servers() {
+    stop_redis
+    stop_postgres
+}
+trap stop_servers EXIT
 if [ "$(id -u)" -eq 0 ]; then chown postgres "$pg_dir"; fi
 pg_as "$pg_bin/initdb" -D "$pg_dir/data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 >/dev/null
 pg_as "$pg_bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/server.log" -w \
     -o "-p $pg_port -c listen_addresses=127.0.0.1 -k $pg_dir -c fsync=off -c max_connections=200" start >/dev/null
 export RALLYNOV_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=postgres"
+
+redis-server --port "$redis_port" --bind 127.0.0.1 --daemonize yes --save '' --appendonly no \
+    --dir "$redis_dir" --pidfile "$redis_dir/redis.pid" --logfile "$redis_dir/redis.log"
+for _ in $(seq 1 50); do
+    redis-cli -h 127.0.0.1 -p "$redis_port" ping 2>/dev/null | grep -q PONG && break
+    sleep 0.1
+done
+export RALLYNOV_TEST_REDIS="127.0.0.1:$redis_port"
 
 # The test projects of the solution, in solution order.
 mapfile -t projects < <(dotnet sln RallyNov.sln list | tr '\\' '/' | grep -E '^tests/.*\.csproj$')

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using RallyNov.Core.Cluster;
 using RallyNov.Core.Data;
 using RallyNov.Core.Tenants;
 
@@ -23,7 +24,7 @@ public interface ISiteChanges
     Task ChangedAsync(CancellationToken cancellationToken);
 }
 
-internal sealed class SiteChanges(ITenantAccessor accessor, IServiceProvider services, ISiteCacheInvalidator invalidator) : ISiteChanges
+internal sealed class SiteChanges(ITenantAccessor accessor, IServiceProvider services, ISiteCacheInvalidator invalidator, IChangeBus bus) : ISiteChanges
 {
     public Task ChangedAsync(CancellationToken cancellationToken)
     {
@@ -36,11 +37,18 @@ internal sealed class SiteChanges(ITenantAccessor accessor, IServiceProvider ser
         var transaction = services.GetRequiredService<RallyNovDbContext>().Database.CurrentTransaction?.GetDbTransaction();
         if (transaction is not null)
         {
-            AfterCommitInterceptor.Register(transaction, () => invalidator.TenantChangedAsync(name));
+            AfterCommitInterceptor.Register(transaction, () => CommittedAsync(name, CancellationToken.None));
             return Task.CompletedTask;
         }
 
-        return invalidator.TenantChangedAsync(name, cancellationToken);
+        return CommittedAsync(name, cancellationToken);
+    }
+
+    /// <summary>Here, then on the other nodes (the change bus): only a committed write is announced.</summary>
+    private async Task CommittedAsync(string tenant, CancellationToken cancellationToken)
+    {
+        await invalidator.TenantChangedAsync(tenant, cancellationToken);
+        bus.Publish(new ChangeNotice(ChangeKinds.SiteChanged, tenant));
     }
 }
 

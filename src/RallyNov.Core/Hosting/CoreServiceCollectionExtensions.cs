@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using RallyNov.Core.Auditing;
 using RallyNov.Core.Caching;
+using RallyNov.Core.Cluster;
 using RallyNov.Core.Content;
 using RallyNov.Core.Content.Definitions;
 using RallyNov.Core.Data;
@@ -40,6 +41,9 @@ public static class CoreServiceCollectionExtensions
         services.TryAddSingleton<MailKitEmailSender>();
         services.TryAddSingleton<IEmailSender>(sp => sp.GetRequiredService<MailKitEmailSender>());
         services.AddHostedService<EmailQueueService>();
+
+        // Redis when configured: the change bus between nodes (docs/operations.md, « Plusieurs nœuds »).
+        services.AddRallyNovCluster(configuration);
 
         services.AddSingleton<ITenantStore, JsonTenantStore>();
         services.AddSingleton<ITenantDatabase, TenantDatabase>();

@@ -32,6 +32,24 @@ public sealed class RallyNovOptions
     public ReverseProxyOptions ReverseProxy { get; set; } = new();
 
     public RateLimitOptions RateLimits { get; set; } = new();
+
+    /// <summary>Several nodes behind one site: what they share through Redis (docs/operations.md, « Plusieurs nœuds »).</summary>
+    public RedisOptions Redis { get; set; } = new();
+}
+
+/// <summary>
+/// Redis shared by every node: data-protection keys (a sign-in made on one node is valid on all)
+/// and a channel for change notifications. Unset: one node, keys in the data folder.
+/// </summary>
+public sealed class RedisOptions
+{
+    /// <summary>StackExchange.Redis configuration string, e.g. "10.0.0.7:6379,password=...". Empty: no Redis.</summary>
+    public string? Configuration { get; set; }
+
+    /// <summary>Prefix of every Redis key and channel, so that two installations may share one Redis.</summary>
+    public string KeyPrefix { get; set; } = "rallynov";
+
+    public bool Enabled => !string.IsNullOrWhiteSpace(Configuration);
 }
 
 /// <summary>

@@ -11,6 +11,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.WebEncoders;
 using RallyNov.Core.Caching;
+using RallyNov.Core.Cluster;
 using RallyNov.Core.Hosting;
 using RallyNov.Core.Modules;
 
@@ -36,10 +37,11 @@ public static class RallyNovWebExtensions
         DataFolder.RestrictDirectory(dataPath);
         DataFolder.RestrictDirectory(Path.Combine(dataPath, "DataProtection-Keys"));
 
-        // Keys on disk: sign-ins and antiforgery tokens survive a restart.
+        // Keys on disk (or in Redis when nodes share it): sign-ins and antiforgery tokens survive a
+        // restart and, with Redis, are read by every node. One application name for all nodes.
         services.AddDataProtection()
             .SetApplicationName("RallyNov.Cms")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataPath, "DataProtection-Keys")));
+            .PersistKeysForRallyNov(options.Redis, Path.Combine(dataPath, "DataProtection-Keys"));
 
         // Every request body is bounded; the forms that need more say so ([RequestSizeLimit]).
         builder.WebHost.ConfigureKestrel(kestrel =>

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
+using RallyNov.Core.Cluster;
 using RallyNov.Core.Security;
 using RallyNov.Core.Tenants;
 using RallyNov.Users.Data;
@@ -12,11 +13,13 @@ internal sealed class RolePermissionService(
     UsersDbContext db,
     RoleManager<IdentityRole> roles,
     IMemoryCache cache,
+    IChangeBus bus,
     TenantContext tenant) : IRolePermissionService
 {
     public const string PermissionClaimType = "permission";
 
-    // Short expiry: another node changing a role is seen within a minute without a message bus.
+    // Another node changing a role drops this cache through the change bus (Redis); the short
+    // expiry is the safety net when the bus is down or absent.
     private static readonly TimeSpan CacheDuration = TimeSpan.FromMinutes(1);
 
     private static readonly IReadOnlySet<string> Everything = Permissions.All.Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
@@ -95,10 +98,14 @@ internal sealed class RolePermissionService(
             Check(await roles.AddClaimAsync(role, new Claim(PermissionClaimType, permission)));
         }
 
-        cache.Remove(CacheKey);
+        InvalidateCache();
     }
 
-    public void InvalidateCache() => cache.Remove(CacheKey);
+    public void InvalidateCache()
+    {
+        cache.Remove(CacheKey);
+        bus.Publish(new ChangeNotice(ChangeKinds.MemoryCacheKey, tenant.Name, CacheKey));
+    }
 
     public async Task EnsureBuiltInRolesAsync(CancellationToken cancellationToken)
     {
