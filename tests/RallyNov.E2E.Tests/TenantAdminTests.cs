@@ -139,25 +139,9 @@ public sealed class TenantAdminTests(BrowserFixture browser)
         await page.GotoAsync(site.Url("/admin/tenants"));
         await page.GetByRole(AriaRole.Link, new() { Name = "Nouveau site" }).ClickAsync();
 
-        // Choosing the invitation hides the password fields; this server sends no e-mail, the form says so.
-        await page.GetByLabel("Nom affiché").FillAsync("rally'nov Haut-Doubs");
-        await page.GetByLabel("Nom technique").FillAsync("HautDoubs");
-        await page.GetByLabel("Préfixe d'URL").FillAsync("haut-doubs");
-        await page.GetByLabel("Vide", new() { Exact = true }).CheckAsync();
-        await page.GetByLabel("Nom d'utilisateur").FillAsync("direction");
-        await page.GetByLabel("Adresse e-mail").FillAsync("direction@example.org");
-        await Expect(page.GetByLabel("Mot de passe (une seconde fois)")).ToBeVisibleAsync();
-        await page.GetByLabel("Il le choisit lui-même, avec une invitation").CheckAsync();
-        await Expect(page.GetByLabel("Mot de passe (une seconde fois)")).ToBeHiddenAsync();
-        await Expect(page.Locator("#access-invitation-hint")).ToContainTextAsync("s'affiche une seule fois à la fin de l'installation");
+        await FillNewSiteWithInvitationAsync(page, "rally'nov Haut-Doubs", "HautDoubs", "haut-doubs", "Vide", "direction");
         await CheckAsync(page, "sites-nouveau-invitation");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Créer le site" }).ClickAsync();
-
-        // Ready: the link is shown once, to be passed on.
-        await Expect(page.GetByText("Le site est prêt.")).ToBeVisibleAsync(new() { Timeout = 60_000 });
-        await Expect(page.Locator("main")).ToContainTextAsync("Ce serveur n'envoie pas d'e-mails : transmettez ce lien à direction@example.org.");
-        var link = await page.GetByLabel("Lien d'invitation").InputValueAsync();
-        Assert.StartsWith(site.Url("/haut-doubs/admin/invitation?token="), link, StringComparison.Ordinal);
+        var link = await CreateAndReadInvitationAsync(page, site, "haut-doubs", "direction");
         await CheckAsync(page, "sites-installation-invitation");
         await page.ReloadAsync();
         await Expect(page.Locator("main")).ToContainTextAsync("ne s'affiche plus");
@@ -168,16 +152,129 @@ public sealed class TenantAdminTests(BrowserFixture browser)
         await using var invitedContext = await browser.NewContextAsync();
         var invited = await invitedContext.NewPageAsync();
         await invited.GotoAsync(link);
-        await Expect(invited.Locator("h1")).ToHaveTextAsync("Activer votre compte");
-        await invited.GetByLabel("Nouveau mot de passe").FillAsync(JuraPassword);
-        await invited.GetByLabel("Confirmation du mot de passe").FillAsync(JuraPassword);
-        await invited.GetByRole(AriaRole.Button, new() { Name = "Activer mon compte" }).ClickAsync();
+        await ActivateAsync(invited);
         await SignInAsync(invited, site, "/haut-doubs", "direction", JuraPassword);
         await Expect(invited.GetByText("Connecté en tant que")).ToContainTextAsync("direction");
         await invited.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "Utilisateurs" }).ClickAsync();
         await Expect(invited.Locator("main")).ToContainTextAsync("direction@example.org");
 
         Assert.True(_violations.Count == 0, "axe violations:\n" + string.Join("\n", _violations));
+    }
+
+    [Fact]
+    public async Task An_invited_administrator_of_a_new_site_sets_its_logo_colour_and_menu_and_its_public_home_shows_them()
+    {
+        using var site = LiveSite.Start();
+        var id = BackOffice.Unique();
+        var (name, prefix, displayName, user) = ("Jura" + id, "jura-" + id, "rally'nov Jura " + id, "jura-" + id);
+        await using var context = await browser.NewContextAsync();
+        var page = await context.NewPageAsync();
+        var portalBefore = await PublicHomeAsync(context, site, "");
+
+        // The portal administrator creates the site, its administrator to be invited.
+        await SignInAsync(page, site, "", "admin", Password);
+        await page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "Sites" }).ClickAsync();
+        await CheckAsync(page, "sites-parcours-liste");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Nouveau site" }).ClickAsync();
+        await FillNewSiteWithInvitationAsync(page, displayName, name, prefix, "Territoire", user);
+        await CheckAsync(page, "sites-parcours-nouveau");
+        var link = await CreateAndReadInvitationAsync(page, site, prefix, user);
+        await CheckAsync(page, "sites-parcours-installation");
+
+        // The invited person, in a browser of their own, opens the link, chooses a password and signs in.
+        await using var invitedContext = await browser.NewContextAsync();
+        var admin = await invitedContext.NewPageAsync();
+        await admin.GotoAsync(link);
+        await CheckAsync(admin, "sites-parcours-invitation");
+        await ActivateAsync(admin);
+        await CheckAsync(admin, "sites-parcours-invitation-acceptee");
+        await SignInAsync(admin, site, "/" + prefix, user, JuraPassword);
+        await CheckAsync(admin, "sites-parcours-tableau-de-bord");
+
+        // « Réglages du site »: a new name, a dark green with enough contrast for white text, a PNG logo.
+        await admin.GetByRole(AriaRole.Link, new() { Name = "Réglages du site", Exact = true }).ClickAsync();
+        await Expect(admin).ToHaveURLAsync(site.Url($"/{prefix}/admin/settings"));
+        await CheckAsync(admin, "sites-parcours-reglages");
+        var siteName = "Réseau jurassien " + id;
+        await SiteSettingsPages.FillIdentityAsync(admin, siteName, "#1b5e20");
+        await Expect(admin.Locator("#PrimaryColor-contrast")).ToContainTextAsync("Contraste du blanc sur cette couleur : 7,");
+        await SiteSettingsPages.SaveIdentityAsync(admin, siteName);
+        await CheckAsync(admin, "sites-parcours-reglages-enregistres");
+
+        // « Menus »: an external link at the end of the main menu.
+        var linkText = "Agenda du Jura " + id;
+        await admin.GetByRole(AriaRole.Link, new() { Name = "Menus", Exact = true }).ClickAsync();
+        await CheckAsync(admin, "sites-parcours-menus");
+        await SiteSettingsPages.AddMainMenuLinkAsync(admin, linkText, "https://www.example.org/agenda-jura");
+        await Expect(SiteSettingsPages.MainMenu(admin).Locator("li.order-item", new() { HasText = linkText })).ToBeVisibleAsync();
+        await CheckAsync(admin, "sites-parcours-menus-lien-ajoute");
+
+        // The new site's public home shows them at once: name, logo, colour, the link last in the menu.
+        var stored = await SiteSettingsPages.IdentityAsync(site, name);
+        Assert.Equal((siteName, "#1b5e20"), (stored.DisplayName, stored.PrimaryColor));
+        var visitor = await context.NewPageAsync();
+        await visitor.GotoAsync(site.Url($"/{prefix}/"));
+        await SiteSettingsPages.ExpectPublicIdentityAsync(visitor, stored, "rgb(27, 94, 32)");
+        var added = visitor.Locator("nav.main-nav a").Last;
+        await Expect(added).ToHaveTextAsync(linkText);
+        await Expect(added).ToHaveAttributeAsync("href", "https://www.example.org/agenda-jura");
+        await CheckAsync(visitor, "sites-parcours-accueil-public");
+
+        // The portal's home is as it was.
+        Assert.Equal(portalBefore, await PublicHomeAsync(context, site, ""));
+        Assert.DoesNotContain(siteName, portalBefore.Brand);
+
+        Assert.True(_violations.Count == 0, "axe violations:\n" + string.Join("\n", _violations));
+    }
+
+    /// <summary>What a visitor sees of a site's identity on its home: header, menu bar colour, menu links.</summary>
+    private static async Task<(string Brand, string Colour, string Menu)> PublicHomeAsync(IBrowserContext context, LiveSite site, string prefix)
+    {
+        var visitor = await context.NewPageAsync();
+        await visitor.GotoAsync(site.Url(prefix + "/"));
+        var brand = (await visitor.Locator(".brand").InnerTextAsync()).Trim();
+        var colour = await visitor.Locator(".main-nav").EvaluateAsync<string>("e => getComputedStyle(e).backgroundColor");
+        var links = await visitor.Locator("nav.main-nav a").EvaluateAllAsync<string[]>("all => all.map(a => a.textContent.trim() + ' → ' + a.getAttribute('href'))");
+        await visitor.CloseAsync();
+        return (brand, colour, string.Join(" | ", links));
+    }
+
+    /// <summary>
+    /// Fills « Nouveau site » for an administrator invited by a link: choosing the invitation hides the
+    /// password fields, and the form says this server sends no e-mail.
+    /// </summary>
+    private static async Task FillNewSiteWithInvitationAsync(IPage page, string displayName, string name, string prefix, string recipe, string user)
+    {
+        await page.GetByLabel("Nom affiché").FillAsync(displayName);
+        await page.GetByLabel("Nom technique").FillAsync(name);
+        await page.GetByLabel("Préfixe d'URL").FillAsync(prefix);
+        await page.GetByLabel(recipe, new() { Exact = true }).CheckAsync();
+        await page.GetByLabel("Nom d'utilisateur").FillAsync(user);
+        await page.GetByLabel("Adresse e-mail").FillAsync(user + "@example.org");
+        await Expect(page.GetByLabel("Mot de passe (une seconde fois)")).ToBeVisibleAsync();
+        await page.GetByLabel("Il le choisit lui-même, avec une invitation").CheckAsync();
+        await Expect(page.GetByLabel("Mot de passe (une seconde fois)")).ToBeHiddenAsync();
+        await Expect(page.Locator("#access-invitation-hint")).ToContainTextAsync("s'affiche une seule fois à la fin de l'installation");
+    }
+
+    /// <summary>« Créer le site », the installation until ready, and the invitation link it shows once.</summary>
+    private static async Task<string> CreateAndReadInvitationAsync(IPage page, LiveSite site, string prefix, string user)
+    {
+        await page.GetByRole(AriaRole.Button, new() { Name = "Créer le site" }).ClickAsync();
+        await Expect(page.GetByText("Le site est prêt.")).ToBeVisibleAsync(new() { Timeout = 60_000 });
+        await Expect(page.Locator("main")).ToContainTextAsync($"Ce serveur n'envoie pas d'e-mails : transmettez ce lien à {user}@example.org.");
+        var link = await page.GetByLabel("Lien d'invitation").InputValueAsync();
+        Assert.StartsWith(site.Url($"/{prefix}/admin/invitation?token="), link, StringComparison.Ordinal);
+        return link;
+    }
+
+    /// <summary>On the invitation page (opened from the link): chooses the password twice and activates the account.</summary>
+    private static async Task ActivateAsync(IPage invited)
+    {
+        await Expect(invited.Locator("h1")).ToHaveTextAsync("Activer votre compte");
+        await invited.GetByLabel("Nouveau mot de passe").FillAsync(JuraPassword);
+        await invited.GetByLabel("Confirmation du mot de passe").FillAsync(JuraPassword);
+        await invited.GetByRole(AriaRole.Button, new() { Name = "Activer mon compte" }).ClickAsync();
     }
 
     private static async Task SignInAsync(IPage page, LiveSite site, string prefix, string user, string password)

@@ -5,6 +5,7 @@ using RallyNov.Core.Settings;
 using RallyNov.E2E.Tests.Infrastructure;
 using static Microsoft.Playwright.Assertions;
 using static RallyNov.E2E.Tests.Infrastructure.BackOffice;
+using static RallyNov.E2E.Tests.Infrastructure.SiteSettingsPages;
 
 namespace RallyNov.E2E.Tests.Admin;
 
@@ -29,14 +30,9 @@ public sealed class SiteSettingsTests(BrowserFixture browser, SettingsSiteFixtur
         await AssertAccessibleAsync(page, "settings identity");
         await ScreensAsync(page, "settings-identity");
 
-        await page.GetByLabel("Nom du site").FillAsync(name);
-        await page.GetByLabel("Couleur principale", new() { Exact = true }).FillAsync("#1b5e20");
+        await FillIdentityAsync(page, name, "#1b5e20");
         await Expect(page.Locator("#PrimaryColor-contrast")).ToContainTextAsync("Contraste du blanc sur cette couleur : 7,");
-        await page.GetByLabel("Logo (fichier image)").SetInputFilesAsync(new FilePayload { Name = "logo-" + Unique() + ".png", MimeType = "image/png", Buffer = Png(200, 200) });
-        await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer l'identité" }).ClickAsync();
-        await Expect(Message(page)).ToContainTextAsync("Identité du site enregistrée");
-        await Expect(page.GetByLabel("Nom du site")).ToHaveValueAsync(name);
-        await Expect(page.Locator(".logo-preview img")).ToBeVisibleAsync();
+        await SaveIdentityAsync(page, name);
         await AssertAccessibleAsync(page, "settings identity with a logo");
         await ScreensAsync(page, "settings-identity-saved");
 
@@ -47,13 +43,7 @@ public sealed class SiteSettingsTests(BrowserFixture browser, SettingsSiteFixtur
         Assert.NotNull(stored.LogoPath);
         var visitor = await context.NewPageAsync();
         await visitor.GotoAsync(site.Url("/bourgogne/"));
-        await Expect(visitor.Locator(".brand")).ToContainTextAsync(name);
-        await Expect(visitor).ToHaveTitleAsync(new System.Text.RegularExpressions.Regex(System.Text.RegularExpressions.Regex.Escape(name)));
-        Assert.Equal("rgb(27, 94, 32)", await visitor.Locator(".main-nav").EvaluateAsync<string>("e => getComputedStyle(e).backgroundColor"));
-        var logo = visitor.Locator("img.brand-logo");
-        await Expect(logo).ToHaveAttributeAsync("src", new System.Text.RegularExpressions.Regex(System.Text.RegularExpressions.Regex.Escape(stored.LogoPath!)));
-        Assert.True(await logo.EvaluateAsync<bool>("img => img.complete && img.naturalWidth > 0"), "the logo does not load on the public site");
-        Assert.Equal(1, await visitor.Locator("link[rel=icon][href*='" + stored.LogoPath + "']").CountAsync());
+        await ExpectPublicIdentityAsync(visitor, stored, "rgb(27, 94, 32)");
         await ScreensAsync(visitor, "public-after-identity");
         // The other tenants keep their own identity.
         await visitor.GotoAsync(site.Url("/franche-comte/"));
@@ -88,7 +78,7 @@ public sealed class SiteSettingsTests(BrowserFixture browser, SettingsSiteFixtur
         await page.GetByRole(AriaRole.Link, new() { Name = "Menus", Exact = true }).ClickAsync();
         await AssertAccessibleAsync(page, "settings menus");
         await ScreensAsync(page, "settings-menus");
-        var main = page.Locator("section.menu-block", new() { Has = page.GetByRole(AriaRole.Heading, new() { Name = "Menu principal", Exact = true }) });
+        var main = MainMenu(page);
         var before = await PublicMenuAsync(context, site, "");
 
         // A bad address is refused in French, the typed label kept.
@@ -100,9 +90,7 @@ public sealed class SiteSettingsTests(BrowserFixture browser, SettingsSiteFixtur
         await AssertAccessibleAsync(page, "settings menus with an error");
         Assert.Equal(before, await PublicMenuAsync(context, site, ""));
 
-        await main.GetByLabel("Adresse (https://…)").FillAsync("https://www.example.org/adherer");
-        await main.GetByRole(AriaRole.Button, new() { Name = "Ajouter le lien" }).ClickAsync();
-        await Expect(Message(page)).ToBeVisibleAsync();
+        await AddMainMenuLinkAsync(page, text, "https://www.example.org/adherer");
         var menu = await PublicMenuAsync(context, site, "");
         Assert.Equal([.. before, text], menu);
 
@@ -170,9 +158,6 @@ public sealed class SiteSettingsTests(BrowserFixture browser, SettingsSiteFixtur
         Assert.Equal(new HomeSectionChoice("actualites", false), stored[0]);
         Assert.Contains(new HomeSectionChoice("chiffres-cles", true), stored);
     }
-
-    private static Task<SiteIdentity> IdentityAsync(LiveSite site, string tenant) =>
-        InTenantAsync(site, tenant, sp => sp.GetRequiredService<ISiteIdentityService>().GetAsync(CancellationToken.None));
 
     private static Task<JsonObject> SiteSettingsAsync(LiveSite site, string tenant) =>
         InTenantAsync(site, tenant, sp => sp.GetRequiredService<ISiteSettingsService>().GetAsync(SiteIdentityRules.SettingsGroup, CancellationToken.None));
