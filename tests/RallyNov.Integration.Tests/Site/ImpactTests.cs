@@ -44,8 +44,8 @@ public sealed partial class ImpactTests(UsersAppFactory app)
 
         var detail = await TextAsync(Prefix + "/initiatives/" + stored.Slug);
         Assert.Contains("Impact en 2025", detail, StringComparison.Ordinal);
-        Assert.Contains("1 200 emplois créés ou maintenus", detail, StringComparison.Ordinal);
-        Assert.Contains("45 personnes touchées", detail, StringComparison.Ordinal);
+        Assert.Contains("<strong>1 200</strong> emplois créés ou maintenus", detail, StringComparison.Ordinal);
+        Assert.Contains("<strong>45</strong> personnes touchées", detail, StringComparison.Ordinal);
         Assert.DoesNotContain("bénévole", detail, StringComparison.Ordinal);
 
         Assert.Equal(homeBefore + 1200, await JobsAsync(Prefix + "/", HomeJobs()));
