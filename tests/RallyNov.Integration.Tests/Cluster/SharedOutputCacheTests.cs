@@ -5,11 +5,12 @@ using RallyNov.Core.Cluster;
 using RallyNov.Core.Content;
 using RallyNov.Core.Tenants;
 using StackExchange.Redis;
+using Xunit.Abstractions;
 
 namespace RallyNov.Integration.Tests.Cluster;
 
 /// <summary>With Redis configured, the output cache is one store for every node: a change on one node evicts the other's pages too.</summary>
-public sealed class SharedOutputCacheTests
+public sealed class SharedOutputCacheTests(ITestOutputHelper output)
 {
     private static string SharedRedis => Environment.GetEnvironmentVariable(ClusterFactAttribute.RedisVariable)!;
 
@@ -51,6 +52,7 @@ public sealed class SharedOutputCacheTests
             await Task.Delay(50);
         }
 
+        output.WriteLine($"Published on A, both nodes' cached answers gone from Redis after {clock.ElapsedMilliseconds} ms.");
         using var visitorOnB = nodes.B.Client();
         using var fresh = await visitorOnB.GetAsync(new Uri("/bourgogne/laureats", UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, fresh.StatusCode);

@@ -7,6 +7,7 @@ using RallyNov.Core.Tenants;
 using RallyNov.Integration.Tests.Infrastructure;
 using RallyNov.Integration.Tests.Postgres;
 using RallyNov.Tenants.Management;
+using Xunit.Abstractions;
 
 namespace RallyNov.Integration.Tests.Cluster;
 
@@ -14,7 +15,7 @@ namespace RallyNov.Integration.Tests.Cluster;
 /// On PostgreSQL the tenant list is one table every node reads (rallynov_shared.tenants), and work
 /// that exactly one node must do runs under a PostgreSQL advisory lock.
 /// </summary>
-public sealed class SharedTenantsTests
+public sealed class SharedTenantsTests(ITestOutputHelper output)
 {
     private static string SharedRedis => Environment.GetEnvironmentVariable(ClusterFactAttribute.RedisVariable)!;
 
@@ -43,7 +44,8 @@ public sealed class SharedTenantsTests
         Assert.Equal(HttpStatusCode.OK, (await visitorOnA.GetAsync(new Uri($"/{prefix}/pages/mentions-legales", UriKind.Relative))).StatusCode);
 
         var created = await WithinAsync(visitorOnB, $"/{prefix}/pages/mentions-legales", HttpStatusCode.OK, TimeSpan.FromSeconds(2));
-        Assert.True(created, "The site created on A does not answer on B after 2 s.");
+        Assert.True(created is not null, "The site created on A does not answer on B after 2 s.");
+        output.WriteLine($"Created on A, answering on B after {created!.Value.TotalMilliseconds:0} ms.");
 
         // Set up once: B never ran the setup itself (one administrator, one copy of the starting content).
         await using (var connection = new NpgsqlConnection(nodes.ConnectionString))
@@ -54,7 +56,8 @@ public sealed class SharedTenantsTests
 
         await nodes.B.Services.GetRequiredService<ITenantManager>().DisableAsync(name, "tests", CancellationToken.None);
         var closed = await WithinAsync(visitorOnA, $"/{prefix}/pages/mentions-legales", HttpStatusCode.ServiceUnavailable, TimeSpan.FromSeconds(2));
-        Assert.True(closed, "The site disabled on B still answers on A after 2 s.");
+        Assert.True(closed is not null, "The site disabled on B still answers on A after 2 s.");
+        output.WriteLine($"Disabled on B, 503 on A after {closed!.Value.TotalMilliseconds:0} ms.");
         Assert.Equal(TenantState.Disabled, nodes.A.Services.GetRequiredService<ITenantStore>().Find(name)?.State);
     }
 
@@ -158,8 +161,8 @@ public sealed class SharedTenantsTests
         await command.ExecuteNonQueryAsync();
     }
 
-    /// <summary>Polls <paramref name="path"/> until it answers <paramref name="status"/>, <paramref name="limit"/> at most.</summary>
-    private static async Task<bool> WithinAsync(HttpClient client, string path, HttpStatusCode status, TimeSpan limit)
+    /// <summary>Polls <paramref name="path"/> until it answers <paramref name="status"/>, <paramref name="limit"/> at most: how long it took, or null.</summary>
+    private static async Task<TimeSpan?> WithinAsync(HttpClient client, string path, HttpStatusCode status, TimeSpan limit)
     {
         var clock = Stopwatch.StartNew();
         while (true)
@@ -168,13 +171,13 @@ public sealed class SharedTenantsTests
             {
                 if (response.StatusCode == status)
                 {
-                    return true;
+                    return clock.Elapsed;
                 }
             }
 
             if (clock.Elapsed > limit)
             {
-                return false;
+                return null;
             }
 
             await Task.Delay(50);
