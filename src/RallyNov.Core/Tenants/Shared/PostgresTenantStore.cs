@@ -30,6 +30,7 @@ internal sealed class PostgresTenantStore : ITenantStore, IDisposable
     private volatile IReadOnlyList<TenantSettings> _tenants = [];
     private Stamp _stamp;
     private Stamp _rejectedStamp;
+    private DateTime _lastOutageLog;
 
     public PostgresTenantStore(IOptions<RallyNovOptions> options, IHostEnvironment environment, IChangeBus bus, ILogger<PostgresTenantStore> logger)
     {
@@ -79,7 +80,24 @@ internal sealed class PostgresTenantStore : ITenantStore, IDisposable
 
     public async Task<bool> ReloadAsync(CancellationToken cancellationToken)
     {
-        var stamp = await ReadStampAsync(cancellationToken);
+        Stamp stamp;
+        try
+        {
+            stamp = await ReadStampAsync(cancellationToken);
+        }
+        catch (NpgsqlException ex)
+        {
+            // The database is away: keep the tenants we know; say so now and then, not twice a second.
+            var now = DateTime.UtcNow;
+            if (now - _lastOutageLog > TimeSpan.FromSeconds(30))
+            {
+                _lastOutageLog = now;
+                _logger.LogWarning(ex, "The tenants table cannot be read; the tenants already loaded stay in effect.");
+            }
+
+            return false;
+        }
+
         if (stamp == _stamp || stamp == _rejectedStamp)
         {
             return false;
