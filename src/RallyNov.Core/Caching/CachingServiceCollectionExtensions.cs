@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using RallyNov.Core.Cluster;
 using RallyNov.Core.Content;
 
 namespace RallyNov.Core.Caching;
@@ -39,6 +40,9 @@ public static class CachingServiceCollectionExtensions
         });
         services.AddOptions<OutputCacheOptions>().Configure<IServiceProvider>((o, provider) =>
             o.AddBasePolicy(provider.GetRequiredService<PublicOutputCachePolicy>()));
+
+        // Several nodes: the store moves to Redis (docs/operations.md, « Plusieurs nœuds »).
+        services.AddRallyNovRedisOutputCache(configuration);
         return services;
     }
 

@@ -21,8 +21,22 @@ public static class ClusterServiceCollectionExtensions
         services.AddMemoryCache();
         services.AddSingleton<IChangeHandler, SiteCacheChangeHandler>();
         services.AddSingleton<IChangeHandler, MemoryCacheKeyChangeHandler>();
+        services.AddSingleton<IChangeHandler, TenantStoreChangeHandler>();
 
-        var redis = configuration.GetSection(RallyNovOptions.Section).Get<RallyNovOptions>()?.Redis ?? new RedisOptions();
+        var options = configuration.GetSection(RallyNovOptions.Section).Get<RallyNovOptions>() ?? new RallyNovOptions();
+
+        // The lock lives where the shared data lives: PostgreSQL's advisory locks; one node otherwise.
+        if (string.Equals(options.Database.Provider, DatabaseProviders.Postgres, StringComparison.OrdinalIgnoreCase)
+            || string.Equals(options.Database.Provider, "PostgreSQL", StringComparison.OrdinalIgnoreCase))
+        {
+            services.AddSingleton<IDistributedLock, PostgresAdvisoryLock>();
+        }
+        else
+        {
+            services.AddSingleton<IDistributedLock, LocalDistributedLock>();
+        }
+
+        var redis = options.Redis;
         if (!redis.Enabled)
         {
             services.AddSingleton<IChangeBus, LocalChangeBus>();

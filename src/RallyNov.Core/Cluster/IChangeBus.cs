@@ -27,6 +27,9 @@ public static class ChangeKinds
 
     /// <summary>An entry of the memory cache (<see cref="ChangeNotice.Key"/>) is stale, e.g. a tenant's role permissions.</summary>
     public const string MemoryCacheKey = "memory-cache-key";
+
+    /// <summary>The shared tenant list (PostgreSQL) changed: every node reloads it.</summary>
+    public const string TenantsChanged = "tenants-changed";
 }
 
 /// <summary>Applies on this node a change another node announced.</summary>

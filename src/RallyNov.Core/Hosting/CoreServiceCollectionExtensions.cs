@@ -45,7 +45,16 @@ public static class CoreServiceCollectionExtensions
         // Redis when configured: the change bus between nodes (docs/operations.md, « Plusieurs nœuds »).
         services.AddRallyNovCluster(configuration);
 
-        services.AddSingleton<ITenantStore, JsonTenantStore>();
+        // PostgreSQL: the tenant list is shared by every node (a table); SQLite: tenants.json.
+        if (IsPostgres(configuration))
+        {
+            services.AddSingleton<ITenantStore, Tenants.Shared.PostgresTenantStore>();
+        }
+        else
+        {
+            services.AddSingleton<ITenantStore, JsonTenantStore>();
+        }
+
         services.AddSingleton<ITenantDatabase, TenantDatabase>();
         services.AddSingleton<ITenantScopeFactory, TenantScopeFactory>();
         services.AddSingleton<TenantMigrator>();
@@ -91,6 +100,10 @@ public static class CoreServiceCollectionExtensions
         services.AddHostedService<TenantStoreWatcher>();
         return services;
     }
+
+    private static bool IsPostgres(IConfiguration configuration) =>
+        (configuration.GetSection(RallyNovOptions.Section).Get<RallyNovOptions>()?.Database.Provider ?? DatabaseProviders.Sqlite) is { } provider
+        && (string.Equals(provider, DatabaseProviders.Postgres, StringComparison.OrdinalIgnoreCase) || string.Equals(provider, "PostgreSQL", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>Registers a recipe step handler (and its export side when it has one).</summary>
     public static IServiceCollection AddRecipeStep<TStep>(this IServiceCollection services)

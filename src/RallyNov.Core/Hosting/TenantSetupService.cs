@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using RallyNov.Core.Cluster;
 using RallyNov.Core.Data;
 using RallyNov.Core.Recipes;
 using RallyNov.Core.Tenants;
@@ -24,7 +25,11 @@ public sealed class TenantSetupService : IDisposable
     private readonly IHostEnvironment _environment;
     private readonly RallyNovOptions _options;
     private readonly ILogger<TenantSetupService> _logger;
+    private readonly IDistributedLock _clusterLock;
     private readonly SemaphoreSlim _lock = new(1, 1);
+
+    /// <summary>How long a node starting waits for another node's migration of the same tenant.</summary>
+    private static readonly TimeSpan MigrationWait = TimeSpan.FromMinutes(10);
 
     // Tenants migrated by this process: a change notification or a second start costs nothing.
     private readonly HashSet<string> _started = new(StringComparer.OrdinalIgnoreCase);
@@ -37,8 +42,10 @@ public sealed class TenantSetupService : IDisposable
         IConfiguration configuration,
         IHostEnvironment environment,
         IOptions<RallyNovOptions> options,
+        IDistributedLock clusterLock,
         ILogger<TenantSetupService> logger)
     {
+        _clusterLock = clusterLock;
         _store = store;
         _database = database;
         _scopes = scopes;
@@ -146,7 +153,16 @@ public sealed class TenantSetupService : IDisposable
                     return;
                 }
 
-                // Read again under the lock: the other process may have finished meanwhile.
+                // The file lock keeps the command line out; this one keeps the other nodes out.
+                await using var clusterClaim = await _clusterLock.TryAcquireAsync(DistributedLocks.TenantSetup(tenant.Name), cancellationToken);
+                if (clusterClaim is null)
+                {
+                    _logger.LogInformation("Tenant {Tenant} is being set up by another node.", tenant.Name);
+                    return;
+                }
+
+                // Read again under the locks: the other process or node may have finished meanwhile.
+                await _store.ReloadAsync(cancellationToken);
                 tenant = _store.Find(tenantName);
                 if (tenant?.State == TenantState.Uninitialized)
                 {
@@ -168,7 +184,13 @@ public sealed class TenantSetupService : IDisposable
                 throw new TenantUnavailableException(tenant.Name, outage);
             }
 
-            await MigrateAsync(tenant, null, cancellationToken);
+            // Once per cluster at a time: the others wait, then find nothing left to do.
+            await using (await _clusterLock.AcquireAsync(DistributedLocks.TenantMigration(tenant.Name), MigrationWait, cancellationToken)
+                ?? throw new InvalidOperationException($"La mise à jour de la base du site « {tenant.Name} » est en cours sur un autre serveur depuis plus de {MigrationWait.TotalMinutes:0} minutes."))
+            {
+                await MigrateAsync(tenant, null, cancellationToken);
+            }
+
             lock (_started)
             {
                 _started.Add(tenant.Name);
@@ -199,9 +221,14 @@ public sealed class TenantSetupService : IDisposable
         var folderExisted = Directory.Exists(paths.Root);
         var claim = FileLock.TryAcquire(paths.SetupLock)
             ?? throw new InvalidOperationException($"Le site « {tenant.Name} » est déjà en cours d'installation.");
+        IAsyncDisposable? clusterClaim = null;
         var added = false;
         try
         {
+            // Other nodes hear of the new entry at once: they must find its setup taken.
+            clusterClaim = await _clusterLock.TryAcquireAsync(DistributedLocks.TenantSetup(tenant.Name), cancellationToken)
+                ?? throw new InvalidOperationException($"Le site « {tenant.Name} » est déjà en cours d'installation sur un autre serveur.");
+
             var entry = tenant.Clone();
             entry.State = TenantState.Uninitialized;
             progress?.Report(new TenantSetupProgress(1, TenantSetupProgress.StepCount, "Réservation du nom et de l'adresse du site"));
@@ -230,6 +257,10 @@ public sealed class TenantSetupService : IDisposable
         finally
         {
             claim.Dispose();
+            if (clusterClaim is not null)
+            {
+                await clusterClaim.DisposeAsync();
+            }
         }
     }
 
@@ -280,6 +311,8 @@ public sealed class TenantSetupService : IDisposable
             var paths = _store.PathsFor(tenant.Name);
             using var claim = FileLock.TryAcquire(paths.SetupLock)
                 ?? throw new InvalidOperationException($"Le site « {tenant.Name} » est en cours d'installation par un autre processus ; réessayez dans un instant.");
+            await using var clusterClaim = await _clusterLock.TryAcquireAsync(DistributedLocks.TenantSetup(tenant.Name), cancellationToken)
+                ?? throw new InvalidOperationException($"Le site « {tenant.Name} » est en cours d'installation sur un autre serveur ; réessayez dans un instant.");
             var aside = await _database.MoveAsideAsync(tenant, cancellationToken);
             if (Directory.Exists(paths.SearchIndex))
             {

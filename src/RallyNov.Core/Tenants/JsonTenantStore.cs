@@ -16,7 +16,7 @@ namespace RallyNov.Core.Tenants;
 /// </summary>
 internal sealed class JsonTenantStore : ITenantStore, IDisposable
 {
-    private static readonly JsonSerializerOptions JsonOptions = new()
+    internal static readonly JsonSerializerOptions JsonOptions = new()
     {
         WriteIndented = true,
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
@@ -193,7 +193,8 @@ internal sealed class JsonTenantStore : ITenantStore, IDisposable
         }
     }
 
-    private static List<TenantSettings> Load(string file)
+    /// <summary>Reads and validates a tenants.json (also used to import it into PostgreSQL).</summary>
+    internal static List<TenantSettings> Load(string file)
     {
         try
         {

@@ -7,14 +7,14 @@ namespace RallyNov.Integration.Tests.Cluster;
 /// <summary>
 /// Two nodes behind one site, as production runs them: one PostgreSQL database (a fresh one on the
 /// test server), one Redis, a data folder each. Node A starts first and sets the tenants up; node B
-/// starts with the same tenants.json, as an operator deploys it to every node.
+/// starts on the same database and finds them in its shared tenants table.
 /// </summary>
 public sealed class TwoNodes : IAsyncDisposable
 {
     private readonly string _server;
     private readonly string _database;
 
-    private TwoNodes(string redis)
+    private TwoNodes(string redis, IReadOnlyDictionary<string, string>? settings)
     {
         _server = Environment.GetEnvironmentVariable(PostgresSiteFactory.Variable)!;
         _database = "rallynov_cluster_" + Guid.NewGuid().ToString("N")[..12];
@@ -23,11 +23,9 @@ public sealed class TwoNodes : IAsyncDisposable
 
         // A prefix per test: tests sharing the one Redis never read each other's keys or notices.
         KeyPrefix = "rallynov-test-" + Guid.NewGuid().ToString("N")[..8];
-        A = new ClusterNode(RallyNovFactory.NewDataPath(), connectionString, redis, KeyPrefix);
+        A = new ClusterNode(RallyNovFactory.NewDataPath(), connectionString, redis, KeyPrefix, settings);
         A.CreateClient().Dispose();
-        var b = RallyNovFactory.NewDataPath();
-        File.Copy(Path.Combine(A.DataPath, "tenants.json"), Path.Combine(b, "tenants.json"));
-        B = new ClusterNode(b, connectionString, redis, KeyPrefix);
+        B = new ClusterNode(RallyNovFactory.NewDataPath(), connectionString, redis, KeyPrefix, settings);
         B.CreateClient().Dispose();
     }
 
@@ -38,7 +36,10 @@ public sealed class TwoNodes : IAsyncDisposable
     public string KeyPrefix { get; }
 
     /// <summary>Starts both nodes on <paramref name="redis"/> (a StackExchange.Redis configuration string).</summary>
-    public static Task<TwoNodes> StartAsync(string redis) => Task.Run(() => new TwoNodes(redis));
+    public static Task<TwoNodes> StartAsync(string redis, IReadOnlyDictionary<string, string>? settings = null) => Task.Run(() => new TwoNodes(redis, settings));
+
+    /// <summary>The cluster's PostgreSQL database, for a test that reads what the nodes share.</summary>
+    public string ConnectionString => new NpgsqlConnectionStringBuilder(_server) { Database = _database }.ToString();
 
     public async ValueTask DisposeAsync()
     {

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using RallyNov.AuditTrail.Data;
+using RallyNov.Core.Cluster;
 
 namespace RallyNov.AuditTrail.Services;
 
@@ -9,8 +10,9 @@ namespace RallyNov.AuditTrail.Services;
 /// Deletes events older than <see cref="AuditTrailOptions.RetentionDays"/>, at most once a day per
 /// tenant and node, piggybacking on a write: no background service, and an idle tenant has nothing
 /// new to purge anyway. One indexed range delete, so the cost is small even for a year of events.
+/// With several nodes, the one that takes the cluster lock purges; the others skip that day.
 /// </summary>
-internal sealed class AuditRetention(IOptions<AuditTrailOptions> options, TimeProvider clock)
+internal sealed class AuditRetention(IOptions<AuditTrailOptions> options, TimeProvider clock, IDistributedLock clusterLock)
 {
     private readonly ConcurrentDictionary<string, DateTime> _lastPurge = new(StringComparer.Ordinal);
 
@@ -24,6 +26,12 @@ internal sealed class AuditRetention(IOptions<AuditTrailOptions> options, TimePr
         }
 
         _lastPurge[tenantName] = now;
+        await using var claim = await clusterLock.TryAcquireAsync(DistributedLocks.AuditRetention(tenantName), cancellationToken);
+        if (claim is null)
+        {
+            return 0;
+        }
+
         var cutoff = now.AddDays(-days);
         return await db.AuditEvents.Where(x => x.UtcTime < cutoff).ExecuteDeleteAsync(cancellationToken);
     }
