@@ -27,6 +27,9 @@ public static class ChangeKinds
 
     /// <summary>An entry of the memory cache (<see cref="ChangeNotice.Key"/>) is stale, e.g. a tenant's role permissions.</summary>
     public const string MemoryCacheKey = "memory-cache-key";
+
+    /// <summary>New IndexingTasks rows of the tenant were committed: every node's search index takes them now.</summary>
+    public const string IndexingTasks = "indexing-tasks";
 }
 
 /// <summary>Applies on this node a change another node announced.</summary>
