@@ -13,7 +13,7 @@ namespace RallyNov.Integration.Tests.Cluster;
 /// indexes and, without Redis, its own data-protection keys), on the cluster's PostgreSQL database
 /// and, when given, its Redis.
 /// </summary>
-public sealed class ClusterNode(string dataPath, string connectionString, string? redis, string keyPrefix) : WebApplicationFactory<Program>
+public sealed class ClusterNode(string dataPath, string connectionString, string? redis, string keyPrefix, params (string Key, string Value)[] settings) : WebApplicationFactory<Program>
 {
     public const string AdminPassword = "Essai-Cluster-2026!";
 
@@ -42,6 +42,11 @@ public sealed class ClusterNode(string dataPath, string connectionString, string
         {
             builder.UseSetting("RallyNov:Redis:Configuration", redis);
             builder.UseSetting("RallyNov:Redis:KeyPrefix", keyPrefix);
+        }
+
+        foreach (var (key, value) in settings)
+        {
+            builder.UseSetting(key, value);
         }
 
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
