@@ -13,7 +13,7 @@ namespace RallyNov.Integration.Tests.Cluster;
 /// indexes and, without Redis, its own data-protection keys), on the cluster's PostgreSQL database
 /// and, when given, its Redis.
 /// </summary>
-public sealed class ClusterNode(string dataPath, string connectionString, string? redis, string keyPrefix, params (string Key, string Value)[] settings) : WebApplicationFactory<Program>
+public sealed class ClusterNode(string dataPath, string connectionString, string? redis, string keyPrefix, IReadOnlyDictionary<string, string>? settings = null) : WebApplicationFactory<Program>
 {
     public const string AdminPassword = "Essai-Cluster-2026!";
 
@@ -44,7 +44,7 @@ public sealed class ClusterNode(string dataPath, string connectionString, string
             builder.UseSetting("RallyNov:Redis:KeyPrefix", keyPrefix);
         }
 
-        foreach (var (key, value) in settings)
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             builder.UseSetting(key, value);
         }

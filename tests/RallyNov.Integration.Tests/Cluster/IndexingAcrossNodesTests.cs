@@ -21,7 +21,7 @@ public sealed class IndexingAcrossNodesTests
     [ClusterFact]
     public async Task A_page_published_on_node_A_is_found_by_node_B_search_within_two_seconds_and_B_health_shows_its_index_lag_back_to_zero()
     {
-        await using var nodes = await TwoNodes.StartAsync(SharedRedis, ("RallyNov:Search:CatchUpSeconds", "120"));
+        await using var nodes = await TwoNodes.StartAsync(SharedRedis, new Dictionary<string, string> { ["RallyNov:Search:CatchUpSeconds"] = "120" });
         using var visitorOnB = nodes.B.Client();
         Assert.Equal((0, 0.0), await LagAsync(visitorOnB, "Bourgogne"));
 

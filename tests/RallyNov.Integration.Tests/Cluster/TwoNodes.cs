@@ -14,13 +14,12 @@ public sealed class TwoNodes : IAsyncDisposable
     private readonly string _server;
     private readonly string _database;
 
-    private TwoNodes(string redis, (string Key, string Value)[] settings)
+    private TwoNodes(string redis, IReadOnlyDictionary<string, string>? settings)
     {
         _server = Environment.GetEnvironmentVariable(PostgresSiteFactory.Variable)!;
         _database = "rallynov_cluster_" + Guid.NewGuid().ToString("N")[..12];
         Execute(_server, $"CREATE DATABASE \"{_database}\"");
         var connectionString = new NpgsqlConnectionStringBuilder(_server) { Database = _database }.ToString();
-        ConnectionString = connectionString;
 
         // A prefix per test: tests sharing the one Redis never read each other's keys or notices.
         KeyPrefix = "rallynov-test-" + Guid.NewGuid().ToString("N")[..8];
@@ -38,11 +37,11 @@ public sealed class TwoNodes : IAsyncDisposable
 
     public string KeyPrefix { get; }
 
-    /// <summary>The cluster's database (tenant schemas: the tenant's name in lower case).</summary>
-    public string ConnectionString { get; }
+    /// <summary>Starts both nodes on <paramref name="redis"/> (a StackExchange.Redis configuration string).</summary>
+    public static Task<TwoNodes> StartAsync(string redis, IReadOnlyDictionary<string, string>? settings = null) => Task.Run(() => new TwoNodes(redis, settings));
 
-    /// <summary>Starts both nodes on <paramref name="redis"/> (a StackExchange.Redis configuration string), with more <paramref name="settings"/> when given.</summary>
-    public static Task<TwoNodes> StartAsync(string redis, params (string Key, string Value)[] settings) => Task.Run(() => new TwoNodes(redis, settings));
+    /// <summary>The cluster's PostgreSQL database, for a test that reads what the nodes share.</summary>
+    public string ConnectionString => new NpgsqlConnectionStringBuilder(_server) { Database = _database }.ToString();
 
     public async ValueTask DisposeAsync()
     {
