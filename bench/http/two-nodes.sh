@@ -97,10 +97,10 @@ cat >"$WORK/paths.txt" <<EOF
 /franche-comte/
 /bourgogne/initiatives
 $INITIATIVE
-/laureats
+/bourgogne/laureats
 /recherche?q=insertion
 /bourgogne/recherche?q=emploi
-/evenements
+/bourgogne/evenements
 /feed.xml
 EOF
 echo "== mixed workload: $(tr '\n' ' ' <"$WORK/paths.txt")"
