@@ -17,14 +17,15 @@ ONE_PORT=$P; TWO_PORT=$((P + 1)); A_PORT=$((P + 2)); B_PORT=$((P + 3)); PG_PORT=
 PASSWORD='Bench-Passw0rd!'
 
 WORK=$(mktemp -d /tmp/rallynov-two-nodes.XXXXXX)
+PG=$(mktemp -d /tmp/rallynov-two-nodes-pg.XXXXXX)   # its own folder: as root it belongs to the postgres user
 PIDS=()
 pg_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
 pg_as() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 cleanup() {
   for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
-  pg_as "$pg_bin/pg_ctl" -D "$WORK/pg/data" -m immediate stop >/dev/null 2>&1 || true
+  pg_as "$pg_bin/pg_ctl" -D "$PG/data" -m immediate stop >/dev/null 2>&1 || true
   [ -f "$WORK/redis.pid" ] && kill "$(cat "$WORK/redis.pid")" 2>/dev/null || true
-  rm -rf "$WORK"
+  rm -rf "$WORK" "$PG"
 }
 trap cleanup EXIT
 load() { cut -d' ' -f1-3 /proc/loadavg; }
@@ -32,11 +33,11 @@ load() { cut -d' ' -f1-3 /proc/loadavg; }
 dotnet build -c "$CONFIG" src/RallyNov.Cms -nologo -v q >/dev/null
 BIN="$PWD/src/RallyNov.Cms/bin/$CONFIG/net10.0"
 
-mkdir -p "$WORK/pg" "$WORK/a" "$WORK/b" "$WORK/nginx"
-[ "$(id -u)" -eq 0 ] && chown postgres "$WORK/pg"
-pg_as "$pg_bin/initdb" -D "$WORK/pg/data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 >/dev/null
-pg_as "$pg_bin/pg_ctl" -D "$WORK/pg/data" -l "$WORK/pg/server.log" -w \
-  -o "-p $PG_PORT -c listen_addresses=127.0.0.1 -k $WORK/pg -c max_connections=200" start >/dev/null
+mkdir -p "$WORK/a" "$WORK/b" "$WORK/nginx"
+if [ "$(id -u)" -eq 0 ]; then chown postgres "$PG"; fi
+pg_as "$pg_bin/initdb" -D "$PG/data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 >/dev/null
+pg_as "$pg_bin/pg_ctl" -D "$PG/data" -l "$PG/server.log" -w \
+  -o "-p $PG_PORT -c listen_addresses=127.0.0.1 -k $PG -c max_connections=200" start >/dev/null
 redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --daemonize yes --save '' --appendonly no \
   --dir "$WORK" --pidfile "$WORK/redis.pid" --logfile "$WORK/redis.log"
 
