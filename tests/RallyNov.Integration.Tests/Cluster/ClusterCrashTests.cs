@@ -14,7 +14,10 @@ namespace RallyNov.Integration.Tests.Cluster;
 /// built site as a real process (PostgreSQL, Redis), node B runs in-process on the same database,
 /// Redis and tenants. No publish A acknowledged (its redirect after « Publier ») is lost: each is in
 /// the database (its page on B), in B's index, and in A's index once A restarts and catches up.
+/// It runs alone (its own collection, not in parallel): a child process, a storm and a restart
+/// would otherwise slow the timed tests of the other classes.
 /// </summary>
+[Collection(ClusterCrashGroup.Name)]
 public sealed class ClusterCrashTests
 {
     private const int Workers = 4;
@@ -164,4 +167,10 @@ public sealed class ClusterCrashTests
         command.CommandText = sql;
         command.ExecuteNonQuery();
     }
+}
+
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class ClusterCrashGroup
+{
+    public const string Name = "Cluster crash (alone)";
 }
