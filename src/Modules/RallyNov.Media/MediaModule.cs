@@ -29,6 +29,8 @@ public sealed class MediaModule : ModuleBase
         services.AddOptions<MediaOptions>().BindConfiguration(MediaOptions.Section);
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped(sp => MediaDbContextFactory.Create(sp.GetRequiredService<RallyNovDbContext>()));
+        services.AddSingleton<MediaFolders>();
+        services.AddSingleton<Core.Tenants.ITenantChangeHandler, SharedMediaTenantChangeHandler>();
         services.AddScoped<IMediaStore, MediaStore>();
         services.AddSingleton<IImageProcessor, NetVipsImageProcessor>();
         services.AddScoped<IMediaVariantCache, MediaVariantCache>();

@@ -5,6 +5,13 @@ public sealed class MediaOptions
 {
     public const string Section = "RallyNov:Media";
 
+    /// <summary>
+    /// A folder shared by every node (an NFS or CephFS mount) holding each tenant's media and
+    /// variants in {Root}/{tenant}/Media and {Root}/{tenant}/MediaCache; relative paths start at the
+    /// content root. Empty: in each tenant's data folder (Sites/{tenant}/Media), as on one node.
+    /// </summary>
+    public string? Root { get; set; }
+
     /// <summary>Largest accepted upload, in bytes (10 Mo by default).</summary>
     public long MaxUploadBytes { get; set; } = 10 * 1024 * 1024;
 

@@ -30,6 +30,9 @@ public static class ChangeKinds
 
     /// <summary>The shared tenant list (PostgreSQL) changed: every node reloads it.</summary>
     public const string TenantsChanged = "tenants-changed";
+
+    /// <summary>New IndexingTasks rows of the tenant were committed: every node's search index takes them now.</summary>
+    public const string IndexingTasks = "indexing-tasks";
 }
 
 /// <summary>Applies on this node a change another node announced.</summary>

@@ -8,6 +8,7 @@ using RallyNov.Core.Content;
 using RallyNov.Core.Content.Definitions;
 using RallyNov.Core.Data;
 using RallyNov.Core.Email;
+using RallyNov.Core.Indexing;
 using RallyNov.Core.Media;
 using RallyNov.Core.Modules;
 using RallyNov.Core.Recipes;
@@ -73,6 +74,7 @@ public static class CoreServiceCollectionExtensions
         services.AddScoped<ISiteSettingsService, SiteSettingsService>();
         services.AddScoped<ISiteIdentityService, SiteIdentityService>();
         services.AddRallyNovCaching(configuration);
+        services.AddRallyNovIndexingSignal();
         services.AddSingleton<ISvgSanitizer, SvgSanitizer>();
         services.AddScoped<TermRetagger>();
         services.AddScoped<ITaxonomyEditor, TaxonomyEditor>();

@@ -13,9 +13,10 @@ public interface ITenantHealthCheck
     string Name { get; }
 
     /// <summary>The entry, or null when the check does not apply to this tenant (module switched off).</summary>
-    TenantHealthEntry? Check(TenantSettings tenant);
+    Task<TenantHealthEntry?> CheckAsync(TenantSettings tenant, CancellationToken cancellationToken);
 }
 
 /// <param name="Status">Short word reported as is ("ok", "building", "broken").</param>
 /// <param name="Ready">False makes /health answer 503.</param>
-public sealed record TenantHealthEntry(string Status, bool Ready);
+/// <param name="Details">More members of the tenant's object, reported as is (e.g. "indexLag"); they do not change readiness.</param>
+public sealed record TenantHealthEntry(string Status, bool Ready, IReadOnlyDictionary<string, object?>? Details = null);

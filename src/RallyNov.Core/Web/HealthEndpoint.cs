@@ -57,10 +57,14 @@ internal static class HealthEndpoint
 
             foreach (var check in checks)
             {
-                if (check.Check(tenant) is { } result)
+                if (await check.CheckAsync(tenant, cancellationToken) is { } result)
                 {
                     entry[check.Name] = result.Status;
                     healthy &= result.Ready;
+                    foreach (var (key, value) in result.Details ?? new Dictionary<string, object?>())
+                    {
+                        entry[key] = value;
+                    }
                 }
             }
         }

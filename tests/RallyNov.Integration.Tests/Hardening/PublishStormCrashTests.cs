@@ -77,7 +77,7 @@ public sealed class PublishStormCrashTests
     }
 
     /// <summary>Signs in, then publishes new pages through the editor form (the form it was given) until stopped.</summary>
-    private static async Task PublishUntilStoppedAsync(HostProcess site, int worker, ConcurrentBag<(string Id, string Word)> acknowledged, CancellationToken stop)
+    internal static async Task PublishUntilStoppedAsync(HostProcess site, int worker, ConcurrentBag<(string Id, string Word)> acknowledged, CancellationToken stop)
     {
         using var client = site.Client();
         try

@@ -88,7 +88,7 @@ public sealed class MediaPathTests
     public void Store_never_resolves_outside_the_tenant_media_folder()
     {
         var tenant = Users.TestTenants.Context("MediaPathTenant", "");
-        var store = new MediaStore(tenant);
+        var store = new MediaStore(tenant, new MediaFolders(sharedRoot: null));
         Assert.Null(store.Resolve("../content.db"));
         Assert.Null(store.Resolve("../../OtherTenant/Media/photo.jpg"));
         Assert.Null(store.Resolve("/etc/passwd"));

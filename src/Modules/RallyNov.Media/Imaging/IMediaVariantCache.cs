@@ -3,7 +3,10 @@ using RallyNov.Media.Storage;
 
 namespace RallyNov.Media.Imaging;
 
-/// <summary>Resized copies of the tenant's images, made once on first request and kept under App_Data/Sites/{tenant}/MediaCache.</summary>
+/// <summary>
+/// Resized copies of the tenant's images, made once on first request and kept in its MediaCache
+/// folder (see <see cref="MediaFolders"/>: on a shared media root, once for every node).
+/// </summary>
 public interface IMediaVariantCache
 {
     /// <summary>
@@ -17,14 +20,20 @@ public interface IMediaVariantCache
     void Remove(string path);
 }
 
-internal sealed class MediaVariantCache(TenantContext tenant, IMediaStore store, IImageProcessor images) : IMediaVariantCache
+internal sealed class MediaVariantCache(TenantContext tenant, IMediaStore store, IImageProcessor images, MediaFolders folders) : IMediaVariantCache
 {
     /// <summary>The only widths ever produced: a visitor cannot fill the disk by asking for every width.</summary>
     public static readonly IReadOnlyList<int> AllowedWidths = [160, 320, 480, 768, 1024, 1600];
 
+    /// <summary>How long a request waits for a variant another request or node is making before serving the original.</summary>
+    internal static readonly TimeSpan WaitForMaker = TimeSpan.FromSeconds(15);
+
+    /// <summary>A claim older than this was left by a maker that died (kill -9): it is broken.</summary>
+    internal static readonly TimeSpan StaleClaim = TimeSpan.FromSeconds(60);
+
     private static readonly string[] Extensions = [".jpg", ".png", ".webp"];
 
-    private readonly string _root = Path.Combine(Path.GetFullPath(tenant.Paths.Root), "MediaCache");
+    private readonly string _root = folders.VariantsOf(tenant);
 
     /// <summary>The allowed width closest to the one asked for (the larger one on a tie).</summary>
     public static int Nearest(int requested) =>
@@ -38,13 +47,46 @@ internal sealed class MediaVariantCache(TenantContext tenant, IMediaStore store,
         }
 
         var target = VariantPath(path, width, extension);
-        // A variant older than its original (a file replaced under the same name) is made again.
-        if (File.Exists(target) && File.GetLastWriteTimeUtc(target) >= File.GetLastWriteTimeUtc(source))
+        if (IsFresh(target, source))
         {
             return target;
         }
 
-        return images.TryResize(source, width, target) ? target : null;
+        // One maker at a time for the whole cluster: whoever creates the claim file beside the
+        // variant (an atomic create, also on a shared folder); the others wait for its result.
+        // The maker writes aside and renames, so nobody ever reads a half-written variant.
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        var claim = target + ".making";
+        var deadline = DateTime.UtcNow + WaitForMaker;
+        while (true)
+        {
+            if (TryClaim(claim) is { } held)
+            {
+                using (held)
+                {
+                    // Made by the previous holder between our look and our claim.
+                    return IsFresh(target, source) || images.TryResize(source, width, target) ? target : null;
+                }
+            }
+
+            if (IsFresh(target, source))
+            {
+                return target;
+            }
+
+            if (DateTime.UtcNow - File.GetLastWriteTimeUtc(claim) > StaleClaim)
+            {
+                TryDelete(claim);
+                continue;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                return null;
+            }
+
+            Thread.Sleep(20);
+        }
     }
 
     public void Remove(string path)
@@ -59,6 +101,35 @@ internal sealed class MediaVariantCache(TenantContext tenant, IMediaStore store,
                     File.Delete(file);
                 }
             }
+        }
+    }
+
+    // A variant older than its original (a file replaced under the same name) is made again.
+    private static bool IsFresh(string target, string source) =>
+        File.Exists(target) && File.GetLastWriteTimeUtc(target) >= File.GetLastWriteTimeUtc(source);
+
+    /// <summary>The claim file, created only if absent and removed when disposed; null when someone else holds it.</summary>
+    private static FileStream? TryClaim(string claim)
+    {
+        try
+        {
+            return new FileStream(claim, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.DeleteOnClose);
+        }
+        catch (IOException) when (File.Exists(claim))
+        {
+            return null;
+        }
+    }
+
+    private static void TryDelete(string file)
+    {
+        try
+        {
+            File.Delete(file);
+        }
+        catch (IOException)
+        {
+            // Another waiter broke it first.
         }
     }
 

@@ -2,7 +2,7 @@ using RallyNov.Core.Tenants;
 
 namespace RallyNov.Media.Storage;
 
-/// <summary>The current tenant's Media folder on disk. Paths are relative and already parsed by <see cref="MediaPath"/>.</summary>
+/// <summary>The current tenant's Media folder on disk (its data folder's, or its own under RallyNov:Media:Root). Paths are relative and already parsed by <see cref="MediaPath"/>.</summary>
 public interface IMediaStore
 {
     /// <summary>Absolute path of a relative media path, or null when it would leave the tenant's Media folder.</summary>
@@ -24,9 +24,9 @@ public interface IMediaStore
     void DeleteFile(string path);
 }
 
-internal sealed class MediaStore(TenantContext tenant) : IMediaStore
+internal sealed class MediaStore(TenantContext tenant, MediaFolders folders) : IMediaStore
 {
-    private readonly string _root = Path.GetFullPath(tenant.Paths.Media);
+    private readonly string _root = Path.GetFullPath(folders.MediaOf(tenant));
 
     public string? Resolve(string relativePath)
     {

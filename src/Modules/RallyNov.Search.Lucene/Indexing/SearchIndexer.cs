@@ -63,13 +63,21 @@ internal sealed class SearchIndexer(
             return await RebuildAsync(null, cancellationToken);
         }
 
+        var cursor = index.Cursor;
         var tasks = await db.IndexingTasks.AsNoTracking()
-            .Where(t => t.Id > index.Cursor)
+            .Where(t => t.Id > cursor)
             .OrderBy(t => t.Id)
             .Take(BatchSize)
-            .Select(t => new { t.Id, t.ContentItemId })
+            .Select(t => new LoggedTask(t.Id, t.ContentItemId))
             .ToListAsync(cancellationToken);
-        if (tasks.Count == 0)
+
+        // Tasks committed after the cursor went past their id (see LogGaps).
+        var waiting = index.Gaps.Waiting(DateTime.UtcNow);
+        var late = waiting.Length == 0 ? [] : await db.IndexingTasks.AsNoTracking()
+            .Where(t => waiting.Contains(t.Id))
+            .Select(t => new LoggedTask(t.Id, t.ContentItemId))
+            .ToListAsync(cancellationToken);
+        if (tasks.Count == 0 && late.Count == 0)
         {
             // A database put back in time (a backup restored, `tenants reset`) has fewer tasks than
             // the index has applied: the index holds items the database no longer has.
@@ -77,12 +85,15 @@ internal sealed class SearchIndexer(
             return last < index.Cursor ? await RebuildAsync(null, cancellationToken) : 0;
         }
 
-        var ids = tasks.Select(t => t.ContentItemId).Distinct(StringComparer.Ordinal).ToList();
+        var ids = tasks.Concat(late).Select(t => t.ContentItemId).Distinct(StringComparer.Ordinal).ToList();
         var published = await contents.GetManyAsync(ids, VersionOptions.Published, cancellationToken);
         var terms = await TermNamesAsync(cancellationToken);
         var upserts = published.Values.Select(item => ToDocument(item, terms)).OfType<Document>().ToList();
         var deletes = ids.Where(id => !published.ContainsKey(id)).ToList();
-        await index.ApplyAsync(upserts, deletes, tasks[^1].Id, cancellationToken);
+        var next = tasks.Count > 0 ? tasks[^1].Id : cursor;
+        await index.ApplyAsync(upserts, deletes, next, cancellationToken);
+        index.Gaps.Found(late.Select(t => t.Id));
+        index.Gaps.Passed(cursor, tasks.Select(t => t.Id), DateTime.UtcNow);
 
         // Search answers cached while the index was behind go; and a change written by another
         // node or a command-line verb (the log is shared) reaches this node's caches here.
@@ -163,6 +174,8 @@ internal sealed class SearchIndexer(
         var type = definitions.Find(item.ContentType);
         return type?.UrlFor(item.Slug) is null ? null : SearchDocumentFactory.Create(tenant.Name, item, type, terms);
     }
+
+    private sealed record LoggedTask(long Id, string ContentItemId);
 
     private async Task<IReadOnlyDictionary<string, string>> TermNamesAsync(CancellationToken cancellationToken)
     {

@@ -59,6 +59,9 @@ internal sealed class TenantSearchIndex : IDisposable
     /// <summary>Id of the last IndexingTasks row applied; 0 for a new index (which needs a full build).</summary>
     public long Cursor { get => Volatile.Read(ref _cursor); private set => Volatile.Write(ref _cursor, value); }
 
+    /// <summary>Ids below the cursor missing from the log when it was read (see <see cref="LogGaps"/>).</summary>
+    internal LogGaps Gaps { get; } = new();
+
     /// <summary>When the index was last rebuilt from the database, or null.</summary>
     public DateTime? LastRebuildUtc { get; private set; }
 
