@@ -38,6 +38,7 @@ public sealed class HelpPageTests(BrowserFixture browser, AdminSiteFixture admin
             Assert.StartsWith("/bourgogne/admin/aide/images/", src, StringComparison.Ordinal);
             Assert.False(string.IsNullOrWhiteSpace(await image.GetAttributeAsync("alt")), src + " has no alt text");
             Assert.True(await image.EvaluateAsync<bool>("i => i.complete && i.naturalWidth > 0"), src + " does not load");
+            Assert.Equal(src, await image.EvaluateAsync<string?>("i => i.closest('a')?.getAttribute('href')")); // a click shows it full size
         }
 
         // The table of contents points at headings of the page.

@@ -203,7 +203,7 @@ public sealed class EditorGuideScreenshotsTests(BrowserFixture browser)
     /// <summary>The screen (or one part of it) at 1366 px, once its images have loaded; no caret, no animation.</summary>
     private static async Task ShootAsync(IPage page, string name, ILocator? part = null, bool fullPage = false)
     {
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await page.WaitForLoadStateAsync(LoadState.Load);
         // Lazy images below the fold would never load: ask for all of them, then wait.
         await page.EvaluateAsync("() => { for (const i of document.images) { i.loading = 'eager'; } }");
         await page.WaitForFunctionAsync("() => [...document.images].every(i => i.complete)");

@@ -71,11 +71,19 @@ internal sealed class EditorGuide : IEditorGuide
     private string Render(string imageBase)
     {
         var document = Markdown.Parse(_markdown.Value, Pipeline);
-        foreach (var link in document.Descendants<LinkInline>())
+        foreach (var link in document.Descendants<LinkInline>().ToList())
         {
             if (link.Url is { } url && url.StartsWith(ImageFolder, StringComparison.Ordinal))
             {
                 link.Url = imageBase + Uri.EscapeDataString(url[ImageFolder.Length..]);
+            }
+
+            // A screenshot shrinks to the text column: a click shows it at full size.
+            if (link.IsImage && link.Parent is not LinkInline { IsImage: false })
+            {
+                var enlarge = new LinkInline(link.Url ?? "", "");
+                link.ReplaceBy(enlarge, copyChildren: false);
+                enlarge.AppendChild(link);
             }
         }
 
