@@ -22,6 +22,9 @@ public sealed class EditorGuideScreenshotsTests(BrowserFixture browser)
     private const int Width = 1366;
     private const int Height = 800;
 
+    /// <summary>As the shared login helper: the DOM is enough to go on, a loaded host may be slow to fire "load".</summary>
+    private static readonly PageGotoOptions Loaded = new() { WaitUntil = WaitUntilState.DOMContentLoaded, Timeout = 60_000 };
+
     /// <summary>docs/guide-editeur of the repository (found from the test binaries upwards).</summary>
     internal static string Folder
     {
@@ -48,7 +51,7 @@ public sealed class EditorGuideScreenshotsTests(BrowserFixture browser)
         var page = await context.NewPageAsync();
 
         // Signing in, and the way back when the password is forgotten.
-        await page.GotoAsync(site.Url("/admin"));
+        await page.GotoAsync(site.Url("/admin"), Loaded);
         await Expect(page.Locator("h1")).ToHaveTextAsync("Connexion au back-office");
         await page.GetByLabel("Nom d'utilisateur ou e-mail").FillAsync("admin");
         await ShootAsync(page, "connexion");
@@ -161,7 +164,7 @@ public sealed class EditorGuideScreenshotsTests(BrowserFixture browser)
         await using (var newcomer = await browser.NewContextAsync(Width, Height))
         {
             var invited = await newcomer.NewPageAsync();
-            await invited.GotoAsync(link);
+            await invited.GotoAsync(link, Loaded);
             await Expect(invited.Locator("h1")).ToHaveTextAsync("Activer votre compte");
             await Expect(invited.GetByRole(AriaRole.Button, new() { Name = "Activer mon compte" })).ToBeVisibleAsync();
             await ShootAsync(invited, "activer-compte");
@@ -203,10 +206,11 @@ public sealed class EditorGuideScreenshotsTests(BrowserFixture browser)
     /// <summary>The screen (or one part of it) at 1366 px, once its images have loaded; no caret, no animation.</summary>
     private static async Task ShootAsync(IPage page, string name, ILocator? part = null, bool fullPage = false)
     {
-        await page.WaitForLoadStateAsync(LoadState.Load);
+        // A loaded host (2 cores, several test runs) can take long: the pictures must be complete, the time is secondary.
+        await page.WaitForLoadStateAsync(LoadState.Load, new() { Timeout = 60_000 });
         // Lazy images below the fold would never load: ask for all of them, then wait.
         await page.EvaluateAsync("() => { for (const i of document.images) { i.loading = 'eager'; } }");
-        await page.WaitForFunctionAsync("() => [...document.images].every(i => i.complete)");
+        await page.WaitForFunctionAsync("() => [...document.images].every(i => i.complete)", null, new() { Timeout = 60_000 });
         var path = Path.Combine(Folder, name + ".png");
         if (part is not null)
         {
