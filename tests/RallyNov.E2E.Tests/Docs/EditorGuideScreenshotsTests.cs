@@ -122,6 +122,8 @@ public sealed class EditorGuideScreenshotsTests(BrowserFixture browser)
         await page.GetByRole(AriaRole.Link, new() { Name = "illustrations", Exact = true }).ClickAsync();
         await Expect(page.Locator("main table thead")).ToContainTextAsync("Texte alternatif");
         await ShootAsync(page, "mediatheque");
+        await Expect(page.Locator("main table tbody tr").First).ToContainTextAsync("Modifier");
+        await ShootAsync(page, "mediatheque-fichiers", page.Locator("main table"), maxHeight: 560);
 
         // Proposals from the public.
         await Menu(page, "Propositions").ClickAsync();
@@ -204,7 +206,7 @@ public sealed class EditorGuideScreenshotsTests(BrowserFixture browser)
         page.GetByRole(AriaRole.Navigation, new() { Name = "Menu du back-office" }).GetByRole(AriaRole.Link, new() { Name = entry, Exact = true });
 
     /// <summary>The screen (or one part of it) at 1366 px, once its images have loaded; no caret, no animation.</summary>
-    private static async Task ShootAsync(IPage page, string name, ILocator? part = null, bool fullPage = false)
+    private static async Task ShootAsync(IPage page, string name, ILocator? part = null, bool fullPage = false, int? maxHeight = null)
     {
         // A loaded host (2 cores, several test runs) can take long: the pictures must be complete, the time is secondary.
         await page.WaitForLoadStateAsync(LoadState.Load, new() { Timeout = 60_000 });
@@ -212,7 +214,14 @@ public sealed class EditorGuideScreenshotsTests(BrowserFixture browser)
         await page.EvaluateAsync("() => { for (const i of document.images) { i.loading = 'eager'; } }");
         await page.WaitForFunctionAsync("() => [...document.images].every(i => i.complete)", null, new() { Timeout = 60_000 });
         var path = Path.Combine(Folder, name + ".png");
-        if (part is not null)
+        if (part is not null && maxHeight is { } most)
+        {
+            // The top of a long part (the first rows of a table): a clip of the whole page, in page coordinates.
+            await page.EvaluateAsync("() => window.scrollTo(0, 0)");
+            var box = (await part.BoundingBoxAsync())!;
+            await page.ScreenshotAsync(new() { Path = path, FullPage = true, Clip = new() { X = box.X, Y = box.Y, Width = box.Width, Height = Math.Min(box.Height, most) }, Animations = ScreenshotAnimations.Disabled, Caret = ScreenshotCaret.Hide });
+        }
+        else if (part is not null)
         {
             await part.ScreenshotAsync(new() { Path = path, Animations = ScreenshotAnimations.Disabled, Caret = ScreenshotCaret.Hide });
         }
