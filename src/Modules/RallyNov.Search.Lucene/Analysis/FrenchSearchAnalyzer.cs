@@ -43,8 +43,11 @@ public sealed class FrenchSearchAnalyzer : Analyzer
         return new TokenStreamComponents(source, stream);
     }
 
+    /// <summary>Positions between two parts of a field (title, summary, body, extra): a phrase never spans two.</summary>
+    public const int PartGap = 100;
+
     /// <summary>Parts of a multi-valued field (summary, body, extra) are far apart: a phrase never spans two.</summary>
-    public override int GetPositionIncrementGap(string fieldName) => 100;
+    public override int GetPositionIncrementGap(string fieldName) => PartGap;
 
     private static CharArraySet BuildStopWords()
     {

@@ -104,7 +104,11 @@ internal sealed class SearchIndexer(
         async IAsyncEnumerable<Document> Documents()
         {
             // Keyset paging on the row id: constant cost per page, unlike OFFSET on a large table.
+            // A page's documents (text extraction and analysis, most of a rebuild's work outside
+            // the writer) are prepared on the other cores, in order, while the writer inverts the
+            // page before: the documents keep the database's order, so rebuilds are repeatable.
             var lastId = 0L;
+            Task<Document[]>? prepared = null;
             while (true)
             {
                 var page = await db.ContentItems.AsNoTracking()
@@ -112,22 +116,25 @@ internal sealed class SearchIndexer(
                     .OrderBy(x => x.Id)
                     .Take(RebuildPageSize)
                     .ToListAsync(cancellationToken);
-                if (page.Count == 0)
+                var next = page.Count == 0 ? null : Task.Run(() => Prepare(page, terms), cancellationToken);
+                if (prepared is not null)
+                {
+                    foreach (var doc in await prepared)
+                    {
+                        yield return doc;
+                    }
+
+                    done += RebuildPageSize;
+                    progress?.Report((Math.Min(done, total), total));
+                }
+
+                if (next is null)
                 {
                     yield break;
                 }
 
                 lastId = page[^1].Id;
-                foreach (var item in page)
-                {
-                    if (ToDocument(item, terms) is { } doc)
-                    {
-                        yield return doc;
-                    }
-                }
-
-                done += page.Count;
-                progress?.Report((Math.Min(done, total), total));
+                prepared = next;
             }
         }
 
@@ -156,6 +163,9 @@ internal sealed class SearchIndexer(
         var index = registry.Get(tenant);
         return index.Broken ? registry.ReplaceBroken(tenant) : index;
     }
+
+    private Document[] Prepare(List<ContentItem> page, IReadOnlyDictionary<string, string> terms) =>
+        page.AsParallel().AsOrdered().Select(item => ToDocument(item, terms)).OfType<Document>().ToArray();
 
     private Document? ToDocument(ContentItem item, IReadOnlyDictionary<string, string> terms)
     {
