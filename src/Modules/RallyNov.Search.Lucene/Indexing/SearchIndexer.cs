@@ -105,8 +105,8 @@ internal sealed class SearchIndexer(
         {
             // Keyset paging on the row id: constant cost per page, unlike OFFSET on a large table.
             // A page's documents (text extraction and analysis, most of a rebuild's work outside
-            // the writer) are prepared on the other cores, in order, while the writer inverts the
-            // page before: the documents keep the database's order, so rebuilds are repeatable.
+            // the writer) are prepared on another thread while the writer inverts the page before;
+            // the documents keep the database's order, so rebuilds are repeatable.
             var lastId = 0L;
             Task<Document[]>? prepared = null;
             while (true)
@@ -164,8 +164,9 @@ internal sealed class SearchIndexer(
         return index.Broken ? registry.ReplaceBroken(tenant) : index;
     }
 
+    // One thread beside the writer's: on two cores more threads only spun waiting for work.
     private Document[] Prepare(List<ContentItem> page, IReadOnlyDictionary<string, string> terms) =>
-        page.AsParallel().AsOrdered().Select(item => ToDocument(item, terms)).OfType<Document>().ToArray();
+        page.Select(item => ToDocument(item, terms)).OfType<Document>().ToArray();
 
     private Document? ToDocument(ContentItem item, IReadOnlyDictionary<string, string> terms)
     {
