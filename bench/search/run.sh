@@ -7,7 +7,8 @@
 #                     (installs wfrench; SEEDS=/work/shared/seeds is the folder of the reports)
 #   KEEP=/some/folder keeps each corpus's seeded and indexed data folder there (KEEP/phrases, KEEP/realistic),
 #                     for bench/search/ab.sh.
-#   REUSE=/some/folder starts from the data folders a KEEP run left (no seeding; the rebuild still runs).
+#   REUSE=/some/folder starts from the data folders a KEEP run left (no seeding; the rebuild still runs);
+#                     with HTTP_ONLY=1, only the HTTP step runs on them.
 #   WARMUP=30 DURATION=20 seconds of wrk per HTTP run (warm-up, then measured), ROUNDS=20 in-process rounds;
 #   CACHE_RUN=1 also measures with the answer cache on (0: only the uncached search, the issue's target).
 #   A quick run of both corpora in under 5 minutes on a quiet 2-core host:
@@ -50,7 +51,8 @@ export RallyNov__Setup__AdminPassword='Bench-Passw0rd!' ASPNETCORE_ENVIRONMENT=P
 # wrk sends everything from 127.0.0.1: the per-address limits (120 searches a minute) would answer 429.
 export RallyNov__RateLimits__Enabled=false
 
-dotnet build -c Release src/RallyNov.Cms -nologo -v q >/dev/null
+# Own build nodes (-nodeReuse:false): on a shared host a reused MSBuild node busy with another build stalled this one.
+dotnet build -c Release src/RallyNov.Cms -nologo -v q -nodeReuse:false >/dev/null
 BIN="$PWD/src/RallyNov.Cms/bin/Release/net10.0"
 # The build output holds appsettings.json (the tenants) and the recipes: make it the content root.
 export ASPNETCORE_CONTENTROOT="$BIN"
@@ -72,18 +74,21 @@ for C in $CORPORA; do
     echo "== seed $COUNT × $TYPE into $TENANT (load $(load))"
     time ($CMS seed-synthetic --tenant "$TENANT" --count "$COUNT" --type "$TYPE" "${ARGS[@]}" | tr '\r' '\n' | tail -1)
   fi
-  echo "== rebuild (load $(load))"
-  time ($CMS index rebuild --tenant "$TENANT" | tr '\r' '\n' | tail -1)
-  echo "== index size: $(du -sh "$DATA/Sites/$TENANT/Lucene" | cut -f1) (load $(load))"
-  echo "== server-side latency (load $(load))"
-  time $CMS search-bench --tenant "$TENANT" --queries "$QUERIES" --rounds "${ROUNDS:-20}"
+  if [ "${HTTP_ONLY:-0}" != 1 ]; then
+    echo "== rebuild (load $(load))"
+    time ($CMS index rebuild --tenant "$TENANT" | tr '\r' '\n' | tail -1)
+    echo "== index size: $(du -sh "$DATA/Sites/$TENANT/Lucene" | cut -f1) (load $(load))"
+    echo "== server-side latency (load $(load))"
+    time $CMS search-bench --tenant "$TENANT" --queries "$QUERIES" --rounds "${ROUNDS:-20}"
+  fi
 
   if command -v wrk >/dev/null; then
-    # Twice: the search itself (answer cache off, the issue's target), then with the answer cache on.
+    # Twice: the search itself (answer cache and output cache off: the issue's "uncached" target),
+    # then with both caches on, as the site runs.
     CACHES=(false); if [ "$CACHE_RUN" = 1 ]; then CACHES+=(true); fi
     for CACHE in "${CACHES[@]}"; do
-      echo "== HTTP: wrk -t2 -c16 -d${DURATION}s /$PREFIX/api/search (queries in rotation), answer cache: $CACHE"
-      RallyNov__Search__AnswerCache=$CACHE $CMS --urls "http://127.0.0.1:$PORT" >/dev/null 2>&1 &
+      echo "== HTTP: wrk -t2 -c16 -d${DURATION}s /$PREFIX/api/search (queries in rotation), answer cache and output cache: $CACHE"
+      RallyNov__Search__AnswerCache=$CACHE RallyNov__OutputCache__Enabled=$CACHE $CMS --urls "http://127.0.0.1:$PORT" >/dev/null 2>&1 &
       SERVER=$!
       for _ in $(seq 1 60); do curl -sf "http://127.0.0.1:$PORT/health" >/dev/null && break; sleep 1; done
       # Warm-up: the JIT's tiers, the first touches of the memory-mapped index and the per-segment
