@@ -32,7 +32,7 @@ public sealed class FrenchSearchAnalyzer : Analyzer
     {
         var source = new StandardTokenizer(Version, reader);
         TokenStream stream = new ElisionFilter(source, Elisions);
-        stream = new LowerCaseFilter(Version, stream);
+        stream = new AsciiFirstLowerCaseFilter(stream); // Lucene's LowerCaseFilter, cheaper on plain ASCII
         stream = new StopFilter(Version, stream, StopWords);
         stream = new ASCIIFoldingFilter(stream);
         if (_stem)
@@ -43,8 +43,11 @@ public sealed class FrenchSearchAnalyzer : Analyzer
         return new TokenStreamComponents(source, stream);
     }
 
+    /// <summary>Positions between two parts of a field (title, summary, body, extra): a phrase never spans two.</summary>
+    public const int PartGap = 100;
+
     /// <summary>Parts of a multi-valued field (summary, body, extra) are far apart: a phrase never spans two.</summary>
-    public override int GetPositionIncrementGap(string fieldName) => 100;
+    public override int GetPositionIncrementGap(string fieldName) => PartGap;
 
     private static CharArraySet BuildStopWords()
     {

@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using Lucene.Net.Documents;
 using Microsoft.EntityFrameworkCore;
 using RallyNov.Core.Caching;
@@ -109,40 +110,25 @@ internal sealed class SearchIndexer(
         var cursor = await db.IndexingTasks.MaxAsync(t => (long?)t.Id, cancellationToken) ?? 0;
         var total = await db.ContentItems.CountAsync(x => x.Published && x.DeletedUtc == null, cancellationToken);
         var terms = await TermNamesAsync(cancellationToken);
-        var done = 0;
         progress?.Report((0, total));
 
-        async IAsyncEnumerable<Document> Documents()
+        // The documents (reading, text extraction, analysis: half of a rebuild's work) are
+        // prepared on another thread while the writer inverts the ones before, in the database's
+        // order, so rebuilds are repeatable. A short queue between the two keeps few documents in
+        // flight, so they die young (cheap for the GC).
+        var queue = Channel.CreateBounded<Document>(new BoundedChannelOptions(64) { SingleReader = true, SingleWriter = true });
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var producer = Task.Run(() => ProduceAsync(queue.Writer, terms, total, progress, stop.Token), CancellationToken.None);
+        try
         {
-            // Keyset paging on the row id: constant cost per page, unlike OFFSET on a large table.
-            var lastId = 0L;
-            while (true)
-            {
-                var page = await db.ContentItems.AsNoTracking()
-                    .Where(x => x.Published && x.DeletedUtc == null && x.Id > lastId)
-                    .OrderBy(x => x.Id)
-                    .Take(RebuildPageSize)
-                    .ToListAsync(cancellationToken);
-                if (page.Count == 0)
-                {
-                    yield break;
-                }
-
-                lastId = page[^1].Id;
-                foreach (var item in page)
-                {
-                    if (ToDocument(item, terms) is { } doc)
-                    {
-                        yield return doc;
-                    }
-                }
-
-                done += page.Count;
-                progress?.Report((Math.Min(done, total), total));
-            }
+            await index.ReplaceAllAsync(queue.Reader.ReadAllAsync(cancellationToken), cursor, cancellationToken);
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            await producer; // never throws: its failures reach the writer through the queue
         }
 
-        await index.ReplaceAllAsync(Documents(), cursor, cancellationToken);
         await caches.TenantChangedAsync(tenant.Name, cancellationToken);
         return index.DocumentCount;
     }
@@ -166,6 +152,46 @@ internal sealed class SearchIndexer(
     {
         var index = registry.Get(tenant);
         return index.Broken ? registry.ReplaceBroken(tenant) : index;
+    }
+
+    private async Task ProduceAsync(ChannelWriter<Document> queue, IReadOnlyDictionary<string, string> terms, int total, IProgress<(int Done, int Total)>? progress, CancellationToken cancellationToken)
+    {
+        try
+        {
+            // Keyset paging on the row id: constant cost per page, unlike OFFSET on a large table.
+            var lastId = 0L;
+            var done = 0;
+            while (true)
+            {
+                var page = await db.ContentItems.AsNoTracking()
+                    .Where(x => x.Published && x.DeletedUtc == null && x.Id > lastId)
+                    .OrderBy(x => x.Id)
+                    .Take(RebuildPageSize)
+                    .ToListAsync(cancellationToken);
+                if (page.Count == 0)
+                {
+                    break;
+                }
+
+                lastId = page[^1].Id;
+                foreach (var item in page)
+                {
+                    if (ToDocument(item, terms) is { } doc)
+                    {
+                        await queue.WriteAsync(doc, cancellationToken);
+                    }
+                }
+
+                done += page.Count;
+                progress?.Report((Math.Min(done, total), total));
+            }
+
+            queue.Complete();
+        }
+        catch (Exception ex)
+        {
+            queue.TryComplete(ex); // the writer rolls back and rethrows it
+        }
     }
 
     private Document? ToDocument(ContentItem item, IReadOnlyDictionary<string, string> terms)
