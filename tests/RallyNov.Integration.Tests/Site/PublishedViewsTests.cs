@@ -7,9 +7,9 @@ using static RallyNov.Integration.Tests.Contents.EditorHelpers;
 namespace RallyNov.Integration.Tests.Site;
 
 /// <summary>
-/// The cards of /laureats, /evenements, /partenaires, /actualites and of the home blocks are built
-/// once and kept between requests (IPublishedViews): a publication must show on the very next
-/// render, every time. Each visit has a query string of its own, so it is a render (no output cache
+/// The cards of /laureats, /evenements, /partenaires, /actualites and of the home blocks (laureates,
+/// news, pages) are built once and kept between requests (IPublishedViews): a publication must show
+/// on the very next render, every time. Each visit has a query string of its own, so it is a render (no output cache
 /// hit, checked by the missing <c>Age</c> header): what is checked is the data kept between renders.
 /// </summary>
 [Collection(UsersAppGroup.Name)]
@@ -22,6 +22,7 @@ public sealed class PublishedViewsTests(UsersAppFactory app)
     [InlineData("Partner", "/partenaires", "Description")]
     [InlineData("News", "/actualites", "Summary")]
     [InlineData("News", "/", "Summary")]
+    [InlineData("Page", "/", "Summary")]
     public async Task A_publication_shows_on_the_next_render_of_the_list_every_time(string type, string path, string field)
     {
         var id = await DraftOfAsync(type);

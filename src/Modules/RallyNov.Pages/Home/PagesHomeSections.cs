@@ -53,7 +53,7 @@ internal sealed class NewsHomeSection(IPublishedViews views) : IHomeSection
 }
 
 /// <summary>The published pages (« À lire aussi »), by title: about, conditions favourable to social innovation...</summary>
-internal sealed class PagesHomeSection(IContentManager contents) : IHomeSection
+internal sealed class PagesHomeSection(IContentManager contents, IPublishedViews views) : IHomeSection
 {
     public string Key => "pages";
 
@@ -65,11 +65,19 @@ internal sealed class PagesHomeSection(IContentManager contents) : IHomeSection
 
     public async Task<HomeSectionView?> BuildAsync(CancellationToken cancellationToken)
     {
-        var pages = await contents.QueryAsync(
-            new ContentQuery { ContentTypes = [PagesModule.PageType], Status = ContentStatus.Published, Order = ContentOrder.TitleAscending, PageSize = 50 },
+        var pages = await views.GetAsync<IReadOnlyList<PageCard>>(PagesModule.PageType, "home", async (_, ct) =>
+            (await contents.QueryAsync(
+                new ContentQuery { ContentTypes = [PagesModule.PageType], Status = ContentStatus.Published, Order = ContentOrder.TitleAscending, PageSize = 50 },
+                ct)).Items.Select(PageCard.From).ToArray(),
             cancellationToken);
-        return pages.Items.Count == 0 ? null : new HomeSectionView("/Views/Home/_Pages.cshtml", pages.Items);
+        return pages.Count == 0 ? null : new HomeSectionView("/Views/Home/_Pages.cshtml", pages);
     }
+}
+
+/// <summary>A page's card on the home (« À lire aussi »), read from its JSON once (immutable: shared by requests).</summary>
+public sealed record PageCard(string ContentType, string? Slug, string Title, string? Summary, MediaValue? Image)
+{
+    public static PageCard From(ContentItem item) => new(item.ContentType, item.Slug, item.DisplayText, item.GetString("Summary"), item.GetMedia("Image"));
 }
 
 public static class NewsOrdering
