@@ -281,14 +281,8 @@ public sealed class AccountEmailTests(BrowserFixture browser, AccountEmailTests.
         }
     }
 
-    private static async Task SignInAsync(IPage page, LiveSite site, string prefix, string user, string password)
-    {
-        await page.GotoAsync(site.Url(prefix + "/admin/login"));
-        await page.Locator("#UserName").FillAsync(user);
-        await page.Locator("#Password").FillAsync(password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
-        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
-    }
+    private static Task SignInAsync(IPage page, LiveSite site, string prefix, string user, string password) =>
+        BackOffice.SubmitLoginAsync(page, site, prefix, user, password);
 
     /// <summary>axe on each page (all violations gathered, reported at the end), plus optional screenshots.</summary>
     private sealed class AxeReport

@@ -279,10 +279,7 @@ public sealed class TenantAdminTests(BrowserFixture browser)
 
     private static async Task SignInAsync(IPage page, LiveSite site, string prefix, string user, string password)
     {
-        await page.GotoAsync(site.Url(prefix + "/admin/login"));
-        await page.Locator("#UserName").FillAsync(user);
-        await page.Locator("#Password").FillAsync(password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
+        await BackOffice.SubmitLoginAsync(page, site, prefix, user, password);
         await Expect(page).ToHaveURLAsync(site.Url(prefix + "/admin"));
     }
 

@@ -24,12 +24,23 @@ public static class BackOffice
     public static async Task<IPage> SignInAsync(IBrowserContext context, LiveSite site, string prefix, string user = "admin", string password = AdminPassword)
     {
         var page = await context.NewPageAsync();
-        await page.GotoAsync(site.Url(prefix + "/admin/login"));
+        await SubmitLoginAsync(page, site, prefix, user, password);
+        await Expect(page).ToHaveURLAsync(site.Url(prefix + "/admin"));
+        return page;
+    }
+
+    /// <summary>
+    /// Opens the login page and submits it; the caller checks where it lands (dashboard or error).
+    /// Waits for the DOM only, not the full load event: on a loaded CI host the page's images and
+    /// scripts can take longer than the navigation timeout while the form is already usable.
+    /// </summary>
+    public static async Task SubmitLoginAsync(IPage page, LiveSite site, string prefix, string user, string password)
+    {
+        await page.GotoAsync(site.Url(prefix + "/admin/login"), new() { WaitUntil = WaitUntilState.DOMContentLoaded, Timeout = 60_000 });
         await page.Locator("#UserName").FillAsync(user);
         await page.Locator("#Password").FillAsync(password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter" }).ClickAsync();
-        await Expect(page).ToHaveURLAsync(site.Url(prefix + "/admin"));
-        return page;
+        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded, new() { Timeout = 60_000 });
     }
 
     /// <summary>Runs code in a DI scope of one tenant, to read (or prepare) what the pages store.</summary>
