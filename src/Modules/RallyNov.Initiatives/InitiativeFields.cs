@@ -17,6 +17,13 @@ public static class InitiativeFields
     public const string Website = "Website";
     public const string Source = "Source";
 
+    // Impact indicators: optional, declared by the structure, summed per territory.
+    public const string ImpactJobs = "ImpactJobs";
+    public const string ImpactPeople = "ImpactPeople";
+    public const string ImpactVolunteers = "ImpactVolunteers";
+    public const string ImpactPartners = "ImpactPartners";
+    public const string ImpactYear = "ImpactYear";
+
     public const string SourceEditorial = "Repérage éditorial";
     public const string SourceProposal = "Proposition publique";
 }

@@ -6,6 +6,7 @@ using RallyNov.Core.Content.Definitions;
 using RallyNov.Core.Modules;
 using RallyNov.Core.Settings;
 using RallyNov.Initiatives.Home;
+using RallyNov.Initiatives.Impact;
 using RallyNov.Initiatives.OpenData;
 using RallyNov.Taxonomies;
 
@@ -26,6 +27,7 @@ public sealed class InitiativesModule : ModuleBase
     {
         services.AddScoped<IHomeSection, InitiativesHomeSection>();
         services.AddScoped<OpenDataExporter>();
+        services.AddScoped<IInitiativeImpact, InitiativeImpact>();
         services.AddSiteMapEntry(new SiteMapEntry(ModuleId, "/donnees", "Données ouvertes", 30));
         services.AddSingleton(new PublicListRoute(ModuleId, "/initiatives"));
         services.AddSiteSection(new SiteSection("initiatives", ModuleId, "/initiatives", "Initiatives", [InitiativeFields.Type], 10));
@@ -50,7 +52,12 @@ public sealed class InitiativesModule : ModuleBase
             .Number(InitiativeFields.YearFounded, "Année de création", f => f.Integer().Range(1900, 2100))
             .Media(InitiativeFields.Image, "Image")
             .Link(InitiativeFields.Website, "Site web")
-            .Text(InitiativeFields.Source, "Origine", f => f.Options(InitiativeFields.SourceEditorial, InitiativeFields.SourceProposal)));
+            .Text(InitiativeFields.Source, "Origine", f => f.Options(InitiativeFields.SourceEditorial, InitiativeFields.SourceProposal))
+            .Number(InitiativeFields.ImpactJobs, "Impact : emplois créés ou maintenus", f => f.Integer().Range(0, ImpactFigures.Maximum).Hint("Indicateurs d'impact facultatifs : laissez vide ce qui n'est pas connu. Ils s'additionnent sur l'accueil et la carte."))
+            .Number(InitiativeFields.ImpactPeople, "Impact : personnes touchées", f => f.Integer().Range(0, ImpactFigures.Maximum))
+            .Number(InitiativeFields.ImpactVolunteers, "Impact : bénévoles", f => f.Integer().Range(0, ImpactFigures.Maximum))
+            .Number(InitiativeFields.ImpactPartners, "Impact : partenaires", f => f.Integer().Range(0, ImpactFigures.Maximum))
+            .Number(InitiativeFields.ImpactYear, "Impact : année de mesure", f => f.Integer().Range(1990, 2100).Hint("L'année à laquelle les chiffres d'impact se rapportent.")));
     }
 
     public override void BuildAdminMenu(AdminMenuBuilder menu)

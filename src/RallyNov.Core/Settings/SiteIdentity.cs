@@ -35,6 +35,19 @@ public sealed record SiteIdentity
 
     public string? FooterText { get; init; }
 
+    /// <summary>The publisher's phone number, which the law asks the legal notice to give (LCEN, art. 6).</summary>
+    public string? ContactPhone { get; init; }
+
+    /// <summary>Name of the person responsible for publication (LCEN, art. 6).</summary>
+    public string? PublicationDirector { get; init; }
+
+    /// <summary>The host's name or company name, address and phone number (LCEN, art. 6), shown on the legal notice page.</summary>
+    public string? HostName { get; init; }
+
+    public string? HostAddress { get; init; }
+
+    public string? HostPhone { get; init; }
+
     public IReadOnlyList<SocialLink> SocialLinks { get; init; } = [];
 
     public IReadOnlyList<MenuLink> MainMenu { get; init; } = [];

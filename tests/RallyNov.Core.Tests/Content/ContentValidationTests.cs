@@ -100,6 +100,17 @@ public sealed class ContentValidationTests : TenantTestBase
         Assert.Null(await Contents.GetAsync(item.ContentItemId, VersionOptions.Latest, Ct));
     }
 
+    [Theory]
+    [InlineData("2 014")]
+    [InlineData("2\u00A0014")]
+    [InlineData("2\u202F014")]
+    public async Task A_number_typed_with_french_thousands_spaces_is_read(string typed)
+    {
+        var item = await PublishAsync("Milliers " + typed.Length + (int)typed[1], i => i.Set("Year", typed));
+
+        Assert.Equal(2014, item.Content["Year"]!.GetValue<long>());
+    }
+
     [Fact]
     public async Task Every_field_kind_is_normalized_when_valid()
     {

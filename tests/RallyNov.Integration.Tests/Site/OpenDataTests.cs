@@ -92,6 +92,33 @@ public sealed class OpenDataTests(SiteAppFactory factory) : IClassFixture<SiteAp
         }
     }
 
+    [Theory]
+    [InlineData("/bourgogne")]
+    [InlineData("")]
+    public async Task Impact_figures_are_integer_columns_of_the_csv_and_the_json(string prefix)
+    {
+        using var client = factory.CreateClient();
+        var rows = new Dictionary<string, Dictionary<string, string>>();
+        using (var reader = CsvReader.Create(new MemoryStream(await client.GetByteArrayAsync(new Uri(prefix + "/donnees/initiatives.csv", UriKind.Relative))), null, false))
+        {
+            while (reader.Read())
+            {
+                rows.Add(reader.GetString("identifiant"), new[] { "emplois", "personnes_touchees", "benevoles", "partenaires", "annee_mesure_impact" }.ToDictionary(c => c, c => reader.GetString(c)));
+            }
+        }
+
+        // The seeded figures of the 2023 report: three young autistic cooks and three supervisors.
+        Assert.Equal("6", rows["ini-delices-bleus"]["emplois"]);
+        Assert.Equal("2023", rows["ini-delices-bleus"]["annee_mesure_impact"]);
+        Assert.Equal("", rows["ini-delices-bleus"]["benevoles"]);
+        Assert.All(rows.Where(r => r.Key != "ini-delices-bleus" && r.Key != "ini-drive-fermier-39"), r => Assert.Equal("", r.Value["emplois"]));
+
+        var json = JsonNode.Parse(await client.GetStringAsync(new Uri(prefix + "/donnees/initiatives.json", UriKind.Relative)))!;
+        var delices = json["initiatives"]!.AsArray().Single(i => i!["identifiant"]!.GetValue<string>() == "ini-delices-bleus")!;
+        Assert.Equal(6, delices["emplois"]!.GetValue<long>());
+        Assert.Null(delices["benevoles"]);
+    }
+
     [Fact]
     public async Task A_draft_initiative_is_not_in_the_open_data()
     {

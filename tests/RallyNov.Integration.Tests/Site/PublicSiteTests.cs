@@ -131,8 +131,8 @@ public sealed class PublicSiteTests(SiteAppFactory factory) : IClassFixture<Site
         Assert.Contains("href=\"/franche-comte/initiatives?departement=25\">Doubs <span class=\"count\">(2)</span>", all, StringComparison.Ordinal);
         Assert.Contains("?annee=2014\">2014 <span class=\"count\">(4)</span>", all, StringComparison.Ordinal);
 
-        // The map links each département with initiatives to the same filtered list.
-        Assert.Contains("<a href=\"/franche-comte/initiatives?departement=39\" class=\"area level-1\" aria-label=\"1 – Jura : 1 initiative\">", all, StringComparison.Ordinal);
+        // The map links each département with initiatives to the same filtered list, naming the impact declared there.
+        Assert.Contains("<a href=\"/franche-comte/initiatives?departement=39\" class=\"area level-1\" aria-label=\"1 – Jura : 1 initiative ; impact déclaré : 28 partenaires\">", all, StringComparison.Ordinal);
         Assert.DoesNotContain("initiatives?departement=21", all, StringComparison.Ordinal);
 
         var (status, doubs) = await SitePages.GetAsync(client, "/franche-comte/initiatives?departement=25");

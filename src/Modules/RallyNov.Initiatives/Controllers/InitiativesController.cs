@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using RallyNov.Contents.Display;
 using RallyNov.Contents.Querying;
 using RallyNov.Core.Content;
+using RallyNov.Initiatives.Impact;
 using RallyNov.Initiatives.Models;
 using RallyNov.Taxonomies;
 
@@ -12,7 +13,8 @@ public sealed class InitiativesController(
     IPublishedViews views,
     IContentManager contents,
     ITermNames terms,
-    IEnumerable<IPublishedListIndex> listIndexes) : Controller
+    IEnumerable<IPublishedListIndex> listIndexes,
+    IInitiativeImpact impact) : Controller
 {
     public const int PageSize = 12;
     private const int RelatedCount = 3;
@@ -112,6 +114,7 @@ public sealed class InitiativesController(
     private async Task<IReadOnlyList<MapArea>> MapAsync(
         IReadOnlyDictionary<string, int> counts, InitiativeFilter filter, Func<InitiativeFilter, string> urlOf, CancellationToken cancellationToken)
     {
+        var impacts = (await impact.CurrentAsync(cancellationToken)).Departements;
         var areas = new List<MapArea>();
         foreach (var term in (await terms.TermsAsync(Vocabularies.Departements, cancellationToken)).Where(t => DepartementMap.Knows(t.Slug)))
         {
@@ -119,7 +122,10 @@ public sealed class InitiativesController(
             var selected = term.Slug == filter.Departement;
             var (x, y) = DepartementMap.LabelOf(term.Slug);
             var url = count > 0 || selected ? urlOf(filter with { Departement = selected ? null : term.Slug, Page = 1 }) : null;
-            areas.Add(new MapArea(term.Slug, term.Name, count, url, selected, DepartementMap.PathOf(term.Slug), x, y));
+            areas.Add(new MapArea(term.Slug, term.Name, count, url, selected, DepartementMap.PathOf(term.Slug), x, y)
+            {
+                Impact = impacts.GetValueOrDefault(term.Slug, ImpactFigures.None),
+            });
         }
 
         return areas;

@@ -1,6 +1,7 @@
 using RallyNov.Contents.Home;
 using RallyNov.Contents.Querying;
 using RallyNov.Core.Content;
+using RallyNov.Initiatives.Impact;
 using RallyNov.Initiatives.Models;
 
 namespace RallyNov.Initiatives.Home;
@@ -9,7 +10,8 @@ namespace RallyNov.Initiatives.Home;
 internal sealed class InitiativesHomeSection(
     IPublishedContentReader reader,
     IContentManager contents,
-    IEnumerable<IPublishedListIndex> listIndexes) : IHomeSection
+    IEnumerable<IPublishedListIndex> listIndexes,
+    IInitiativeImpact impact) : IHomeSection
 {
     private const int Count = 6;
 
@@ -30,8 +32,19 @@ internal sealed class InitiativesHomeSection(
             return null;
         }
 
-        return new HomeSectionView("/Views/Initiatives/_HomeSection.cshtml", new InitiativesHomeModel(list.Items, list.GrandTotal));
+        return new HomeSectionView("/Views/Initiatives/_HomeSection.cshtml", new InitiativesHomeModel(list.Items, list.GrandTotal)
+        {
+            Impact = (await impact.CurrentAsync(cancellationToken)).Total,
+            Network = await impact.NetworkAsync(cancellationToken),
+        });
     }
 }
 
-public sealed record InitiativesHomeModel(IReadOnlyList<ContentItem> Latest, int Total);
+public sealed record InitiativesHomeModel(IReadOnlyList<ContentItem> Latest, int Total)
+{
+    /// <summary>What this site's published initiatives declare, summed.</summary>
+    public ImpactFigures Impact { get; init; } = ImpactFigures.None;
+
+    /// <summary>On the portal: each site of the network with its sums (only sites that declared something).</summary>
+    public IReadOnlyList<SiteImpact> Network { get; init; } = [];
+}

@@ -5,7 +5,11 @@ namespace RallyNov.Initiatives.Models;
 
 /// <summary>One département on the map, with its count and the link to the filtered list.</summary>
 /// <param name="Url">Null when no initiative is published there: an area leading to an empty list is not a link.</param>
-public sealed record MapArea(string Code, string Name, int Count, string? Url, bool Selected, string Path, double LabelX, double LabelY);
+/// <param name="Impact">What the département's published initiatives declare, summed (all of them, whatever the filter).</param>
+public sealed record MapArea(string Code, string Name, int Count, string? Url, bool Selected, string Path, double LabelX, double LabelY)
+{
+    public RallyNov.Initiatives.Impact.ImpactFigures Impact { get; init; } = RallyNov.Initiatives.Impact.ImpactFigures.None;
+}
 
 /// <summary>
 /// A simplified map of the eight départements of Bourgogne-Franche-Comté, drawn from a few

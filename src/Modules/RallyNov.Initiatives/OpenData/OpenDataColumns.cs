@@ -27,6 +27,11 @@ public static class OpenDataColumns
         new("annee", "integer", "Année de repérage", "Année où rally'nov a repéré l'initiative."),
         new("url", "string", "Adresse de la page", "Adresse de la page de l'initiative sur le site rally'nov."),
         new("resume", "string", "Résumé", "Deux ou trois phrases qui présentent l'initiative."),
+        new("emplois", "integer", "Emplois créés ou maintenus", "Impact déclaré par la structure : nombre d'emplois créés ou maintenus (vide si non renseigné)."),
+        new("personnes_touchees", "integer", "Personnes touchées", "Impact déclaré : nombre de personnes touchées par l'initiative (vide si non renseigné)."),
+        new("benevoles", "integer", "Bénévoles", "Impact déclaré : nombre de bénévoles engagés (vide si non renseigné)."),
+        new("partenaires", "integer", "Partenaires", "Impact déclaré : nombre de partenaires de l'initiative (vide si non renseigné)."),
+        new("annee_mesure_impact", "integer", "Année de mesure de l'impact", "Année à laquelle se rapportent les chiffres d'impact (vide si non renseignée)."),
         new("site", "string", "Site rally'nov", "Le site rally'nov qui publie l'initiative."),
         new("derniere_modification", "datetime", "Dernière modification", "Date et heure de la dernière publication, en UTC (ISO 8601)."),
     ];

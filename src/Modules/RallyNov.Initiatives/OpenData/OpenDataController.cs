@@ -49,7 +49,7 @@ public sealed class OpenDataController(OpenDataExporter exporter, ITenantLinks l
                 var value = row[column.Name];
                 item[column.Name] = column.Name == "themes"
                     ? new JsonArray(value.Split(OpenDataColumns.ListSeparator, StringSplitOptions.RemoveEmptyEntries).Select(v => (JsonNode)JsonValue.Create(v)).ToArray())
-                    : column.Type == "integer" ? (value.Length == 0 ? null : JsonValue.Create(int.Parse(value, System.Globalization.CultureInfo.InvariantCulture)))
+                    : column.Type == "integer" ? (value.Length == 0 ? null : JsonValue.Create(long.Parse(value, System.Globalization.CultureInfo.InvariantCulture)))
                     : JsonValue.Create(value);
             }
 

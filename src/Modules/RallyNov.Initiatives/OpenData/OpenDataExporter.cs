@@ -5,6 +5,7 @@ using RallyNov.Core.Content;
 using RallyNov.Core.Modules;
 using RallyNov.Core.Taxonomies;
 using RallyNov.Core.Tenants;
+using RallyNov.Initiatives.Impact;
 using RallyNov.Taxonomies;
 
 namespace RallyNov.Initiatives.OpenData;
@@ -41,22 +42,33 @@ public sealed class OpenDataExporter(TenantContext tenant, ITenantStore tenants,
         var themes = await NamesAsync(taxonomies, Vocabularies.Themes, cancellationToken);
         var kinds = await NamesAsync(taxonomies, Vocabularies.StructureKinds, cancellationToken);
         var items = await contents.AllPublishedAsync(InitiativeFields.Type, cancellationToken);
-        return items.OrderBy(i => i.DisplayText, StringComparer.Create(CultureInfo.GetCultureInfo("fr-FR"), true)).Select(item => (IReadOnlyDictionary<string, string>)new Dictionary<string, string>
+        return items.OrderBy(i => i.DisplayText, StringComparer.Create(CultureInfo.GetCultureInfo("fr-FR"), true)).Select(item =>
         {
-            ["identifiant"] = item.ContentItemId,
-            ["titre"] = item.DisplayText,
-            ["structure"] = item.GetString(InitiativeFields.StructureName) ?? "",
-            ["type_structure"] = string.Join(OpenDataColumns.ListSeparator, item.GetStrings(InitiativeFields.StructureKind).Select(k => kinds.GetValueOrDefault(k, k))),
-            ["commune"] = item.GetString(InitiativeFields.City) ?? "",
-            ["code_departement"] = string.Join(OpenDataColumns.ListSeparator, item.GetStrings(InitiativeFields.Departement)),
-            ["themes"] = string.Join(OpenDataColumns.ListSeparator, item.GetStrings(InitiativeFields.Themes).Select(t => themes.GetValueOrDefault(t, t))),
-            ["annee"] = item.GetInt(InitiativeFields.YearIdentified)?.ToString(CultureInfo.InvariantCulture) ?? "",
-            ["url"] = links.Absolute("/initiatives/" + item.Slug),
-            ["resume"] = item.GetString(InitiativeFields.Summary) ?? "",
-            ["site"] = site.DisplayName,
-            ["derniere_modification"] = (item.PublishedUtc ?? item.ModifiedUtc).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+            var impact = ImpactFigures.Of(item);
+            return (IReadOnlyDictionary<string, string>)new Dictionary<string, string>
+            {
+                ["identifiant"] = item.ContentItemId,
+                ["titre"] = item.DisplayText,
+                ["structure"] = item.GetString(InitiativeFields.StructureName) ?? "",
+                ["type_structure"] = string.Join(OpenDataColumns.ListSeparator, item.GetStrings(InitiativeFields.StructureKind).Select(k => kinds.GetValueOrDefault(k, k))),
+                ["commune"] = item.GetString(InitiativeFields.City) ?? "",
+                ["code_departement"] = string.Join(OpenDataColumns.ListSeparator, item.GetStrings(InitiativeFields.Departement)),
+                ["themes"] = string.Join(OpenDataColumns.ListSeparator, item.GetStrings(InitiativeFields.Themes).Select(t => themes.GetValueOrDefault(t, t))),
+                ["annee"] = item.GetInt(InitiativeFields.YearIdentified)?.ToString(CultureInfo.InvariantCulture) ?? "",
+                ["url"] = links.Absolute("/initiatives/" + item.Slug),
+                ["resume"] = item.GetString(InitiativeFields.Summary) ?? "",
+                ["emplois"] = Integer(impact.Jobs),
+                ["personnes_touchees"] = Integer(impact.People),
+                ["benevoles"] = Integer(impact.Volunteers),
+                ["partenaires"] = Integer(impact.Partners),
+                ["annee_mesure_impact"] = Integer(item.GetInt(InitiativeFields.ImpactYear)),
+                ["site"] = site.DisplayName,
+                ["derniere_modification"] = (item.PublishedUtc ?? item.ModifiedUtc).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+            };
         });
     }
+
+    private static string Integer(long? value) => value?.ToString(CultureInfo.InvariantCulture) ?? "";
 
     private static async Task<Dictionary<string, string>> NamesAsync(ITaxonomyService taxonomies, string vocabulary, CancellationToken cancellationToken) =>
         (await taxonomies.GetAsync(vocabulary, cancellationToken))?.Terms.ToDictionary(t => t.Slug, t => t.Name, StringComparer.Ordinal) ?? [];

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Http;
 
 namespace RallyNov.Proposals.Public;
 
@@ -33,6 +34,14 @@ public sealed partial class ProposalForm
 
     public bool Consent { get; set; }
 
+    /// <summary>An optional picture of the initiative; its type and content are checked by the media library of the site that receives it.</summary>
+    public IFormFile? Image { get; set; }
+
+    /// <summary>What the picture shows, for people who cannot see it (required with a picture).</summary>
+    public string? ImageAlt { get; set; }
+
+    public bool HasImage => Image is { Length: > 0 };
+
     /// <summary>Honeypot: hidden from people, filled by robots.</summary>
     public string? Commentaire { get; set; }
 
@@ -40,7 +49,7 @@ public sealed partial class ProposalForm
     public string? Jeton { get; set; }
 
     /// <summary>French errors per field name; empty when the form can be saved.</summary>
-    public Dictionary<string, string> Validate(IReadOnlySet<string> departements, IReadOnlySet<string> themes, IReadOnlySet<string> kinds)
+    public Dictionary<string, string> Validate(IReadOnlySet<string> departements, IReadOnlySet<string> themes, IReadOnlySet<string> kinds, long maxImageBytes)
     {
         var errors = new Dictionary<string, string>(StringComparer.Ordinal);
         Required(errors, nameof(StructureName), StructureName, "Indiquez le nom de la structure.", NameMax);
@@ -83,6 +92,20 @@ public sealed partial class ProposalForm
             errors[nameof(Website)] = "Indiquez une adresse complète, commençant par https:// (exemple : https://www.exemple.fr).";
         }
 
+        if (HasImage && Image!.Length > maxImageBytes)
+        {
+            errors[nameof(Image)] = $"Cette image pèse {Megabytes(Image.Length)} : {Megabytes(maxImageBytes)} au plus. Choisissez une image plus légère.";
+        }
+
+        if (HasImage && string.IsNullOrWhiteSpace(ImageAlt))
+        {
+            errors[nameof(ImageAlt)] = "Décrivez en quelques mots ce que montre l'image, pour les personnes qui ne la voient pas.";
+        }
+        else if (ImageAlt?.Trim().Length > 250)
+        {
+            errors[nameof(ImageAlt)] = $"250 caractères au plus ({ImageAlt.Trim().Length} saisis).";
+        }
+
         if (!Consent)
         {
             errors[nameof(Consent)] = "Cochez cette case pour que nous puissions enregistrer votre proposition.";
@@ -90,6 +113,8 @@ public sealed partial class ProposalForm
 
         return errors;
     }
+
+    private static string Megabytes(long bytes) => (bytes / 1024d / 1024d).ToString("0.#", System.Globalization.CultureInfo.GetCultureInfo("fr-FR")) + " Mo";
 
     private static void Required(Dictionary<string, string> errors, string field, string? value, string message, int max)
     {

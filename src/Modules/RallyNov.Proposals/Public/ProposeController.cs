@@ -17,8 +17,11 @@ public sealed class ProposeController(
     TenantContext tenant,
     IEmailSender email) : Controller
 {
-    /// <summary>Posts larger than this are refused before reading: the longest valid form is far smaller.</summary>
-    public const long MaxPostBytes = 64 * 1024;
+    /// <summary>Posts larger than this are refused before reading: the text of the longest valid form is far below 64 Ko, plus one image.</summary>
+    public const long MaxPostBytes = (64 * 1024) + MaxImageBytes;
+
+    /// <summary>The largest image the form takes (the media library may accept less: its own limit then applies).</summary>
+    public const long MaxImageBytes = 10 * 1024 * 1024;
 
     [HttpGet("/proposer")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken) =>
@@ -39,7 +42,7 @@ public sealed class ProposeController(
         var filledByAPerson = guard.FilledByAPerson(form.Jeton);
         var model = await ModelAsync(form, cancellationToken);
         ModelState.Clear();
-        foreach (var (field, message) in form.Validate(model.Departements.Select(d => d.Slug).ToHashSet(), model.Themes.Select(t => t.Slug).ToHashSet(), model.Kinds.Select(k => k.Slug).ToHashSet()))
+        foreach (var (field, message) in form.Validate(model.Departements.Select(d => d.Slug).ToHashSet(), model.Themes.Select(t => t.Slug).ToHashSet(), model.Kinds.Select(k => k.Slug).ToHashSet(), MaxImageBytes))
         {
             ModelState.AddModelError(field, message);
         }
@@ -64,6 +67,13 @@ public sealed class ProposeController(
 
         var target = await router.TargetAsync(form.Departement!, cancellationToken);
         var result = await submission.SubmitAsync(form, target, tenant.Settings.DisplayName, cancellationToken);
+        if (!result.Succeeded && result.Field is { } refusedField)
+        {
+            // The receiving site's media library refused the picture: said next to it, the rest kept.
+            ModelState.AddModelError(refusedField, result.Error!);
+            return View(model);
+        }
+
         if (!result.Succeeded)
         {
             model.Alert = "Votre proposition n'a pas pu être enregistrée : " + result.Error + " Rien de ce que vous avez saisi n'est perdu.";

@@ -5,6 +5,7 @@ using RallyNov.Core.Auditing;
 using RallyNov.Core.Content;
 using RallyNov.Core.Data;
 using RallyNov.Core.Email;
+using RallyNov.Core.Media;
 using RallyNov.Core.Taxonomies;
 using RallyNov.Core.Tenants;
 using RallyNov.Initiatives;
@@ -15,7 +16,8 @@ using RallyNov.Taxonomies;
 namespace RallyNov.Proposals.Services;
 
 /// <summary>The outcome of a submission: the site that received it and whether a mail went out.</summary>
-public sealed record SubmissionResult(bool Succeeded, string? SiteName, bool AcknowledgementSent, string? Error = null);
+/// <param name="Field">The form field the error is about (the image), or null for the whole form.</param>
+public sealed record SubmissionResult(bool Succeeded, string? SiteName, bool AcknowledgementSent, string? Error = null, string? Field = null);
 
 /// <summary>
 /// Turns a valid form into, in the chosen site's database and one transaction, a draft Initiative
@@ -58,6 +60,17 @@ public sealed class ProposalSubmission(ITenantScopeFactory scopes, TimeProvider 
             item.Set(InitiativeFields.Website, new JsonObject { ["url"] = form.Website.Trim(), ["text"] = name });
         }
 
+        if (form.HasImage)
+        {
+            var (path, error) = await StoreImageAsync(services, form, cancellationToken);
+            if (path is null)
+            {
+                return new SubmissionResult(false, null, false, error, nameof(ProposalForm.Image));
+            }
+
+            item.Set(InitiativeFields.Image, new JsonObject { ["path"] = path, ["alt"] = form.ImageAlt!.Trim() });
+        }
+
         var proposal = new Proposal
         {
             Id = Guid.NewGuid().ToString("N"),
@@ -93,6 +106,25 @@ public sealed class ProposalSubmission(ITenantScopeFactory scopes, TimeProvider 
         var site = services.GetRequiredService<TenantContext>().Settings.DisplayName;
         var sent = email.IsConfigured && email.Enqueue(Acknowledgement(proposal, site));
         return new SubmissionResult(true, site, sent);
+    }
+
+    /// <summary>
+    /// Into the receiving site's media library, with its checks (type read from the bytes, size, SVG
+    /// cleaned), under a neutral name: the visitor's file name may carry personal details.
+    /// </summary>
+    private async Task<(string? Path, string? Error)> StoreImageAsync(IServiceProvider services, ProposalForm form, CancellationToken cancellationToken)
+    {
+        var uploads = services.GetService<IMediaUploads>();
+        if (uploads is null || !uploads.IsAvailable)
+        {
+            return (null, "Ce site ne reçoit pas d'images : envoyez votre proposition sans image.");
+        }
+
+        var extension = Path.GetExtension(form.Image!.FileName).ToLowerInvariant();
+        var name = $"proposition-{clock.GetUtcNow():yyyyMMdd}-{Guid.NewGuid().ToString("N")[..8]}{(extension.Length is > 1 and <= 5 ? extension : "")}";
+        await using var content = form.Image.OpenReadStream();
+        var outcome = await uploads.UploadImageAsync(new MediaUploadRequest(name, content, form.Image.Length, form.ImageAlt!.Trim(), "proposition du public", AllowSvg: true), cancellationToken);
+        return (outcome.Path, outcome.Error);
     }
 
     private static EmailMessage Acknowledgement(Proposal proposal, string site) =>

@@ -26,6 +26,21 @@ public sealed class IdentityForm
     [Display(Name = "Adresse postale")]
     public string? ContactAddress { get; set; }
 
+    [Display(Name = "Téléphone de l'éditeur")]
+    public string? ContactPhone { get; set; }
+
+    [Display(Name = "Directeur ou directrice de la publication")]
+    public string? PublicationDirector { get; set; }
+
+    [Display(Name = "Nom ou raison sociale de l'hébergeur")]
+    public string? HostName { get; set; }
+
+    [Display(Name = "Adresse de l'hébergeur")]
+    public string? HostAddress { get; set; }
+
+    [Display(Name = "Téléphone de l'hébergeur")]
+    public string? HostPhone { get; set; }
+
     [Display(Name = "Texte du pied de page")]
     public string? FooterText { get; set; }
 

@@ -35,6 +35,11 @@ public sealed class SiteIdentityEditor(ISiteSettingsService settings, TenantCont
             ContactEmail = Text(site, "contactEmail"),
             ContactAddress = Text(site, "contactAddress"),
             FooterText = Text(site, "footerText"),
+            ContactPhone = Text(site, "contactPhone"),
+            PublicationDirector = Text(site, "publicationDirector"),
+            HostName = Text(site, "hostName"),
+            HostAddress = Text(site, "hostAddress"),
+            HostPhone = Text(site, "hostPhone"),
             SocialLinks = (site["socialLinks"] as JsonArray ?? []).OfType<JsonObject>()
                 .Select(l => new SocialLinkInput { Network = Text(l, "network"), Url = Text(l, "url") })
                 .ToList(),
@@ -72,6 +77,11 @@ public sealed class SiteIdentityEditor(ISiteSettingsService settings, TenantCont
         CheckLength(errors, nameof(form.Tagline), form.Tagline, MaxTagline);
         CheckLength(errors, nameof(form.ContactAddress), form.ContactAddress, MaxAddress);
         CheckLength(errors, nameof(form.FooterText), form.FooterText, MaxFooter);
+        CheckLength(errors, nameof(form.PublicationDirector), form.PublicationDirector, MaxName);
+        CheckLength(errors, nameof(form.HostName), form.HostName, MaxName);
+        CheckLength(errors, nameof(form.HostAddress), form.HostAddress, MaxAddress);
+        CheckPhone(errors, nameof(form.ContactPhone), form.ContactPhone);
+        CheckPhone(errors, nameof(form.HostPhone), form.HostPhone);
         CheckColor(errors, nameof(form.PrimaryColor), "Couleur principale", form.PrimaryColor);
         CheckColor(errors, nameof(form.AccentColor), "Couleur d'accent", form.AccentColor);
 
@@ -135,6 +145,11 @@ public sealed class SiteIdentityEditor(ISiteSettingsService settings, TenantCont
         Set(site, "contactEmail", form.ContactEmail);
         Set(site, "contactAddress", form.ContactAddress);
         Set(site, "footerText", form.FooterText);
+        Set(site, "contactPhone", form.ContactPhone);
+        Set(site, "publicationDirector", form.PublicationDirector);
+        Set(site, "hostName", form.HostName);
+        Set(site, "hostAddress", form.HostAddress);
+        Set(site, "hostPhone", form.HostPhone);
         Set(site, "logo", logo);
         var links = form.SocialLinks.Where(l => !string.IsNullOrWhiteSpace(l.Url))
             .Select(l => (JsonNode)new JsonObject { ["network"] = l.Network!.Trim(), ["url"] = l.Url!.Trim() })
@@ -182,6 +197,16 @@ public sealed class SiteIdentityEditor(ISiteSettingsService settings, TenantCont
         if (length > max)
         {
             errors.Add((field, TooLong(max, length)));
+        }
+    }
+
+    /// <summary>Digits, spaces, dots, dashes, brackets and a leading + (« 03 80 00 00 00 », « +33 3 80 00 00 00 »).</summary>
+    private static void CheckPhone(List<(string, string)> errors, string field, string? value)
+    {
+        var phone = value?.Trim() ?? "";
+        if (phone.Length > 0 && (phone.Length > 30 || phone.Count(char.IsAsciiDigit) < 6 || !phone.All(c => char.IsAsciiDigit(c) || c is ' ' or '.' or '-' or '(' or ')' or '+' or '\u00A0')))
+        {
+            errors.Add((field, $"« {phone} » n'est pas un numéro de téléphone : écrivez-le comme 03 80 00 00 00 ou +33 3 80 00 00 00."));
         }
     }
 

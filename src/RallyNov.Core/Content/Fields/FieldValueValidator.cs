@@ -185,7 +185,8 @@ public static class FieldValueValidator
         decimal number;
         if (value.GetValueKind() == JsonValueKind.String)
         {
-            var text = AsString(value)?.Trim().Replace(',', '.');
+            // French writes « 1 200 » (space, no-break space or narrow no-break space between thousands) and « 2,5 ».
+            var text = AsString(value)?.Trim().Replace(',', '.').Replace(" ", "", StringComparison.Ordinal).Replace("\u00A0", "", StringComparison.Ordinal).Replace("\u202F", "", StringComparison.Ordinal);
             if (string.IsNullOrEmpty(text))
             {
                 return null;

@@ -1,0 +1,68 @@
+using System.Text.Json.Nodes;
+using RallyNov.Core.Content;
+using RallyNov.Initiatives;
+using RallyNov.Initiatives.Impact;
+using RallyNov.Modules.Tests.Support;
+
+namespace RallyNov.Modules.Tests.Initiatives;
+
+/// <summary>The impact indicators summed per site and per département: only what was declared counts.</summary>
+public sealed class ImpactFiguresTests
+{
+    private static ContentItem Initiative(string id, string? departement, JsonObject impact)
+    {
+        var content = new JsonObject();
+        if (departement is not null)
+        {
+            content[InitiativeFields.Departement] = new JsonArray(JsonValue.Create(departement));
+        }
+
+        foreach (var (key, value) in impact)
+        {
+            content[key] = value?.DeepClone();
+        }
+
+        return Items.Make(InitiativeFields.Type, id, id, content);
+    }
+
+    [Fact]
+    public void Sums_count_declared_figures_only_per_site_and_per_departement()
+    {
+        var items = new[]
+        {
+            Initiative("delices", "21", new JsonObject { [InitiativeFields.ImpactJobs] = 6, [InitiativeFields.ImpactYear] = 2023 }),
+            Initiative("autre-21", "21", new JsonObject { [InitiativeFields.ImpactJobs] = 314, [InitiativeFields.ImpactPeople] = 1200 }),
+            Initiative("drive", "39", new JsonObject { [InitiativeFields.ImpactPartners] = 28 }),
+            Initiative("sans-chiffres", "39", new JsonObject { [InitiativeFields.ImpactYear] = 2020 }),
+            Initiative("sans-departement", null, new JsonObject { [InitiativeFields.ImpactVolunteers] = 1 }),
+        };
+
+        var summary = ImpactSummary.Of(items);
+
+        Assert.Equal(new ImpactFigures(320, 1200, 1, 28) { Initiatives = 4 }, summary.Total);
+        Assert.Equal("320 emplois, 1\u202F200 personnes touchées, 1 bénévole, 28 partenaires", summary.Total.Sentence());
+        Assert.Equal(["21", "39"], summary.Departements.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal("320 emplois, 1\u202F200 personnes touchées", summary.Departements["21"].Sentence());
+        Assert.Equal(new ImpactFigures(null, null, null, 28) { Initiatives = 1 }, summary.Departements["39"]);
+    }
+
+    [Fact]
+    public void Nothing_declared_is_empty_and_says_nothing_not_zero()
+    {
+        var summary = ImpactSummary.Of([Initiative("a", "25", new JsonObject()), Initiative("b", "25", new JsonObject { [InitiativeFields.ImpactYear] = 2021 })]);
+
+        Assert.True(summary.Total.IsEmpty);
+        Assert.Equal(0, summary.Total.Initiatives);
+        Assert.Empty(summary.Total.Shown());
+        Assert.Empty(summary.Departements);
+    }
+
+    [Fact]
+    public void A_declared_zero_is_shown_and_labels_agree_in_number()
+    {
+        var one = ImpactFigures.Of(Initiative("a", "25", new JsonObject { [InitiativeFields.ImpactJobs] = 1, [InitiativeFields.ImpactPeople] = 0 }));
+
+        Assert.False(one.IsEmpty);
+        Assert.Equal("1 emploi, 0 personne touchée", one.Sentence());
+    }
+}
