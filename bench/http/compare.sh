@@ -4,6 +4,7 @@
 # prints req/s, p99 and the server's CPU time per request (utime+stime of its process divided by
 # the requests served), which a busy shared host disturbs less than req/s.
 # Usage: bench/http/compare.sh BEFORE_BIN_DIR AFTER_BIN_DIR   (copies of bin/Release/net10.0)
+#        URLS="/ /bourgogne/laureats" WARMUP=5s DURATION=15s to choose the pages and the times.
 set -euo pipefail
 BEFORE=$1; AFTER=$2; PORT=5089; BASE="http://127.0.0.1:$PORT"; TCK=$(getconf CLK_TCK)
 export RallyNov__Setup__AdminPassword='Bench-Passw0rd!' ASPNETCORE_ENVIRONMENT=Production RallyNov__OutputCache__Enabled=false
@@ -14,9 +15,9 @@ run() {
   export ASPNETCORE_CONTENTROOT="$2" RallyNov__DataPath="$DATA"
   dotnet "$2/RallyNov.Cms.dll" --urls "$BASE" >/tmp/i16a-cpu-server.log 2>&1 & SERVER=$!
   for _ in $(seq 1 180); do curl -sf "$BASE/health" >/dev/null && break; sleep 1; done
-  for url in / /bourgogne/initiatives/delices-bleus; do
-    wrk -t2 -c16 -d5s "$BASE$url" >/dev/null
-    c0=$(cpu); out=$(wrk -t2 -c16 -d15s --latency "$BASE$url"); c1=$(cpu)
+  for url in ${URLS:-/ /bourgogne/initiatives/delices-bleus}; do
+    wrk -t2 -c16 -d"${WARMUP:-5s}" "$BASE$url" >/dev/null
+    c0=$(cpu); out=$(wrk -t2 -c16 -d"${DURATION:-15s}" --latency "$BASE$url"); c1=$(cpu)
     n=$(awk '/requests in/ {print $1}' <<<"$out")
     printf '%-7s %-40s %9s req/s  p99 %8s  %6.2f ms CPU/request (%s requests, load %s)\n' "$1" "$url" "$(awk '/Requests\/sec/ {print $2}' <<<"$out")" "$(awk '$1=="99%" {print $2}' <<<"$out")" "$(echo "($c1-$c0)/$n" | bc -l)" "$n" "$(cut -d' ' -f1-3 /proc/loadavg)"
   done

@@ -1,7 +1,11 @@
 #!/usr/bin/env bash
 # Public pages over HTTP, side by side with nginx serving the saved bytes of the portal home (the
-# machine's ceiling), in one run: wrk -t2 -c16 on loopback, output cache on, then off.
-# Usage: bench/http/run.sh      (DURATION=15s WARMUP=10s PORT=5078 NGINX_PORT=5079 by default)
+# machine's ceiling), in one run: wrk -t2 -c16 on loopback, output cache on, then off; then a
+# second pass with 100 000 synthetic initiatives in Bourgogne (seed-synthetic), cold start to the
+# first 200 of the three tenants' homes, and the server's RSS after the run.
+# Usage: bench/http/run.sh      (DURATION=15s WARMUP=10s COUNT=100000 PORT=5078 NGINX_PORT=5079)
+#        DURATION=4s WARMUP=2s bench/http/run.sh   # short run, under 5 minutes once built
+#        COUNT=0 skips the second pass.
 # Needs: the .NET SDK; installs wrk and nginx-light when missing. Traffic goes to 127.0.0.1 only.
 # The numbers depend on what else runs on the machine: the script prints the load before each run.
 set -euo pipefail
@@ -10,6 +14,9 @@ PORT=${PORT:-5078}
 NGINX_PORT=${NGINX_PORT:-5079}
 DURATION=${DURATION:-15s}
 WARMUP=${WARMUP:-10s}
+COUNT=${COUNT:-100000}
+# wrk sends everything from 127.0.0.1: the per-address limits would answer 429.
+export RallyNov__RateLimits__Enabled=false
 
 PACKAGES=()
 command -v wrk >/dev/null || PACKAGES+=(wrk)
@@ -37,12 +44,21 @@ export ASPNETCORE_CONTENTROOT="$BIN"
 load() { cut -d' ' -f1-3 /proc/loadavg; }
 BASE="http://127.0.0.1:$PORT"
 
-start() { # $1: output cache on (true) or off (false)
-  RallyNov__OutputCache__Enabled=$1 dotnet "$BIN/RallyNov.Cms.dll" --urls "$BASE" >"$WORK/server.log" 2>&1 &
+start() { # $1: output cache on (true) or off (false); the search answer cache follows it
+  local t0; t0=$(date +%s.%N)
+  RallyNov__OutputCache__Enabled=$1 RallyNov__Search__AnswerCache=$1 dotnet "$BIN/RallyNov.Cms.dll" --urls "$BASE" >"$WORK/server.log" 2>&1 &
   SERVER=$!
-  for _ in $(seq 1 120); do curl -sf "$BASE/health" >/dev/null && return; sleep 1; done
+  # Cold start: from the process start to a 200 on each tenant's home.
+  for _ in $(seq 1 1200); do
+    if curl -sf -o /dev/null "$BASE/" && curl -sf -o /dev/null "$BASE/bourgogne/" && curl -sf -o /dev/null "$BASE/franche-comte/"; then
+      printf '== %s to first 200 on /, /bourgogne/, /franche-comte/: %.2f s (load %s)\n' "${2:-cold start}" "$(echo "$(date +%s.%N) - $t0" | bc -l)" "$(load)"
+      return
+    fi
+    sleep 0.05
+  done
   echo "the server did not start" >&2; cat "$WORK/server.log" >&2; exit 1
 }
+rss() { awk '/VmRSS/ {printf "%.0f MB", $2/1024}' "/proc/$SERVER/status"; }
 stop() { kill "$SERVER"; wait "$SERVER" 2>/dev/null || true; SERVER=""; }
 
 # One row: name, URL. Prints req/s, p50, p99 as wrk reports them.
@@ -60,10 +76,11 @@ measure() {
 echo "== machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), commit $(git rev-parse --short HEAD)"
 echo "== uptime: $(uptime)"
 echo "== first start: setting up the three tenants from their recipes"
-start true
+start true "first start (tenants set up from their recipes)"
 # An initiative page and a search page of the sample content (first links found).
 INITIATIVE=$(curl -sf "$BASE/bourgogne/initiatives" | grep -o 'href="/bourgogne/initiatives/[^"?#]*"' | head -1 | cut -d'"' -f2)
 SEARCH="/recherche?q=insertion"
+LIST="/bourgogne/initiatives?departement=21"
 curl -sf -o "$WORK/home.html" "$BASE/"
 echo "== pages: / ($(wc -c <"$WORK/home.html") bytes), $INITIATIVE, $SEARCH"
 
@@ -98,11 +115,39 @@ measure "initiative (cached)" "$BASE$INITIATIVE"
 measure "search (cached)" "$BASE$SEARCH"
 stop
 
-echo "== output cache OFF (RallyNov__OutputCache__Enabled=false; validators stay)"
+echo "== output cache OFF (RallyNov__OutputCache__Enabled=false, RallyNov__Search__AnswerCache=false; validators stay)"
 start false
 measure "home / (cache off)" "$BASE/"
+measure "home /bourgogne/ (cache off)" "$BASE/bourgogne/"
 measure "initiative (cache off)" "$BASE$INITIATIVE"
-measure "search (cache off)" "$BASE$SEARCH"
+measure "initiatives dép. 21 (cache off)" "$BASE$LIST"
+measure "laureates (cache off)" "$BASE/bourgogne/laureats"
+measure "events (cache off)" "$BASE/bourgogne/evenements"
+measure "partners (cache off)" "$BASE/bourgogne/partenaires"
+measure "api Initiative (cache off)" "$BASE/bourgogne/api/content/Initiative"
+measure "search (both caches off)" "$BASE$SEARCH"
+measure "feed (cache off)" "$BASE/bourgogne/feed.xml"
+echo "== RSS after the sample pass: $(rss)"
 stop
+
+if [ "$COUNT" -gt 0 ]; then
+  echo "== second pass: seed-synthetic $COUNT initiatives into Bourgogne, then index rebuild (load $(load))"
+  S0=$(date +%s)
+  dotnet "$BIN/RallyNov.Cms.dll" seed-synthetic --tenant Bourgogne --count "$COUNT" --type Initiative | tr '\r' '\n' | tail -1
+  dotnet "$BIN/RallyNov.Cms.dll" index rebuild --tenant Bourgogne | tr '\r' '\n' | tail -1
+  echo "== seeded and indexed in $(( $(date +%s) - S0 )) s"
+  start false
+  PAGE40="/bourgogne/initiatives?departement=21&page=40"
+  SYNTHETIC=$(curl -sf "$BASE$PAGE40" | grep -o 'href="/bourgogne/initiatives/[^"?#]*"' | head -1 | cut -d'"' -f2)
+  echo "== pages at $COUNT items: $PAGE40, $SYNTHETIC"
+  measure "100k: initiatives dép. 21 p. 40" "$BASE$PAGE40"
+  measure "100k: initiative (cache off)" "$BASE$SYNTHETIC"
+  measure "100k: home /bourgogne/" "$BASE/bourgogne/"
+  measure "100k: home / (portal)" "$BASE/"
+  measure "100k: laureates" "$BASE/bourgogne/laureats"
+  measure "100k: api Initiative" "$BASE/bourgogne/api/content/Initiative"
+  echo "== RSS after the run at $COUNT items: $(rss)"
+  stop
+fi
 measure "nginx static again" "http://127.0.0.1:$NGINX_PORT/"
 echo "== uptime: $(uptime)"

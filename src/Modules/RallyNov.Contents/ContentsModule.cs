@@ -29,6 +29,7 @@ public sealed class ContentsModule : ModuleBase
     {
         services.AddSingleton<ContentViewLocator>();
         services.AddScoped<IPublishedContentReader, PublishedContentReader>();
+        services.AddScoped<IPublishedViews, PublishedViews>();
         services.AddScoped<IContentAuthorization, ContentAuthorization>();
         services.AddSingleton<IScheduledPublisher, ScheduledPublisher>();
         services.AddHostedService<ScheduledPublishingBackgroundService>();

@@ -46,6 +46,44 @@ public sealed class RelatedInitiativesTests
         Assert.Equal(["both", "recent"], related.Select(i => i.ContentItemId));
     }
 
+    [Fact]
+    public async Task The_candidates_of_a_theme_are_asked_once_per_version_and_never_when_the_index_is_behind()
+    {
+        var index = new FakeIndex(theme => theme == "mobilite" ? ["self", "recent", "both"] : ["self", "both"]);
+        var views = new KeptForever();
+
+        var first = await RelatedInitiatives.LoadAsync(Self, 3, index, new ThrowingReader(), new FakeContentManager(All), CancellationToken.None, views);
+        var second = await RelatedInitiatives.LoadAsync(Self, 3, index, new ThrowingReader(), new FakeContentManager(All), CancellationToken.None, views);
+
+        Assert.Equal(["both", "recent"], first.Select(i => i.ContentItemId));
+        Assert.Equal(["both", "recent"], second.Select(i => i.ContentItemId));
+        Assert.Equal(["mobilite", "solidarite"], index.Themes);
+
+        // An index that is behind answers nothing: nothing is kept, the next page asks again.
+        var behind = new FakeIndex(_ => null);
+        var fresh = new KeptForever();
+        await RelatedInitiatives.LoadAsync(Self, 3, behind, new ListReader(All), new FakeContentManager(All), CancellationToken.None, fresh);
+        await RelatedInitiatives.LoadAsync(Self, 3, behind, new ListReader(All), new FakeContentManager(All), CancellationToken.None, fresh);
+        Assert.Equal(["mobilite", "mobilite"], behind.Themes);
+    }
+
+    /// <summary>One model per name for the life of the test (one tenant version).</summary>
+    private sealed class KeptForever : IPublishedViews
+    {
+        private readonly Dictionary<string, object> _models = [];
+
+        public async Task<T> GetAsync<T>(string contentType, string name, Func<IPublishedContentReader, CancellationToken, Task<T>> build, CancellationToken cancellationToken)
+            where T : class
+        {
+            if (!_models.TryGetValue(contentType + ":" + name, out var model))
+            {
+                _models[contentType + ":" + name] = model = await build(null!, cancellationToken);
+            }
+
+            return (T)model;
+        }
+    }
+
     private sealed class FakeIndex(Func<string, string[]?> idsOf) : IPublishedListIndex
     {
         public List<string> Themes { get; } = [];

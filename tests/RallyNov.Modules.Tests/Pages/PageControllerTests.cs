@@ -89,16 +89,23 @@ public sealed class PageControllerTests
     public async Task Pages_section_lists_published_pages_by_title()
     {
         var contents = new FakeContentManager(Item("Page", "a-propos", "À propos"), Item("Event", "e", "Événement"));
-        var section = new PagesHomeSection(contents);
+        var section = new PagesHomeSection(contents, new BuildEveryTime());
 
         var view = await section.BuildAsync(CancellationToken.None);
 
         Assert.NotNull(view);
-        Assert.Equal(["À propos"], Assert.IsAssignableFrom<IReadOnlyList<ContentItem>>(view.Model).Select(p => p.DisplayText));
+        Assert.Equal(["À propos"], Assert.IsAssignableFrom<IReadOnlyList<PageCard>>(view.Model).Select(p => p.Title));
         var query = Assert.Single(contents.Queries);
         Assert.Equal(["Page"], query.ContentTypes);
         Assert.Equal(ContentStatus.Published, query.Status);
         Assert.Equal(ContentOrder.TitleAscending, query.Order);
+    }
+
+    /// <summary>No cache: the model is built on each call (what is tested is what it holds).</summary>
+    private sealed class BuildEveryTime : RallyNov.Contents.Querying.IPublishedViews
+    {
+        public Task<T> GetAsync<T>(string contentType, string name, Func<RallyNov.Contents.Querying.IPublishedContentReader, CancellationToken, Task<T>> build, CancellationToken cancellationToken)
+            where T : class => build(null!, cancellationToken);
     }
 
     private sealed class FakeIdentity(SiteIdentity identity) : ISiteIdentityService

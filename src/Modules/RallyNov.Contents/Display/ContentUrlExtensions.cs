@@ -14,4 +14,12 @@ public static class ContentUrlExtensions
         var path = definitions.Find(item.ContentType)?.UrlFor(item.Slug);
         return path is null ? null : url.Content("~" + path);
     }
+
+    /// <summary>Same as above from card data kept without the item (type and slug).</summary>
+    public static string? ContentItemUrl(this IUrlHelper url, string contentType, string? slug)
+    {
+        var definitions = url.ActionContext.HttpContext.RequestServices.GetRequiredService<IContentDefinitionManager>();
+        var path = definitions.Find(contentType)?.UrlFor(slug);
+        return path is null ? null : url.Content("~" + path);
+    }
 }

@@ -1,4 +1,5 @@
 using RallyNov.Contents.Display;
+using RallyNov.Core.Caching;
 using RallyNov.Core.Content;
 using RallyNov.Core.Content.Definitions;
 using RallyNov.Core.Modules;
@@ -25,6 +26,7 @@ internal sealed class PublishedContentReader(
     IContentManager contents,
     IContentDefinitionManager definitions,
     ModuleCatalog catalog,
+    ISiteDataCache cache,
     TenantContext tenant) : IPublishedContentReader
 {
     // Scoped: a page that shows the same list twice (home sections, related items) queries once.
@@ -50,7 +52,22 @@ internal sealed class PublishedContentReader(
 
     public async Task<IReadOnlyList<ContentItem>> ReferrersAsync(string contentItemId, CancellationToken cancellationToken)
     {
-        var referrers = new List<ContentItem>();
+        // Who references whom is read from every published item with a picker once per tenant
+        // version; a detail page then loads its few referrers by id.
+        var map = await cache.GetOrCreateAsync(tenant.Settings, "published:referrers", ReferrerMapAsync, cancellationToken);
+        if (!map.TryGetValue(contentItemId, out var ids))
+        {
+            return [];
+        }
+
+        var items = await contents.GetManyAsync(ids, VersionOptions.Published, cancellationToken);
+        return ids.Where(items.ContainsKey).Select(id => items[id]).ToList();
+    }
+
+    /// <summary>Referenced item id → the published items whose pickers name it, in type then list order.</summary>
+    private async Task<IReadOnlyDictionary<string, string[]>> ReferrerMapAsync(CancellationToken cancellationToken)
+    {
+        var map = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         foreach (var type in definitions.TypesFor(tenant.Settings))
         {
             var pickers = type.Fields.Where(f => f.Kind == FieldKind.ContentPicker).Select(f => f.Name).ToList();
@@ -59,10 +76,20 @@ internal sealed class PublishedContentReader(
                 continue;
             }
 
-            var items = await AllAsync(type.Name, cancellationToken);
-            referrers.AddRange(items.Where(i => pickers.Any(p => i.GetStrings(p).Contains(contentItemId, StringComparer.Ordinal))));
+            foreach (var item in await AllAsync(type.Name, cancellationToken))
+            {
+                foreach (var target in pickers.SelectMany(item.GetStrings).Distinct(StringComparer.Ordinal))
+                {
+                    if (!map.TryGetValue(target, out var list))
+                    {
+                        map[target] = list = [];
+                    }
+
+                    list.Add(item.ContentItemId);
+                }
+            }
         }
 
-        return referrers;
+        return map.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal);
     }
 }

@@ -6,19 +6,24 @@ using RallyNov.Core.Content;
 using RallyNov.Core.Tenants;
 using RallyNov.Events.Calendar;
 using RallyNov.Events.Models;
+using RallyNov.Taxonomies;
 
 namespace RallyNov.Events.Controllers;
 
-public sealed class EventsController(IPublishedContentReader reader, IContentManager contents, TenantContext tenant, TimeProvider clock, IOutputCacheHints cache) : Controller
+public sealed class EventsController(IPublishedContentReader reader, IPublishedViews views, ITermNames terms, IContentManager contents, TenantContext tenant, TimeProvider clock, IOutputCacheHints cache) : Controller
 {
     [HttpGet("/evenements")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
     {
-        var all = await reader.AllAsync(EventFields.Type, cancellationToken);
+        var catalog = await EventCatalog.GetAsync(views, terms, cancellationToken);
         var now = EventSchedule.ParisNow(clock);
-        var (upcoming, past) = EventSchedule.Split(all, now);
-        ChangesWhenOver(all, now);
-        return View(new EventListViewModel { Upcoming = upcoming, Past = past, HasCalendar = all.Any(ICalendarWriter.HasDate) });
+        var (upcoming, past) = catalog.Split(now);
+        if (catalog.NextChange(now) is { } at)
+        {
+            cache.ChangesAt(at);
+        }
+
+        return View(new EventListViewModel { Upcoming = upcoming, Past = past, HasCalendar = catalog.HasCalendar });
     }
 
     [HttpGet("/evenements/{slug}")]

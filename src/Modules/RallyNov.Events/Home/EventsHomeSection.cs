@@ -2,10 +2,11 @@ using RallyNov.Contents.Home;
 using RallyNov.Core.Caching;
 using RallyNov.Contents.Querying;
 using RallyNov.Events.Models;
+using RallyNov.Taxonomies;
 
 namespace RallyNov.Events.Home;
 
-internal sealed class EventsHomeSection(IPublishedContentReader reader, TimeProvider clock, IOutputCacheHints cache) : IHomeSection
+internal sealed class EventsHomeSection(IPublishedViews views, ITermNames terms, TimeProvider clock, IOutputCacheHints cache) : IHomeSection
 {
     private const int Count = 3;
 
@@ -19,15 +20,15 @@ internal sealed class EventsHomeSection(IPublishedContentReader reader, TimeProv
 
     public async Task<HomeSectionView?> BuildAsync(CancellationToken cancellationToken)
     {
-        var all = await reader.AllAsync(EventFields.Type, cancellationToken);
-        if (all.Count == 0)
+        var catalog = await EventCatalog.GetAsync(views, terms, cancellationToken);
+        if (catalog.Events.Count == 0)
         {
             return null;
         }
 
         var now = EventSchedule.ParisNow(clock);
-        var (upcoming, past) = EventSchedule.Split(all, now);
-        if (EventSchedule.NextChange(all, now) is { } at)
+        var (upcoming, past) = catalog.Split(now);
+        if (catalog.NextChange(now) is { } at)
         {
             cache.ChangesAt(at); // the home page lists upcoming events
         }

@@ -82,6 +82,30 @@ public static class EventSchedule
         return next is { } paris ? new DateTimeOffset(ParisTimeZone.ToUtc(paris), TimeSpan.Zero) : null;
     }
 
+    /// <summary>
+    /// Paris time from which <see cref="IsOver"/> is true: the end (or the day after an end without
+    /// time), 1 January after a year alone; MinValue without any date, MaxValue when it never ends.
+    /// </summary>
+    public static DateTime OverAt(ContentItem item)
+    {
+        var start = item.GetDateTime(EventFields.Start, out var startHasTime);
+        if (start is null)
+        {
+            return item.GetInt(EventFields.Year) switch
+            {
+                null => DateTime.MinValue,
+                >= 9999 => DateTime.MaxValue,
+                < 1 => DateTime.MinValue,
+                { } year => new DateTime(year + 1, 1, 1, 0, 0, 0, DateTimeKind.Unspecified),
+            };
+        }
+
+        var end = item.GetDateTime(EventFields.End, out var endHasTime);
+        var last = end ?? start.Value;
+        var lastHasTime = end is null ? startHasTime : endHasTime;
+        return lastHasTime ? last : last.Date.AddDays(1);
+    }
+
     public static DateTime SortKey(ContentItem item) =>
         item.GetDateTime(EventFields.Start)
         ?? (item.GetInt(EventFields.Year) is { } year ? new DateTime(year, 1, 1, 0, 0, 0, DateTimeKind.Unspecified) : DateTime.MinValue);

@@ -4,9 +4,9 @@ namespace RallyNov.Events.Models;
 
 public sealed class EventListViewModel
 {
-    public required IReadOnlyList<ContentItem> Upcoming { get; init; }
+    public required IReadOnlyList<EventCard> Upcoming { get; init; }
 
-    public required IReadOnlyList<ContentItem> Past { get; init; }
+    public required IReadOnlyList<EventCard> Past { get; init; }
 
     /// <summary>At least one event has a known day, so the .ics agenda is worth offering.</summary>
     public required bool HasCalendar { get; init; }
@@ -20,4 +20,4 @@ public sealed class EventDetailViewModel
 }
 
 /// <summary>The home block: next events, or the latest ones when nothing is planned.</summary>
-public sealed record EventsHomeModel(IReadOnlyList<ContentItem> Upcoming, IReadOnlyList<ContentItem> Recent);
+public sealed record EventsHomeModel(IReadOnlyList<EventCard> Upcoming, IReadOnlyList<EventCard> Recent);

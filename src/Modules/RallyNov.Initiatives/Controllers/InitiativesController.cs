@@ -10,6 +10,7 @@ namespace RallyNov.Initiatives.Controllers;
 
 public sealed class InitiativesController(
     IPublishedContentReader reader,
+    IPublishedViews views,
     IContentManager contents,
     ITermNames terms,
     IEnumerable<IPublishedListIndex> listIndexes,
@@ -104,7 +105,7 @@ public sealed class InitiativesController(
         return View(new InitiativeDetailViewModel
         {
             Item = item,
-            Related = await RelatedInitiatives.LoadAsync(item, RelatedCount, listIndexes.FirstOrDefault(), reader, contents, cancellationToken),
+            Related = await RelatedInitiatives.LoadAsync(item, RelatedCount, listIndexes.FirstOrDefault(), reader, contents, cancellationToken, views),
             Referrers = await reader.ReferrersAsync(item.ContentItemId, cancellationToken),
         });
     }

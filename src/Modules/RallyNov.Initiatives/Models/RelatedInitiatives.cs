@@ -17,8 +17,12 @@ public static class RelatedInitiatives
     /// The ranking is exact while a thème has fewer than <see cref="CandidatesPerTheme"/> items and
     /// favours recent ones beyond. Without an up-to-date index: every initiative, from the database.
     /// </summary>
+    /// <param name="views">
+    /// When given, the candidates of a thème are asked from the index once per tenant version and
+    /// kept (ids only): with 100 000 initiatives each query is a pass over the whole type.
+    /// </param>
     public static async Task<IReadOnlyList<ContentItem>> LoadAsync(
-        ContentItem item, int take, IPublishedListIndex? index, IPublishedContentReader reader, IContentManager contents, CancellationToken cancellationToken)
+        ContentItem item, int take, IPublishedListIndex? index, IPublishedContentReader reader, IContentManager contents, CancellationToken cancellationToken, IPublishedViews? views = null)
     {
         var themes = item.GetStrings(InitiativeFields.Themes);
         if (themes.Count == 0)
@@ -28,9 +32,16 @@ public static class RelatedInitiatives
 
         if (index is not null)
         {
+            var kept = views is null ? null : await views.GetAsync(InitiativeFields.Type, "related-candidates", (_, _) => Task.FromResult(new ThemeCandidates()), cancellationToken);
             HashSet<string>? ids = new(StringComparer.Ordinal);
             foreach (var theme in themes)
             {
+                if (kept is not null && kept.ByTheme.TryGetValue(theme, out var known))
+                {
+                    ids.UnionWith(known);
+                    continue;
+                }
+
                 var page = await index.QueryAsync(
                     new PublishedListQuery
                     {
@@ -47,6 +58,7 @@ public static class RelatedInitiatives
                 }
 
                 ids.UnionWith(page.Ids);
+                kept?.ByTheme.TryAdd(theme, [.. page.Ids]); // only an up-to-date index answers
             }
 
             if (ids is not null)
@@ -57,5 +69,14 @@ public static class RelatedInitiatives
         }
 
         return InitiativeCatalog.Related(await reader.AllAsync(InitiativeFields.Type, cancellationToken), item, take);
+    }
+
+    /// <summary>
+    /// Candidate ids per thème for one tenant version, filled as pages ask (the version moves with
+    /// any publication, so a new, empty one is made then).
+    /// </summary>
+    private sealed class ThemeCandidates
+    {
+        public System.Collections.Concurrent.ConcurrentDictionary<string, string[]> ByTheme { get; } = new(StringComparer.Ordinal);
     }
 }

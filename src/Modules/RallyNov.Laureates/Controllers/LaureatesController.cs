@@ -6,15 +6,11 @@ using RallyNov.Laureates.Models;
 
 namespace RallyNov.Laureates.Controllers;
 
-public sealed class LaureatesController(IPublishedContentReader reader, IContentManager contents) : Controller
+public sealed class LaureatesController(IPublishedViews views, IContentManager contents) : Controller
 {
     [HttpGet("/laureats")]
-    public async Task<IActionResult> Index(CancellationToken cancellationToken)
-    {
-        var all = await reader.AllAsync(LaureateFields.Type, cancellationToken);
-        var initiatives = await contents.GetManyAsync(all.SelectMany(l => l.GetStrings(LaureateFields.Initiative)), VersionOptions.Published, cancellationToken);
-        return View(new LaureateListViewModel { Years = LaureateGrouping.ByYear(all), Initiatives = initiatives });
-    }
+    public async Task<IActionResult> Index(CancellationToken cancellationToken) =>
+        View(await LaureateCatalog.GetAsync(views, contents, cancellationToken));
 
     [HttpGet("/laureats/{slug}")]
     public async Task<IActionResult> Detail(string slug, CancellationToken cancellationToken)
@@ -28,12 +24,12 @@ public sealed class LaureatesController(IPublishedContentReader reader, IContent
         var initiativeId = item.GetFirst(LaureateFields.Initiative);
         var initiative = initiativeId is null ? null : await contents.GetAsync(initiativeId, VersionOptions.Published, cancellationToken);
         var year = item.GetInt(LaureateFields.PrizeYear);
-        var all = await reader.AllAsync(LaureateFields.Type, cancellationToken);
+        var catalog = await LaureateCatalog.GetAsync(views, contents, cancellationToken);
         return View(new LaureateDetailViewModel
         {
             Item = item,
             Initiative = initiative,
-            SameYear = all.Where(l => l.ContentItemId != item.ContentItemId && l.GetInt(LaureateFields.PrizeYear) == year).OrderBy(l => l.DisplayText, StringComparer.Ordinal).ToList(),
+            SameYear = catalog.Years.Where(y => y.Year == (year ?? 0)).SelectMany(y => y.Laureates).Where(l => l.ContentItemId != item.ContentItemId).ToList(),
         });
     }
 }

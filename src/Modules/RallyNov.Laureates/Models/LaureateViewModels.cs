@@ -6,14 +6,6 @@ namespace RallyNov.Laureates.Models;
 /// <summary>The laureates of one prize year.</summary>
 public sealed record LaureateYear(int Year, IReadOnlyList<ContentItem> Laureates);
 
-public sealed class LaureateListViewModel
-{
-    public required IReadOnlyList<LaureateYear> Years { get; init; }
-
-    /// <summary>The rewarded initiatives that are published, by id.</summary>
-    public required IReadOnlyDictionary<string, ContentItem> Initiatives { get; init; }
-}
-
 public sealed class LaureateDetailViewModel
 {
     public required ContentItem Item { get; init; }
@@ -21,7 +13,7 @@ public sealed class LaureateDetailViewModel
     public ContentItem? Initiative { get; init; }
 
     /// <summary>The other laureates of the same year.</summary>
-    public required IReadOnlyList<ContentItem> SameYear { get; init; }
+    public required IReadOnlyList<LaureateCard> SameYear { get; init; }
 }
 
 public static class LaureateGrouping

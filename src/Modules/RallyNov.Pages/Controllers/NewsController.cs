@@ -7,14 +7,14 @@ using RallyNov.Pages.Models;
 
 namespace RallyNov.Pages.Controllers;
 
-public sealed class NewsController(IPublishedContentReader reader, IContentManager contents) : Controller
+public sealed class NewsController(IPublishedViews views, IContentManager contents) : Controller
 {
     public const int PageSize = 10;
 
     [HttpGet("/actualites")]
     public async Task<IActionResult> Index([FromQuery(Name = "page")] int? page, CancellationToken cancellationToken)
     {
-        var all = NewsOrdering.Newest(await reader.AllAsync(PagesModule.NewsType, cancellationToken)).ToList();
+        var all = await NewsCard.NewestAsync(views, cancellationToken);
         var current = Math.Max(1, page ?? 1);
         var pageCount = Math.Max(1, (all.Count + PageSize - 1) / PageSize);
         if (current > pageCount)

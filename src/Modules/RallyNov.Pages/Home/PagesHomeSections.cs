@@ -2,13 +2,15 @@ using RallyNov.Contents.Display;
 using RallyNov.Contents.Home;
 using RallyNov.Contents.Querying;
 using RallyNov.Core.Content;
+using RallyNov.Pages.Models;
 
 namespace RallyNov.Pages.Home;
 
-public sealed record KeyFiguresHomeModel(ContentItem Item, int Year, IReadOnlyList<KeyFigure> Figures);
+/// <summary>Built once per tenant version (immutable: shared by requests).</summary>
+public sealed record KeyFiguresHomeModel(int Year, IReadOnlyList<KeyFigure> Figures, string? Source);
 
 /// <summary>The key figures of the latest year, first thing under the welcome text.</summary>
-internal sealed class KeyFiguresHomeSection(IPublishedContentReader reader) : IHomeSection
+internal sealed class KeyFiguresHomeSection(IPublishedViews views) : IHomeSection
 {
     public string Key => "chiffres-cles";
 
@@ -20,17 +22,18 @@ internal sealed class KeyFiguresHomeSection(IPublishedContentReader reader) : IH
 
     public async Task<HomeSectionView?> BuildAsync(CancellationToken cancellationToken)
     {
-        var latest = (await reader.AllAsync(PagesModule.KeyFiguresType, cancellationToken))
-            .Select(i => (Item: i, Year: i.GetInt(KeyFigureFields.Year) ?? 0, Figures: KeyFigureParser.Parse(i.GetString(KeyFigureFields.Figures))))
-            .Where(x => x.Figures.Count > 0)
-            .OrderByDescending(x => x.Year)
-            .FirstOrDefault();
-        return latest.Item is null ? null : new HomeSectionView("/Views/Home/_KeyFigures.cshtml", new KeyFiguresHomeModel(latest.Item, latest.Year, latest.Figures));
+        var latest = await views.GetAsync(PagesModule.KeyFiguresType, "latest", async (reader, ct) =>
+            (await reader.AllAsync(PagesModule.KeyFiguresType, ct))
+                .Select(i => new KeyFiguresHomeModel(i.GetInt(KeyFigureFields.Year) ?? 0, KeyFigureParser.Parse(i.GetString(KeyFigureFields.Figures)), i.GetString(KeyFigureFields.Source)))
+                .Where(x => x.Figures.Count > 0)
+                .OrderByDescending(x => x.Year)
+                .FirstOrDefault() is { } found ? new[] { found } : [], cancellationToken);
+        return latest.Length == 0 ? null : new HomeSectionView("/Views/Home/_KeyFigures.cshtml", latest[0]);
     }
 }
 
 /// <summary>The latest news on the home page.</summary>
-internal sealed class NewsHomeSection(IPublishedContentReader reader) : IHomeSection
+internal sealed class NewsHomeSection(IPublishedViews views) : IHomeSection
 {
     private const int Count = 3;
 
@@ -44,13 +47,13 @@ internal sealed class NewsHomeSection(IPublishedContentReader reader) : IHomeSec
 
     public async Task<HomeSectionView?> BuildAsync(CancellationToken cancellationToken)
     {
-        var news = NewsOrdering.Newest(await reader.AllAsync(PagesModule.NewsType, cancellationToken)).Take(Count).ToList();
+        var news = (await NewsCard.NewestAsync(views, cancellationToken)).Take(Count).ToList();
         return news.Count == 0 ? null : new HomeSectionView("/Views/News/_HomeSection.cshtml", news);
     }
 }
 
 /// <summary>The published pages (« À lire aussi »), by title: about, conditions favourable to social innovation...</summary>
-internal sealed class PagesHomeSection(IContentManager contents) : IHomeSection
+internal sealed class PagesHomeSection(IContentManager contents, IPublishedViews views) : IHomeSection
 {
     public string Key => "pages";
 
@@ -62,11 +65,19 @@ internal sealed class PagesHomeSection(IContentManager contents) : IHomeSection
 
     public async Task<HomeSectionView?> BuildAsync(CancellationToken cancellationToken)
     {
-        var pages = await contents.QueryAsync(
-            new ContentQuery { ContentTypes = [PagesModule.PageType], Status = ContentStatus.Published, Order = ContentOrder.TitleAscending, PageSize = 50 },
+        var pages = await views.GetAsync<IReadOnlyList<PageCard>>(PagesModule.PageType, "home", async (_, ct) =>
+            (await contents.QueryAsync(
+                new ContentQuery { ContentTypes = [PagesModule.PageType], Status = ContentStatus.Published, Order = ContentOrder.TitleAscending, PageSize = 50 },
+                ct)).Items.Select(PageCard.From).ToArray(),
             cancellationToken);
-        return pages.Items.Count == 0 ? null : new HomeSectionView("/Views/Home/_Pages.cshtml", pages.Items);
+        return pages.Count == 0 ? null : new HomeSectionView("/Views/Home/_Pages.cshtml", pages);
     }
+}
+
+/// <summary>A page's card on the home (« À lire aussi »), read from its JSON once (immutable: shared by requests).</summary>
+public sealed record PageCard(string ContentType, string? Slug, string Title, string? Summary, MediaValue? Image)
+{
+    public static PageCard From(ContentItem item) => new(item.ContentType, item.Slug, item.DisplayText, item.GetString("Summary"), item.GetMedia("Image"));
 }
 
 public static class NewsOrdering

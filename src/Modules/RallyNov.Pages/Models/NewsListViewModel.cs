@@ -5,7 +5,7 @@ namespace RallyNov.Pages.Models;
 
 public sealed class NewsListViewModel
 {
-    public required IReadOnlyList<ContentItem> Items { get; init; }
+    public required IReadOnlyList<NewsCard> Items { get; init; }
 
     public required PagerModel Pager { get; init; }
 }

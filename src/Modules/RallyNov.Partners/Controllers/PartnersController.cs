@@ -6,15 +6,11 @@ using RallyNov.Taxonomies;
 
 namespace RallyNov.Partners.Controllers;
 
-public sealed class PartnersController(IPublishedContentReader reader, IContentManager contents, ITermNames terms) : Controller
+public sealed class PartnersController(IPublishedViews views, IContentManager contents, ITermNames terms) : Controller
 {
     [HttpGet("/partenaires")]
-    public async Task<IActionResult> Index(CancellationToken cancellationToken)
-    {
-        var all = await reader.AllAsync(PartnerFields.Type, cancellationToken);
-        var kinds = await terms.TermsAsync(Vocabularies.PartnerKinds, cancellationToken);
-        return View(PartnerGrouping.ByKind(all, kinds));
-    }
+    public async Task<IActionResult> Index(CancellationToken cancellationToken) =>
+        View(await PartnerCatalog.GetAsync(views, terms, cancellationToken));
 
     [HttpGet("/partenaires/{slug}")]
     public async Task<IActionResult> Detail(string slug, CancellationToken cancellationToken)
