@@ -62,7 +62,7 @@ public sealed class ProposalMergeTests(ProposalsAppFactory site) : IClassFixture
         var before = DateTime.UtcNow.AddSeconds(-1);
         using (var merged = await editor.SubmitAsync(detailUrl, detailUrl + "/merge", [new("initiative", initiativeId)]))
         {
-            Assert.Equal(HttpStatusCode.Redirect, merged.StatusCode);
+            Assert.True(HttpStatusCode.Redirect == merged.StatusCode, System.Text.RegularExpressions.Regex.Match(WebUtility.HtmlDecode(await merged.Content.ReadAsStringAsync()), "id=\"initiative-error\">[^<]*").Value);
         }
 
         var stored = Assert.Single(await site.ProposalsAsync("Bourgogne"), p => p.Id == proposal.Id);

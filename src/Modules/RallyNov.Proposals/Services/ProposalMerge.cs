@@ -30,8 +30,11 @@ public sealed class ProposalMerge(
     IAuditEventFactory events,
     TimeProvider clock)
 {
-    /// <summary>Fields never carried over: the title is the initiative's own, the source marks how it was found.</summary>
-    private static readonly HashSet<string> Kept = new(StringComparer.Ordinal) { "Title", InitiativeFields.Source };
+    /// <summary>
+    /// Fields never carried over: the title and address are the initiative's own (the proposal's
+    /// address would clash with its draft's), the source marks how the initiative was found.
+    /// </summary>
+    private static readonly HashSet<string> Kept = new(StringComparer.Ordinal) { "Title", "Slug", InitiativeFields.Source };
 
     /// <summary>The site's initiatives a proposal can be merged into, by title (200 at most; filter by title for more).</summary>
     public async Task<IReadOnlyList<ContentItem>> CandidatesAsync(Proposal proposal, string? title, CancellationToken cancellationToken)
