@@ -90,6 +90,8 @@ internal sealed class AdminSamples
         // Vocabularies and one of their terms (« Réglages du site › Vocabulaires »).
         samples.Add("vocabulary", "themes");
         samples.Add("term", "mobilite");
+        // The editor guide's pictures (« Aide »): one that the guide shows.
+        samples.Add("fileName", "activer-compte.png");
         return samples;
     }
 

@@ -51,7 +51,6 @@ public sealed class ClusterCrashTests
             await using (var a = HostProcess.Start(dataA, settings))
             {
                 await a.WaitForHealthAsync(TimeSpan.FromSeconds(120));
-                File.Copy(Path.Combine(dataA, "tenants.json"), Path.Combine(dataB, "tenants.json"));
                 b = new ClusterNode(dataB, connectionString, SharedRedis, keyPrefix);
                 b.CreateClient().Dispose();
 

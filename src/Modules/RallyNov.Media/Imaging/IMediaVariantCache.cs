@@ -115,8 +115,10 @@ internal sealed class MediaVariantCache(TenantContext tenant, IMediaStore store,
         {
             return new FileStream(claim, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.DeleteOnClose);
         }
-        catch (IOException) when (File.Exists(claim))
+        catch (IOException)
         {
+            // Held by someone else, or released between their create and our look: either way the
+            // caller looks for the variant again and retries until its deadline.
             return null;
         }
     }
