@@ -38,6 +38,7 @@ public sealed class ProposalsModule : ModuleBase
         services.AddScoped<ProposalRouter>();
         services.AddScoped<ProposalSubmission>();
         services.AddScoped<ProposalModeration>();
+        services.AddScoped<ProposalMerge>();
         services.AddScoped<IDashboardNotice, PendingProposalsNotice>();
         services.AddHostedService<ProposalRetentionService>();
         services.AddSiteMapEntry(new SiteMapEntry(ModuleId, "/proposer", "Proposer une initiative", 20));

@@ -59,6 +59,7 @@ public static class AuditActions
     public const string ProposalSubmitted = "proposal.submitted";
     public const string ProposalAccepted = "proposal.accepted";
     public const string ProposalRejected = "proposal.rejected";
+    public const string ProposalMerged = "proposal.merged";
     public const string ProposalErased = "proposal.erased";
 
     public const string LoginSucceeded = "login.succeeded";

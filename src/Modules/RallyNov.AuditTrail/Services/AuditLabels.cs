@@ -22,6 +22,7 @@ public static partial class AuditLabels
         [AuditActions.ProposalSubmitted] = "Proposition du public reçue",
         [AuditActions.ProposalAccepted] = "Proposition acceptée",
         [AuditActions.ProposalRejected] = "Proposition refusée",
+        [AuditActions.ProposalMerged] = "Proposition fusionnée avec une initiative",
         [AuditActions.ProposalErased] = "Coordonnées d'une proposition effacées",
         [AuditActions.LoginSucceeded] = "Connexion réussie",
         [AuditActions.LoginFailed] = "Échec de connexion",

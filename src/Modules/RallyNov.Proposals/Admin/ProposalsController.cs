@@ -10,7 +10,7 @@ namespace RallyNov.Proposals.Admin;
 /// <summary>« Propositions »: the public's proposals of this site, to accept, reject or erase.</summary>
 [Area("Admin")]
 [RequirePermission(Permissions.PublishContent)]
-public sealed class ProposalsController(ProposalModeration moderation, IContentManager contents) : Controller
+public sealed class ProposalsController(ProposalModeration moderation, ProposalMerge merge, IContentManager contents) : Controller
 {
     [HttpGet("/admin/proposals")]
     public async Task<IActionResult> Index(string? status, CancellationToken cancellationToken)
@@ -20,15 +20,14 @@ public sealed class ProposalsController(ProposalModeration moderation, IContentM
     }
 
     [HttpGet("/admin/proposals/{id}")]
-    public async Task<IActionResult> Detail(string id, CancellationToken cancellationToken)
+    public async Task<IActionResult> Detail(string id, string? titre, CancellationToken cancellationToken)
     {
         if (await moderation.FindAsync(id, cancellationToken) is not { } proposal)
         {
             return NotFound();
         }
 
-        var draft = await contents.GetAsync(proposal.ContentItemId, VersionOptions.Latest, cancellationToken);
-        return View(new ProposalDetailViewModel(proposal, draft, null, null));
+        return View(await DetailModelAsync(proposal, null, null, new MergeForm(titre, null, null), cancellationToken));
     }
 
     [HttpPost("/admin/proposals/{id}/accept")]
@@ -55,14 +54,35 @@ public sealed class ProposalsController(ProposalModeration moderation, IContentM
         reason = reason?.Trim();
         if (string.IsNullOrEmpty(reason) || reason.Length > 2000)
         {
-            var draft = await contents.GetAsync(proposal.ContentItemId, VersionOptions.Latest, cancellationToken);
             Response.StatusCode = StatusCodes.Status400BadRequest;
-            return View(nameof(Detail), new ProposalDetailViewModel(proposal, draft, reason, string.IsNullOrEmpty(reason) ? "Indiquez la raison du refus." : "2000 caractères au plus."));
+            return View(nameof(Detail), await DetailModelAsync(proposal, reason, string.IsNullOrEmpty(reason) ? "Indiquez la raison du refus." : "2000 caractères au plus.", new MergeForm(null, null, null), cancellationToken));
         }
 
         var sent = await moderation.RejectAsync(proposal, reason, notify, User.Identity?.Name, cancellationToken);
         TempData["Message"] = $"Proposition « {proposal.StructureName} » refusée{(sent ? " ; la personne a été prévenue par courriel" : "")}.";
         return Redirect("~/admin/proposals");
+    }
+
+    [HttpPost("/admin/proposals/{id}/merge")]
+    public async Task<IActionResult> Merge(string id, string? initiative, CancellationToken cancellationToken)
+    {
+        if (await moderation.FindAsync(id, cancellationToken) is not { } proposal)
+        {
+            return NotFound();
+        }
+
+        var result = await merge.MergeAsync(proposal, initiative, User.Identity?.Name, cancellationToken);
+        if (!result.Succeeded)
+        {
+            // The page comes back with the choice kept and the error next to the form.
+            Response.StatusCode = proposal.Status == ProposalStatus.Pending ? StatusCodes.Status400BadRequest : StatusCodes.Status409Conflict;
+            return View(nameof(Detail), await DetailModelAsync(proposal, null, null, new MergeForm(null, initiative, result.Error), cancellationToken));
+        }
+
+        TempData["Message"] = result.FilledFields.Count == 0
+            ? $"Proposition « {proposal.StructureName} » fusionnée avec « {result.Initiative?.DisplayText} » : l'initiative n'avait aucun champ vide à compléter."
+            : $"Proposition « {proposal.StructureName} » fusionnée avec « {result.Initiative?.DisplayText} » : {result.FilledFields.Count} champ(s) vide(s) complété(s) dans un brouillon, à relire puis publier.";
+        return Redirect($"~/admin/proposals/{id}");
     }
 
     [HttpPost("/admin/proposals/{id}/erase")]
@@ -77,8 +97,29 @@ public sealed class ProposalsController(ProposalModeration moderation, IContentM
         TempData["Message"] = "Les coordonnées de la personne ont été effacées.";
         return Redirect($"~/admin/proposals/{id}");
     }
+
+    private async Task<ProposalDetailViewModel> DetailModelAsync(Proposal proposal, string? reason, string? reasonError, MergeForm form, CancellationToken cancellationToken)
+    {
+        var draft = await contents.GetAsync(proposal.ContentItemId, VersionOptions.Latest, cancellationToken);
+        var mergedInto = proposal.MergedIntoId is { } target ? await contents.GetAsync(target, VersionOptions.Latest, cancellationToken) : null;
+        var candidates = proposal.Status == ProposalStatus.Pending ? await merge.CandidatesAsync(proposal, form.Title, cancellationToken) : [];
+        return new ProposalDetailViewModel(proposal, draft, reason, reasonError) { Merge = form, Candidates = candidates, MergedInto = mergedInto };
+    }
 }
 
 public sealed record ProposalListViewModel(bool Pending, IReadOnlyList<Proposal> Proposals);
 
-public sealed record ProposalDetailViewModel(Proposal Proposal, ContentItem? Draft, string? Reason, string? ReasonError);
+public sealed record ProposalDetailViewModel(Proposal Proposal, ContentItem? Draft, string? Reason, string? ReasonError)
+{
+    public MergeForm Merge { get; init; } = new(null, null, null);
+
+    /// <summary>The site's initiatives offered in « Fusionner avec une initiative existante ».</summary>
+    public IReadOnlyList<ContentItem> Candidates { get; init; } = [];
+
+    /// <summary>The initiative a merged proposal completed.</summary>
+    public ContentItem? MergedInto { get; init; }
+}
+
+/// <param name="Title">The title filter of the initiative list.</param>
+/// <param name="Initiative">The chosen initiative, kept when the page comes back with an error.</param>
+public sealed record MergeForm(string? Title, string? Initiative, string? Error);

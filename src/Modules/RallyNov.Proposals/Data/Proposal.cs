@@ -5,6 +5,9 @@ public enum ProposalStatus
     Pending,
     Accepted,
     Rejected,
+
+    /// <summary>Its fields completed an existing initiative (<see cref="Proposal.MergedIntoId"/>).</summary>
+    Merged,
 }
 
 /// <summary>
@@ -40,6 +43,9 @@ public sealed class Proposal
     public string? DecidedBy { get; set; }
 
     public string? RejectionReason { get; set; }
+
+    /// <summary>The existing Initiative a merged proposal completed (same tenant).</summary>
+    public string? MergedIntoId { get; set; }
 
     /// <summary>When the contact details were erased (on request or by the retention rule).</summary>
     public DateTime? ErasedUtc { get; set; }

@@ -52,6 +52,7 @@ internal sealed class ProposalConfiguration : IEntityTypeConfiguration<Proposal>
         entry.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
         entry.Property(x => x.DecidedBy).HasMaxLength(256);
         entry.Property(x => x.RejectionReason).HasMaxLength(2000);
+        entry.Property(x => x.MergedIntoId).HasMaxLength(64);
 
         // The list filters by status and sorts by date; the retention purge reads decided dates.
         entry.HasIndex(x => new { x.Status, x.SubmittedUtc });

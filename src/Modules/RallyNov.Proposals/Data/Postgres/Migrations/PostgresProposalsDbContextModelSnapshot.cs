@@ -55,6 +55,10 @@ namespace RallyNov.Proposals.Data.Postgres.Migrations
                     b.Property<DateTime?>("ErasedUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("MergedIntoId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("RejectionReason")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");

@@ -50,6 +50,10 @@ namespace RallyNov.Proposals.Data.Sqlite.Migrations
                     b.Property<DateTime?>("ErasedUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("MergedIntoId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("RejectionReason")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
