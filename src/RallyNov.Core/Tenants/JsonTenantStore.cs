@@ -62,10 +62,10 @@ internal sealed class JsonTenantStore : ITenantStore, IDisposable
     public TenantPaths PathsFor(string tenantName) => new(DataPath, tenantName);
 
     public Task SaveAsync(TenantSettings tenant, CancellationToken cancellationToken) =>
-        MutateAsync(list => Upsert(list, tenant, mustBeNew: false), cancellationToken);
+        MutateAsync(list => TenantListEdit.Upsert(list, tenant, mustBeNew: false), cancellationToken);
 
     public Task AddAsync(TenantSettings tenant, CancellationToken cancellationToken) =>
-        MutateAsync(list => Upsert(list, tenant, mustBeNew: true), cancellationToken);
+        MutateAsync(list => TenantListEdit.Upsert(list, tenant, mustBeNew: true), cancellationToken);
 
     public async Task<bool> RemoveAsync(string name, CancellationToken cancellationToken)
     {
@@ -117,27 +117,6 @@ internal sealed class JsonTenantStore : ITenantStore, IDisposable
     }
 
     public void Dispose() => _writeLock.Dispose();
-
-    private static bool Upsert(List<TenantSettings> list, TenantSettings tenant, bool mustBeNew)
-    {
-        var index = list.FindIndex(t => string.Equals(t.Name, tenant.Name, StringComparison.OrdinalIgnoreCase));
-        if (index >= 0 && mustBeNew)
-        {
-            throw new InvalidOperationException($"Un site nommé « {list[index].Name} » existe déjà.");
-        }
-
-        TenantValidator.ThrowIfInvalid(tenant, list);
-        if (index >= 0)
-        {
-            list[index] = tenant.Clone();
-        }
-        else
-        {
-            list.Add(tenant.Clone());
-        }
-
-        return true;
-    }
 
     /// <summary>Read the file afresh, change it, write it back: all under the cross-process lock.</summary>
     private async Task MutateAsync(Func<List<TenantSettings>, bool> change, CancellationToken cancellationToken)
