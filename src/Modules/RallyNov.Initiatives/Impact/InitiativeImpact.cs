@@ -1,8 +1,10 @@
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using RallyNov.Contents.Display;
-using RallyNov.Contents.Querying;
 using RallyNov.Core.Content;
 using RallyNov.Core.Caching;
+using RallyNov.Core.Data;
 using RallyNov.Core.Modules;
 using RallyNov.Core.Tenants;
 
@@ -14,24 +16,37 @@ public sealed record ImpactSummary(ImpactFigures Total, IReadOnlyDictionary<stri
     /// <summary>Sums of the given initiatives; an initiative in several départements counts in each.</summary>
     public static ImpactSummary Of(IEnumerable<ContentItem> items)
     {
-        var total = ImpactFigures.None;
-        var departements = new Dictionary<string, ImpactFigures>(StringComparer.Ordinal);
+        var sums = new Builder();
         foreach (var item in items)
+        {
+            sums.Add(item);
+        }
+
+        return sums.Build();
+    }
+
+    /// <summary>Adds initiatives one at a time, so a large site is summed without holding its items.</summary>
+    internal sealed class Builder
+    {
+        private readonly Dictionary<string, ImpactFigures> _departements = new(StringComparer.Ordinal);
+        private ImpactFigures _total = ImpactFigures.None;
+
+        public void Add(ContentItem item)
         {
             var figures = ImpactFigures.Of(item);
             if (figures.IsEmpty)
             {
-                continue;
+                return;
             }
 
-            total = total.Add(figures);
+            _total = _total.Add(figures);
             foreach (var code in item.GetStrings(InitiativeFields.Departement).Distinct(StringComparer.Ordinal))
             {
-                departements[code] = departements.GetValueOrDefault(code, ImpactFigures.None).Add(figures);
+                _departements[code] = _departements.GetValueOrDefault(code, ImpactFigures.None).Add(figures);
             }
         }
 
-        return new(total, departements);
+        public ImpactSummary Build() => new(_total, new Dictionary<string, ImpactFigures>(_departements, StringComparer.Ordinal));
     }
 }
 
@@ -58,7 +73,7 @@ public interface IInitiativeImpact
 
 internal sealed class InitiativeImpact(
     TenantContext tenant,
-    IPublishedContentReader reader,
+    RallyNovDbContext db,
     ISiteDataCache cache,
     ITenantStore tenants,
     ITenantScopeFactory scopes,
@@ -68,7 +83,38 @@ internal sealed class InitiativeImpact(
     private const string NetworkKey = "initiatives:impact:network";
 
     public Task<ImpactSummary> CurrentAsync(CancellationToken cancellationToken) =>
-        cache.GetOrCreateAsync(tenant.Settings, CurrentKey, async ct => ImpactSummary.Of(await reader.AllAsync(InitiativeFields.Type, ct)), cancellationToken);
+        cache.GetOrCreateAsync(tenant.Settings, CurrentKey, SumAsync, cancellationToken);
+
+    /// <summary>
+    /// Streams the JSON of the published initiatives that name an impact field, one row at a time:
+    /// a site of 100 000 initiatives is summed without loading and parsing every item (which held
+    /// hundreds of MB at the first home page after a start or a publication). The LIKE only skips
+    /// rows that cannot hold a figure; each row kept is read by the same rules as an item's page.
+    /// </summary>
+    private async Task<ImpactSummary> SumAsync(CancellationToken cancellationToken)
+    {
+        var sums = new ImpactSummary.Builder();
+        if (!catalog.IsEnabled(tenant.Settings, InitiativesModule.ModuleId))
+        {
+            return sums.Build();
+        }
+
+        // Quoted names are valid in SQLite and PostgreSQL (whose search path is the tenant's schema).
+        var rows = db.Database.SqlQuery<string>(
+            $"""SELECT "Content" AS "Value" FROM "ContentItems" WHERE "ContentType" = {InitiativeFields.Type} AND "Published" = {true} AND "DeletedUtc" IS NULL AND "Content" LIKE {ImpactFieldPattern}""");
+        await foreach (var json in rows.AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            if (JsonNode.Parse(json) is JsonObject content)
+            {
+                sums.Add(new ContentItem { ContentType = InitiativeFields.Type, Content = content });
+            }
+        }
+
+        return sums.Build();
+    }
+
+    /// <summary>Every impact field's name starts so (ImpactJobs, ImpactPeople...), quote included.</summary>
+    private const string ImpactFieldPattern = "%\"Impact%";
 
     public async Task<IReadOnlyList<SiteImpact>> NetworkAsync(CancellationToken cancellationToken)
     {
