@@ -78,6 +78,11 @@ public sealed class CommandLineProcessTests
         start.Environment["RallyNov__Setup__AdminPassword"] = RallyNovFactory.AdminPassword;
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (key, value) in TestDatabase.SettingsFor(dataPath))
+        {
+            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
+
 
         using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
