@@ -88,6 +88,42 @@ public static class TestDatabase
         }
     }
 
+    /// <summary>
+    /// Loses a set-up tenant's database the way an incident does: its content.db files deleted on
+    /// SQLite, its schema dropped on PostgreSQL. Close the site's connections first.
+    /// </summary>
+    public static void LoseTenantDatabase(string dataPath, string tenant)
+    {
+        if (IsPostgres)
+        {
+            NpgsqlConnection.ClearAllPools();
+            ExecuteIn(dataPath, $"DROP SCHEMA IF EXISTS \"{tenant.ToLowerInvariant()}\" CASCADE");
+            return;
+        }
+
+        var folder = Path.Combine(dataPath, "Sites", tenant);
+        foreach (var file in Directory.GetFiles(folder, "content.db*"))
+        {
+            File.Delete(file);
+        }
+    }
+
+    /// <summary>Whether the tenant's database exists: its content.db file, or its PostgreSQL schema.</summary>
+    public static bool TenantDatabaseExists(string dataPath, string tenant)
+    {
+        if (!IsPostgres)
+        {
+            return File.Exists(Path.Combine(dataPath, "Sites", tenant, "content.db"));
+        }
+
+        using var connection = new NpgsqlConnection(ConnectionString(dataPath));
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM information_schema.schemata WHERE schema_name = @schema";
+        command.Parameters.AddWithValue("schema", tenant.ToLowerInvariant());
+        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) > 0;
+    }
+
     public static string ConnectionString(string dataPath) =>
         new NpgsqlConnectionStringBuilder(Server) { Database = DatabaseName(dataPath) }.ToString();
 
@@ -98,9 +134,13 @@ public static class TestDatabase
         return "rallynov_it_" + Convert.ToHexStringLower(hash)[..20];
     }
 
-    private static void Execute(string sql)
+    private static void Execute(string sql) => Run(Server, sql);
+
+    private static void ExecuteIn(string dataPath, string sql) => Run(ConnectionString(dataPath), sql);
+
+    private static void Run(string connectionString, string sql)
     {
-        using var connection = new NpgsqlConnection(Server);
+        using var connection = new NpgsqlConnection(connectionString);
         connection.Open();
         using var command = connection.CreateCommand();
         command.CommandText = sql;
