@@ -88,6 +88,38 @@ public sealed class SearchIndexTests : IAsyncLifetime
         Assert.Equal(1, (await Host.SearchAsync(tenant, "ressourcerie")).Total);
     }
 
+    [Fact]
+    public async Task A_rebuild_in_parts_indexes_every_published_item_once_in_the_database_order()
+    {
+        // Two items per part: the parts and their bounds are used even on a handful of items.
+        await using var host = new SearchTestHost(new Dictionary<string, string?> { ["RallyNov:Search:RebuildPartSize"] = "2" });
+        var tenant = await host.CreateTenantAsync("Alpha");
+        var published = new List<string>();
+        for (var i = 0; i < 9; i++)
+        {
+            var id = await host.PublishAsync(tenant, $"Ressourcerie {i}", publish: i != 4);
+            if (i != 4)
+            {
+                published.Add(id);
+            }
+        }
+
+        var count = await host.InTenantAsync(tenant, sp => sp.GetRequiredService<ISearchIndexer>().RebuildAsync(null, CancellationToken.None));
+        Assert.Equal(8, count);
+        await host.InTenantAsync(tenant, sp =>
+        {
+            var index = sp.GetRequiredService<SearchIndexRegistry>().Get(sp.GetRequiredService<TenantContext>());
+            var ids = index.Search(searcher =>
+            {
+                var reader = searcher.IndexReader;
+                return Enumerable.Range(0, reader.MaxDoc).Select(d => reader.Document(d).Get(SearchFields.Id)).ToList();
+            });
+            Assert.Equal(published, ids);
+            return Task.CompletedTask;
+        });
+        Assert.Equal(8, (await host.SearchAsync(tenant, "ressourcerie")).Total);
+    }
+
     private static async IAsyncEnumerable<Document> Numbered(int first, int count)
     {
         for (var i = first; i < first + count; i++)

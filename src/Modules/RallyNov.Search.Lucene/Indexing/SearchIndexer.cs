@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using Lucene.Net.Documents;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using RallyNov.Core.Caching;
 using RallyNov.Core.Content;
@@ -48,14 +49,17 @@ internal sealed class SearchIndexer(
     SearchIndexRegistry registry,
     TenantContext tenant,
     ISiteCacheInvalidator caches,
-    ITenantScopeFactory scopeFactory) : ISearchIndexer
+    ITenantScopeFactory scopeFactory,
+    IConfiguration configuration) : ISearchIndexer
 {
     private const int BatchSize = 500;
     private const int RebuildPageSize = 1000;
 
-    /// <summary>Parts of a rebuild inverted at once (at most one per core), and the fewest items worth a part of their own.</summary>
+    /// <summary>Parts of a rebuild inverted at once (at most one per core).</summary>
     private const int MaxParts = 4;
-    private const int MinPartSize = 1000;
+
+    /// <summary>The fewest items worth a part of their own (<c>RallyNov:Search:RebuildPartSize</c>, 1 000 by default).</summary>
+    private readonly int _minPartSize = Math.Max(1, configuration.GetValue("RallyNov:Search:RebuildPartSize", 1000));
 
     public async Task<int> CatchUpAsync(CancellationToken cancellationToken)
     {
@@ -120,7 +124,7 @@ internal sealed class SearchIndexer(
 
         // One part per core, each read, prepared and inverted on its own thread: Lucene's
         // inversion is most of a rebuild's work and runs on one thread per writer.
-        var parts = total < MinPartSize * 2 ? 1 : Math.Clamp(Environment.ProcessorCount, 1, MaxParts);
+        var parts = Math.Clamp(Math.Min(Environment.ProcessorCount, total / _minPartSize), 1, MaxParts);
         var bounds = new List<long> { 0 };
         for (var k = 1; k < parts; k++)
         {
