@@ -50,7 +50,9 @@ internal sealed class PublishedListViews(ILogger<PublishedListViews> logger)
         {
             try
             {
-                _ = lazy.Value;
+                var started = System.Diagnostics.Stopwatch.GetTimestamp();
+                var view = lazy.Value;
+                logger.LogInformation("List view of {Type} built: {Count} items in {Milliseconds:0} ms.", query.ContentType, view.Count, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             }
             catch (Exception ex)
             {
