@@ -39,6 +39,8 @@ public sealed class SearchModule : ModuleBase
         services.AddSingleton<SearchAnswerCache>();
         services.AddScoped<ISuggestionService, SuggestionService>();
         services.AddScoped<Core.Content.IPublishedListIndex, PublishedListIndex>();
+        services.AddSingleton<PublishedListViews>();
+        services.AddSingleton<PublishedListFreshness>();
         services.AddHostedService<SearchIndexingBackgroundService>();
         services.AddSingleton<Core.Tenants.ITenantChangeHandler, SearchIndexTenantChangeHandler>();
         services.AddSingleton<ITenantHealthCheck, SearchHealthCheck>();

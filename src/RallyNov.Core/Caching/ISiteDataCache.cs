@@ -32,17 +32,45 @@ internal sealed class SiteDataCache(SiteCacheVersions versions, TimeProvider clo
         var version = versions.KeyOf(tenant);
         var now = clock.GetUtcNow().UtcTicks;
         var id = (tenant.Name, key);
-        if (_entries.TryGetValue(id, out var entry) && entry.Version == version && entry.UntilTicks > now && entry.Value is T value)
+        if (_entries.TryGetValue(id, out var entry) && entry.Usable(version, now) && entry.Build.IsCompletedSuccessfully && entry.Build.Result is T value)
         {
             return value;
         }
 
-        value = await create(cancellationToken);
-        _entries[id] = new Entry(version, value, now + _lifetimeTicks);
-        return value;
+        // One build per key and version, whatever the number of requests missing it at once: at
+        // 100 000 items a build reads every item, and sixteen concurrent copies of it took the
+        // server down. The build does not take a waiter's cancellation (the others still want it).
+        var candidate = new Entry(version, new Lazy<Task<object>>(async () => await create(CancellationToken.None)), now + _lifetimeTicks);
+        var winner = _entries.AddOrUpdate(id, candidate, (_, existing) => existing.Usable(version, now) && !existing.Failed ? existing : candidate);
+        try
+        {
+            if (await winner.Value.Value.WaitAsync(cancellationToken) is T built)
+            {
+                return built;
+            }
+        }
+        catch (Exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            // A failed build is not kept; the request that started it gets its error, the others
+            // (whose own services may be fine) build for themselves.
+            _entries.TryRemove(KeyValuePair.Create(id, winner));
+            if (ReferenceEquals(winner, candidate))
+            {
+                throw;
+            }
+        }
+
+        return await create(cancellationToken);
     }
 
     public string VersionOf(TenantSettings tenant) => versions.KeyOf(tenant);
 
-    private sealed record Entry(string Version, object Value, long UntilTicks);
+    private sealed record Entry(string Version, Lazy<Task<object>> Value, long UntilTicks)
+    {
+        public Task<object> Build => Value.Value;
+
+        public bool Failed => Value.IsValueCreated && (Value.Value.IsFaulted || Value.Value.IsCanceled);
+
+        public bool Usable(string version, long now) => Version == version && UntilTicks > now;
+    }
 }

@@ -19,7 +19,7 @@ public static class RelatedInitiatives
     /// </summary>
     /// <param name="views">
     /// When given, the candidates of a thème are asked from the index once per tenant version and
-    /// kept (ids only): with 100 000 initiatives each query is a pass over the whole type.
+    /// kept with the few values the ranking reads: a page then loads only the items it shows.
     /// </param>
     public static async Task<IReadOnlyList<ContentItem>> LoadAsync(
         ContentItem item, int take, IPublishedListIndex? index, IPublishedContentReader reader, IContentManager contents, CancellationToken cancellationToken, IPublishedViews? views = null)
@@ -30,27 +30,22 @@ public static class RelatedInitiatives
             return [];
         }
 
-        if (index is not null)
+        if (index is not null && views is not null)
         {
-            var kept = views is null ? null : await views.GetAsync(InitiativeFields.Type, "related-candidates", (_, _) => Task.FromResult(new ThemeCandidates()), cancellationToken);
+            var kept = await views.GetAsync(InitiativeFields.Type, "related-candidates", (_, _) => Task.FromResult(new ThemeCandidates()), cancellationToken);
+            if (await KeptCandidatesAsync(item, themes, kept, index, contents, cancellationToken) is { } candidates)
+            {
+                var ids = Rank(candidates, item, themes, take);
+                var loaded = await contents.GetManyAsync(ids, VersionOptions.Published, cancellationToken);
+                return ids.Where(loaded.ContainsKey).Select(id => loaded[id]).ToList();
+            }
+        }
+        else if (index is not null)
+        {
             HashSet<string>? ids = new(StringComparer.Ordinal);
             foreach (var theme in themes)
             {
-                if (kept is not null && kept.ByTheme.TryGetValue(theme, out var known))
-                {
-                    ids.UnionWith(known);
-                    continue;
-                }
-
-                var page = await index.QueryAsync(
-                    new PublishedListQuery
-                    {
-                        ContentType = InitiativeFields.Type,
-                        Filters = new Dictionary<string, string> { [InitiativeListData.ThemeFacet] = theme },
-                        SortByNumberDescending = InitiativeListData.YearFacet,
-                        Take = CandidatesPerTheme,
-                    },
-                    cancellationToken);
+                var page = await QueryThemeAsync(index, theme, cancellationToken);
                 if (page is null)
                 {
                     ids = null;
@@ -58,7 +53,6 @@ public static class RelatedInitiatives
                 }
 
                 ids.UnionWith(page.Ids);
-                kept?.ByTheme.TryAdd(theme, [.. page.Ids]); // only an up-to-date index answers
             }
 
             if (ids is not null)
@@ -72,11 +66,78 @@ public static class RelatedInitiatives
     }
 
     /// <summary>
-    /// Candidate ids per thème for one tenant version, filled as pages ask (the version moves with
+    /// The candidates of each thème of the item, asked from the index and loaded once per tenant
+    /// version, then kept as the few values the ranking reads: a page ranks them in memory and
+    /// loads only the <c>take</c> it shows. Null when the index cannot answer (behind the log).
+    /// </summary>
+    private static async Task<Dictionary<string, Candidate>?> KeptCandidatesAsync(
+        ContentItem item, IReadOnlyList<string> themes, ThemeCandidates kept, IPublishedListIndex index, IContentManager contents, CancellationToken cancellationToken)
+    {
+        var candidates = new Dictionary<string, Candidate>(StringComparer.Ordinal);
+        foreach (var theme in themes)
+        {
+            if (!kept.ByTheme.TryGetValue(theme, out var known))
+            {
+                var page = await QueryThemeAsync(index, theme, cancellationToken);
+                if (page is null)
+                {
+                    return null;
+                }
+
+                var items = await contents.GetManyAsync(page.Ids, VersionOptions.Published, cancellationToken);
+                known = page.Ids.Where(items.ContainsKey).Select(id => Candidate.Of(items[id])).ToArray();
+                if (known.Length == page.Ids.Count)
+                {
+                    kept.ByTheme.TryAdd(theme, known); // only an up-to-date index answers
+                }
+            }
+
+            foreach (var candidate in known)
+            {
+                candidates.TryAdd(candidate.Id, candidate);
+            }
+        }
+
+        candidates.Remove(item.ContentItemId);
+        return candidates;
+    }
+
+    /// <summary>The order of <see cref="InitiativeCatalog.Related"/>, on the kept values.</summary>
+    private static List<string> Rank(Dictionary<string, Candidate> candidates, ContentItem item, IReadOnlyList<string> themes, int take) =>
+        candidates.Values
+            .Select(c => (Candidate: c, Shared: c.Themes.Intersect(themes, StringComparer.Ordinal).Count()))
+            .Where(x => x.Shared > 0)
+            .OrderByDescending(x => x.Shared)
+            .ThenByDescending(x => x.Candidate.Year)
+            .ThenBy(x => x.Candidate.DisplayText, StringComparer.Ordinal)
+            .Take(take)
+            .Select(x => x.Candidate.Id)
+            .ToList();
+
+    private static Task<PublishedListPage?> QueryThemeAsync(IPublishedListIndex index, string theme, CancellationToken cancellationToken) =>
+        index.QueryAsync(
+            new PublishedListQuery
+            {
+                ContentType = InitiativeFields.Type,
+                Filters = new Dictionary<string, string> { [InitiativeListData.ThemeFacet] = theme },
+                SortByNumberDescending = InitiativeListData.YearFacet,
+                Take = CandidatesPerTheme,
+            },
+            cancellationToken);
+
+    /// <summary>What the ranking reads of a candidate (immutable: shared by concurrent requests).</summary>
+    private sealed record Candidate(string Id, string[] Themes, int Year, string DisplayText)
+    {
+        public static Candidate Of(ContentItem item) =>
+            new(item.ContentItemId, [.. item.GetStrings(InitiativeFields.Themes)], item.GetInt(InitiativeFields.YearIdentified) ?? 0, item.DisplayText);
+    }
+
+    /// <summary>
+    /// Candidates per thème for one tenant version, filled as pages ask (the version moves with
     /// any publication, so a new, empty one is made then).
     /// </summary>
     private sealed class ThemeCandidates
     {
-        public System.Collections.Concurrent.ConcurrentDictionary<string, string[]> ByTheme { get; } = new(StringComparer.Ordinal);
+        public System.Collections.Concurrent.ConcurrentDictionary<string, Candidate[]> ByTheme { get; } = new(StringComparer.Ordinal);
     }
 }

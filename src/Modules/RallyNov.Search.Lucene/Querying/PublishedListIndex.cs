@@ -1,6 +1,7 @@
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Microsoft.EntityFrameworkCore;
+using RallyNov.Core.Caching;
 using RallyNov.Core.Content;
 using RallyNov.Core.Data;
 using RallyNov.Core.Modules;
@@ -17,7 +18,10 @@ internal sealed class PublishedListIndex(
     SearchIndexRegistry registry,
     TenantContext tenant,
     ModuleCatalog catalog,
-    RallyNovDbContext db) : IPublishedListIndex
+    RallyNovDbContext db,
+    ISiteDataCache versions,
+    PublishedListViews views,
+    PublishedListFreshness freshness) : IPublishedListIndex
 {
     // Scoped: once the index is known to be up to date in this request, a page that asks several
     // lists (an initiative and its related ones per thème) does not ask the database again.
@@ -39,7 +43,7 @@ internal sealed class PublishedListIndex(
             }
 
             _upToDate = true;
-            return index.Search(searcher => Run(searcher, query));
+            return index.Search(searcher => views.Get(searcher, query)?.Answer(searcher, query) ?? Run(searcher, query));
         }
         catch (SearchIndexUnavailableException)
         {
@@ -51,7 +55,9 @@ internal sealed class PublishedListIndex(
     /// <summary>
     /// The index follows the IndexingTasks log a little behind (≤ 1 s). A list must show a publish
     /// at once, so unless every logged change is in the searcher, the database answers. One
-    /// primary-key lookup; the index cursor only moves after its searcher is refreshed.
+    /// primary-key lookup, made again only when the tenant's version has moved since the last
+    /// one found the index complete (every committed change moves it before its request answers:
+    /// <see cref="PublishedListFreshness"/>); the index cursor only moves after its searcher is refreshed.
     /// </summary>
     private async Task<bool> IsUpToDateAsync(TenantSearchIndex index, CancellationToken cancellationToken)
     {
@@ -61,23 +67,43 @@ internal sealed class PublishedListIndex(
             return false;
         }
 
+        // Read before the query: a change committed meanwhile moves the version, and this check is not reused.
+        var version = versions.VersionOf(tenant.Settings);
+        if (freshness.IsKnownComplete(tenant.Name, version, cursor))
+        {
+            return true;
+        }
+
         var last = await db.IndexingTasks.MaxAsync(t => (long?)t.Id, cancellationToken) ?? 0;
-        return last <= cursor;
+        if (last > cursor)
+        {
+            return false;
+        }
+
+        freshness.Complete(tenant.Name, version, last);
+        return true;
     }
 
-    private static PublishedListPage Run(IndexSearcher searcher, PublishedListQuery query)
+    /// <summary>List order: a number facet descending (none counts as 0), then the French collation key of the title.</summary>
+    internal static Sort SortOf(string? sortByNumberDescending)
     {
-        var ofType = new TermQuery(new Term(SearchFields.Type, query.ContentType));
         var sortFields = new List<SortField>();
-        if (query.SortByNumberDescending is { } number)
+        if (sortByNumberDescending is { } number)
         {
             sortFields.Add(new SortField(SearchFields.Number(number), SortFieldType.DOUBLE, reverse: true));
         }
 
         sortFields.Add(new SortField(SearchFields.TitleSort, SortFieldType.STRING));
+        return new Sort([.. sortFields]);
+    }
+
+    /// <summary>The same answer as a <see cref="ListView"/>, by one Lucene pass over the type: while the view is built.</summary>
+    internal static PublishedListPage Run(IndexSearcher searcher, PublishedListQuery query)
+    {
+        var ofType = new TermQuery(new Term(SearchFields.Type, query.ContentType));
         var skip = Math.Max(0, query.Skip);
         var take = Math.Max(1, query.Take);
-        var top = TopFieldCollector.Create(new Sort([.. sortFields]), skip + take, fillFields: false, trackDocScores: false, trackMaxScore: false, docsScoredInOrder: true);
+        var top = TopFieldCollector.Create(SortOf(query.SortByNumberDescending), skip + take, fillFields: false, trackDocScores: false, trackMaxScore: false, docsScoredInOrder: true);
         var filters = query.Filters.ToDictionary(
             f => SearchFields.Facet(f.Key),
             f => new HashSet<string>([f.Value], StringComparer.Ordinal),
