@@ -67,6 +67,12 @@ public sealed class TenantSetupService : IDisposable
             return;
         }
 
+        if (!_store.Available)
+        {
+            // Never seed the defaults over a list that could not be read.
+            throw new InvalidOperationException("La base de données ne répond pas : la liste des sites ne peut pas être lue.");
+        }
+
         var defaults = _configuration.GetSection(RallyNovOptions.Section + ":Tenants").Get<List<TenantSettings>>() ?? [];
         if (defaults.Count == 0)
         {

@@ -25,6 +25,21 @@ internal static class HealthEndpoint
             return Results.NotFound();
         }
 
+        context.Response.Headers.CacheControl = "no-store";
+        if (!store.Available)
+        {
+            // Started while PostgreSQL was away: no tenant is known yet; the node retries by itself.
+            return Results.Json(
+                new
+                {
+                    status = "Degraded",
+                    database = "unreachable",
+                    message = "La base de données PostgreSQL ne répond pas : les sites répondent 503 jusqu'à ce qu'elle réponde.",
+                    tenants = Array.Empty<object>(),
+                },
+                statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+
         var tenants = new List<Dictionary<string, object?>>();
         var healthy = true;
         foreach (var tenant in store.All)
