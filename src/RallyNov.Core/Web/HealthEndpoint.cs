@@ -41,7 +41,8 @@ internal static class HealthEndpoint
         }
 
         var tenants = new List<Dictionary<string, object?>>();
-        var healthy = true;
+        // No site at all (a database just reached, its sites not written yet) serves nothing.
+        var healthy = store.All.Count > 0;
         foreach (var tenant in store.All)
         {
             var entry = new Dictionary<string, object?> { ["name"] = tenant.Name, ["state"] = tenant.State.ToString() };
