@@ -112,7 +112,7 @@ trap stop_servers EXIT
 if [ "$(id -u)" -eq 0 ]; then chown postgres "$pg_dir"; fi
 pg_as "$pg_bin/initdb" -D "$pg_dir/data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 >/dev/null
 pg_as "$pg_bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/server.log" -w \
-    -o "-p $pg_port -c listen_addresses=127.0.0.1 -k $pg_dir -c fsync=off -c max_connections=200" start >/dev/null
+    -o "-p $pg_port -c listen_addresses=127.0.0.1 -k $pg_dir -c fsync=off -c max_connections=300" start >/dev/null
 export RALLYNOV_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=postgres"
 
 redis-server --port "$redis_port" --bind 127.0.0.1 --daemonize yes --save '' --appendonly no \
@@ -147,24 +147,37 @@ passed=0
 failed=0
 executed=0
 summary=()
-for project in "${projects[@]}"; do
-    name=$(basename "$project" .csproj)
-    trx="$results/$name.trx"
-    dotnet test "$project" --no-build --logger "trx;LogFileName=$name.trx" --results-directory "$results" || test_status=$?
+# run_tests LABEL TRX-NAME PROJECT [dotnet test arguments...]: one run, its TRX counted in the totals.
+run_tests() {
+    local label=$1 name=$2 project=$3
+    shift 3
+    local trx="$results/$name.trx" started=$SECONDS
+    dotnet test "$project" --no-build --logger "trx;LogFileName=$name.trx" --results-directory "$results" "$@" || test_status=$?
     if [ ! -f "$trx" ]; then
-        echo "test.sh: $name wrote no results ($trx)." >&2
-        summary+=("  $name: no results")
+        echo "test.sh: $label wrote no results ($trx)." >&2
+        summary+=("  $label: no results")
         failed=$((failed + 1))
-        continue
+        return
     fi
+    local counters p f e
     counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1 || true)
     p=$(counter "$counters" passed)
     f=$(( $(counter "$counters" failed) + $(counter "$counters" error) + $(counter "$counters" timeout) + $(counter "$counters" aborted) ))
     e=$(counter "$counters" executed)
-    summary+=("  $name: $e executed, $p passed, $f failed")
+    summary+=("  $label: $e executed, $p passed, $f failed ($((SECONDS - started)) s)")
     passed=$((passed + p))
     failed=$((failed + f))
     executed=$((executed + e))
+}
+for project in "${projects[@]}"; do
+    name=$(basename "$project" .csproj)
+    run_tests "$name" "$name" "$project"
+    if [ "$name" = "RallyNov.Integration.Tests" ]; then
+        # The whole integration suite again with every site on PostgreSQL (a database per test
+        # site on the throwaway server). The Postgres/ and Cluster/ tests ran on PostgreSQL above.
+        RALLYNOV_TEST_PROVIDER=Postgres run_tests "$name (PostgreSQL)" "$name.Postgres" "$project" \
+            --filter 'FullyQualifiedName!~RallyNov.Integration.Tests.Cluster.&FullyQualifiedName!~RallyNov.Integration.Tests.Postgres.'
+    fi
 done
 
 echo "Results ($results):"

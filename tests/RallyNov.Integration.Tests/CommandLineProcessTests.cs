@@ -17,7 +17,7 @@ public sealed class CommandLineProcessTests
             Assert.True(code == 0, $"exit code {code}: {error}");
             Assert.Contains("FrancheComte", output, StringComparison.Ordinal);
             Assert.Contains("/bourgogne", output, StringComparison.Ordinal);
-            Assert.True(File.Exists(Path.Combine(dataPath, "tenants.json")));
+            Assert.True(TestDatabase.IsPostgres || File.Exists(Path.Combine(dataPath, "tenants.json")));
         }
         finally
         {
@@ -78,6 +78,11 @@ public sealed class CommandLineProcessTests
         start.Environment["RallyNov__Setup__AdminPassword"] = RallyNovFactory.AdminPassword;
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (key, value) in TestDatabase.SettingsFor(dataPath))
+        {
+            start.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
+
 
         using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));

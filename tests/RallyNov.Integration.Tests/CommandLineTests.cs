@@ -23,9 +23,9 @@ public sealed class CommandLineTests
         Assert.Equal(0, code);
         Assert.Equal(4, lines.Length);
         Assert.StartsWith("Nom", lines[0], StringComparison.Ordinal);
-        Assert.Matches(@"^Default\s+/\s+Running\s+Sqlite\s+rally'nov Bourgogne-Franche-Comté$", lines[1]);
-        Assert.Matches(@"^Bourgogne\s+/bourgogne\s+Running\s+Sqlite\s+rally'nov Bourgogne$", lines[2]);
-        Assert.Matches(@"^FrancheComte\s+/franche-comte\s+Running\s+Sqlite\s+rally'nov Franche-Comté$", lines[3]);
+        Assert.Matches(@"^Default\s+/\s+Running\s+" + TestDatabase.ProviderName + @"\s+rally'nov Bourgogne-Franche-Comté$", lines[1]);
+        Assert.Matches(@"^Bourgogne\s+/bourgogne\s+Running\s+" + TestDatabase.ProviderName + @"\s+rally'nov Bourgogne$", lines[2]);
+        Assert.Matches(@"^FrancheComte\s+/franche-comte\s+Running\s+" + TestDatabase.ProviderName + @"\s+rally'nov Franche-Comté$", lines[3]);
     }
 
     [Fact]

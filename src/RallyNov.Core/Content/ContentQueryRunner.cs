@@ -32,15 +32,14 @@ internal static class ContentQueryRunner
             items = items.Where(x => list.Contains(x.ContentType));
         }
 
-        if (!string.IsNullOrWhiteSpace(query.Owner))
+        if (TextSearch.Value(query.Owner) is { } owner)
         {
-            items = items.Where(x => x.Owner == query.Owner);
+            items = items.Where(x => x.Owner == owner);
         }
 
-        if (!string.IsNullOrWhiteSpace(query.Title))
+        if (TextSearch.ContainsPattern(query.Title) is { } pattern)
         {
-            var pattern = "%" + EscapeLike(query.Title.Trim()) + "%";
-            items = items.Where(x => EF.Functions.Like(x.DisplayText, pattern, "\\"));
+            items = items.WhereLike(db, x => x.DisplayText, pattern);
         }
 
         var total = await items.CountAsync(cancellationToken);
@@ -55,7 +54,4 @@ internal static class ContentQueryRunner
         var rows = await ordered.ThenBy(x => x.Id).Skip((page - 1) * size).Take(size).ToListAsync(cancellationToken);
         return new PagedResult<ContentItem>(rows, total, page, size);
     }
-
-    private static string EscapeLike(string text) =>
-        text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
 }

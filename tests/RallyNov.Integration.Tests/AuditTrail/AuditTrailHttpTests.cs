@@ -143,6 +143,23 @@ public sealed partial class AuditTrailHttpTests(AuditAppFactory app)
     }
 
     [Fact]
+    public async Task The_item_filter_ignores_case_on_every_database()
+    {
+        // PostgreSQL's LIKE is case-sensitive where SQLite's is not: "lauréat" finds « Lauréat ».
+        var id = "casse-" + Guid.NewGuid().ToString("N")[..8];
+        await using (var scope = app.Scope("Default"))
+        {
+            await scope.ServiceProvider.GetRequiredService<IAuditTrail>().RecordAsync(
+                new AuditEvent { Category = AuditCategories.Content, Action = AuditActions.ContentPublished, UserName = "admin", ItemId = id, ItemTitle = "Lauréat Majuscule " + id.ToUpperInvariant(), UtcTime = DateTime.UtcNow },
+                default);
+        }
+
+        using var browser = await AdminAsync("");
+        var page = await browser.GetPageAsync("/admin/audit?item=" + Uri.EscapeDataString("majuscule " + id));
+        Assert.Contains("Lauréat Majuscule " + id.ToUpperInvariant(), page, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_user_without_the_permission_gets_403()
     {
         var editor = await app.CreateUserAsync("Default", "Editor");

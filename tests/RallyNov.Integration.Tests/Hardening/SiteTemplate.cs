@@ -37,6 +37,8 @@ public static class SiteTemplate
         {
             File.Copy(file, file.Replace(source, target, StringComparison.Ordinal));
         }
+
+        TestDatabase.Copy(source, target);
     }
 
     private static async Task<string> CreateAsync()
@@ -53,6 +55,7 @@ public static class SiteTemplate
 
         // The last connection to close checkpoints the WAL into content.db: a copy is complete.
         SqliteConnection.ClearAllPools();
+        Npgsql.NpgsqlConnection.ClearAllPools();
         AppDomain.CurrentDomain.ProcessExit += (_, _) => RallyNovFactory.DeleteDataPath(path);
         return path;
     }

@@ -41,6 +41,7 @@ public sealed class RallyNovFactory : WebApplicationFactory<Program>
     /// <summary>Deletes a data folder; SQLite files may still be open on other OSes, so failures are ignored.</summary>
     public static void DeleteDataPath(string path)
     {
+        TestDatabase.Drop(path);
         try
         {
             if (Directory.Exists(path))
@@ -98,6 +99,11 @@ public sealed class RallyNovFactory : WebApplicationFactory<Program>
         // Host settings are read before Program's own configuration, so the data path and the
         // password are known when AddRallyNov computes the data-protection folder.
         builder.UseSetting("RallyNov:DataPath", DataPath);
+        foreach (var (key, value) in TestDatabase.SettingsFor(DataPath))
+        {
+            builder.UseSetting(key, value);
+        }
+
         if (_adminPassword is not null)
         {
             builder.UseSetting("RallyNov:Setup:AdminPassword", _adminPassword);

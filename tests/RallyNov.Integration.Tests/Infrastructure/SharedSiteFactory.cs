@@ -65,6 +65,11 @@ public abstract class SharedSiteFactory : WebApplicationFactory<Program>
     {
         builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, TestClientAddressStartupFilter>());
         builder.UseSetting("RallyNov:DataPath", DataPath);
+        foreach (var (key, value) in TestDatabase.SettingsFor(DataPath))
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.UseSetting("RallyNov:Setup:AdminPassword", AdminPassword);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
     }
@@ -72,6 +77,11 @@ public abstract class SharedSiteFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
+        if (disposing)
+        {
+            TestDatabase.Drop(DataPath);
+        }
+
         if (disposing && Directory.Exists(DataPath))
         {
             try

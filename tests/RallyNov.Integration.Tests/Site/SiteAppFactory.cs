@@ -52,6 +52,11 @@ public sealed class SiteAppFactory : WebApplicationFactory<Program>
         builder.ConfigureServices(services => services.AddSingleton<IStartupFilter, TestClientAddressStartupFilter>());
         builder.UseEnvironment("Development");
         builder.UseSetting("RallyNov:DataPath", DataPath);
+        foreach (var (key, value) in TestDatabase.SettingsFor(DataPath))
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.UseSetting("RallyNov:Setup:AdminPassword", "Site-tests-0nly!");
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
     }
@@ -60,6 +65,7 @@ public sealed class SiteAppFactory : WebApplicationFactory<Program>
     {
         base.Dispose(disposing);
         SqliteConnection.ClearAllPools();
+        TestDatabase.Drop(DataPath);
         try
         {
             Directory.Delete(DataPath, recursive: true);

@@ -139,6 +139,11 @@ public sealed class TenantCommandLineTests(TenantsAppFactory app)
         start.Environment["RallyNov__Setup__AdminPassword"] = TenantsAppFactory.AdminPassword;
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (settingKey, settingValue) in Infrastructure.TestDatabase.SettingsFor(app.DataPath))
+        {
+            start.Environment[settingKey.Replace(":", "__", StringComparison.Ordinal)] = settingValue;
+        }
+
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();

@@ -4,6 +4,7 @@ using RallyNov.AuditTrail.Services;
 using RallyNov.Core.Taxonomies;
 using RallyNov.Core.Tenants;
 using RallyNov.Tenants.Management;
+using RallyNov.Integration.Tests.Infrastructure;
 
 namespace RallyNov.Integration.Tests.Tenants;
 
@@ -104,7 +105,7 @@ public sealed class TenantLifecycleTests(TenantsAppFactory app)
         }
 
         var paths = app.Store.PathsFor(name);
-        Assert.True(File.Exists(paths.SqliteDatabase));
+        Assert.True(TestDatabase.TenantDatabaseExists(app.DataPath, name));
         remove = await admin.OpenFormAsync($"/admin/tenants/{name}/remove", $"/admin/tenants/{name}/remove");
         using (var removed = await admin.SubmitAsync(remove.Set("Confirmation", name)))
         {
@@ -114,7 +115,12 @@ public sealed class TenantLifecycleTests(TenantsAppFactory app)
         // Files and settings gone; its address now falls to the portal's 404 page.
         Assert.Null(app.Store.Find(name));
         Assert.False(Directory.Exists(paths.Root));
-        Assert.DoesNotContain(name, await File.ReadAllTextAsync(Path.Combine(app.DataPath, "tenants.json")), StringComparison.Ordinal);
+        Assert.False(TestDatabase.TenantDatabaseExists(app.DataPath, name), "the database (file or schema) is deleted");
+        if (!TestDatabase.IsPostgres)
+        {
+            Assert.DoesNotContain(name, await File.ReadAllTextAsync(Path.Combine(app.DataPath, "tenants.json")), StringComparison.Ordinal);
+        }
+
         using (var gone = await visitor.GetAsync($"/{prefix}/pages/a-propos"))
         {
             Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);

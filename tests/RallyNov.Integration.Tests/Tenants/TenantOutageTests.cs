@@ -4,6 +4,7 @@ using RallyNov.Cms.CommandLine;
 using RallyNov.Core.Data;
 using RallyNov.Core.Hosting;
 using RallyNov.Tenants.Management;
+using RallyNov.Integration.Tests.Infrastructure;
 
 namespace RallyNov.Integration.Tests.Tenants;
 
@@ -34,11 +35,7 @@ public sealed class TenantOutageTests(TenantsAppFactory app)
             // The file goes (a disk incident): the next request that needs it closes the site.
             var settings = app.Store.Find(name)!;
             app.Services.GetRequiredService<ITenantDatabase>().ReleaseConnections(settings);
-            var database = app.Store.PathsFor(name).SqliteDatabase;
-            foreach (var file in Directory.GetFiles(Path.GetDirectoryName(database)!, "content.db*"))
-            {
-                File.Delete(file);
-            }
+            TestDatabase.LoseTenantDatabase(app.DataPath, name);
 
             using (var closed = await visitor.GetAsync($"/{prefix}/pages/mentions-legales"))
             {
@@ -46,7 +43,7 @@ public sealed class TenantOutageTests(TenantsAppFactory app)
                 Assert.Contains("momentanément indisponible", SiteBrowser.Text(await closed.Content.ReadAsStringAsync()), StringComparison.Ordinal);
             }
 
-            Assert.False(File.Exists(database), "The database was created again, empty.");
+            Assert.False(TestDatabase.TenantDatabaseExists(app.DataPath, name), "The database was created again, empty.");
             using (var admin = await app.PortalAdminAsync())
             {
                 Assert.Contains("Base indisponible", SiteBrowser.Text(await admin.GetPageAsync("/admin/tenants?q=" + name)), StringComparison.Ordinal);

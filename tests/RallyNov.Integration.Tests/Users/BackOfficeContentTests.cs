@@ -52,6 +52,20 @@ public sealed class BackOfficeContentTests(UsersAppFactory app)
     }
 
     [Fact]
+    public async Task The_content_list_title_search_ignores_case_on_every_database()
+    {
+        // PostgreSQL's LIKE is case-sensitive where SQLite's is not: an editor typing in lower case still finds the page.
+        var owner = await app.CreateUserAsync("Bourgogne", "Contributor");
+        var title = "Épicerie Casse-Tête " + owner;
+        await SaveDraftAsync("Bourgogne", title, owner);
+        using var browser = await SignedInAsync("Bourgogne", owner);
+
+        var html = await browser.GetPageAsync($"/bourgogne/admin/contents?q={Uri.EscapeDataString("casse-tête " + owner.ToUpperInvariant())}");
+        Assert.Contains($"<th scope=\"row\">{title}</th>", html, StringComparison.Ordinal);
+        Assert.Contains("1 contenu.", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_content_list_of_another_tenant_does_not_show_this_tenants_items()
     {
         var owner = await app.CreateUserAsync("Bourgogne", "Editor");

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using RallyNov.AuditTrail.Data;
 using RallyNov.Core.Content;
+using RallyNov.Core.Data;
 
 namespace RallyNov.AuditTrail.Services;
 
@@ -46,20 +47,19 @@ internal sealed class AuditLog(AuditTrailDbContext db) : IAuditLog
         var size = Math.Clamp(query.PageSize, 1, AuditQuery.MaxPageSize);
         var events = db.AuditEvents.AsNoTracking();
 
-        if (!string.IsNullOrWhiteSpace(query.UserName))
+        if (TextSearch.Value(query.UserName) is { } user)
         {
-            var user = query.UserName.Trim();
             events = events.Where(x => x.UserName == user);
         }
 
-        if (!string.IsNullOrWhiteSpace(query.Action))
+        if (TextSearch.Value(query.Action) is { } action)
         {
-            events = events.Where(x => x.Action == query.Action);
+            events = events.Where(x => x.Action == action);
         }
 
-        if (!string.IsNullOrWhiteSpace(query.Category))
+        if (TextSearch.Value(query.Category) is { } category)
         {
-            events = events.Where(x => x.Category == query.Category);
+            events = events.Where(x => x.Category == category);
         }
 
         // PostgreSQL compares with timestamptz and refuses a DateTime of unspecified kind.
@@ -75,11 +75,13 @@ internal sealed class AuditLog(AuditTrailDbContext db) : IAuditLog
             events = events.Where(x => x.UtcTime < toUtc);
         }
 
-        if (!string.IsNullOrWhiteSpace(query.Item))
+        if (TextSearch.ContainsPattern(query.Item) is { } pattern)
         {
-            var text = query.Item.Trim();
-            var pattern = "%" + EscapeLike(text) + "%";
-            events = events.Where(x => x.ItemId == text || EF.Functions.Like(x.ItemTitle!, pattern, "\\") || EF.Functions.Like(x.ItemId!, pattern, "\\"));
+            // ILIKE on PostgreSQL, whose LIKE is case-sensitive (SQLite's is not).
+            var text = TextSearch.Value(query.Item);
+            events = db.Database.IsNpgsql()
+                ? events.Where(x => x.ItemId == text || EF.Functions.ILike(x.ItemTitle!, pattern, "\\") || EF.Functions.ILike(x.ItemId!, pattern, "\\"))
+                : events.Where(x => x.ItemId == text || EF.Functions.Like(x.ItemTitle!, pattern, "\\") || EF.Functions.Like(x.ItemId!, pattern, "\\"));
         }
 
         var total = await events.CountAsync(cancellationToken);
@@ -90,7 +92,4 @@ internal sealed class AuditLog(AuditTrailDbContext db) : IAuditLog
 
     public async Task<IReadOnlyList<string>> ActionsAsync(CancellationToken cancellationToken) =>
         await db.AuditEvents.AsNoTracking().Select(x => x.Action).Distinct().OrderBy(x => x).ToListAsync(cancellationToken);
-
-    private static string EscapeLike(string text) =>
-        text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
 }
