@@ -28,14 +28,23 @@ internal sealed class TenantStartupHostedService(TenantSetupService setup, ITena
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        await _stopping.CancelAsync();
-        if (_later is not null)
+        // Only the start deferred by a database away has anything to stop.
+        if (_later is null || Interlocked.Exchange(ref _stopped, 1) != 0)
         {
-            await Task.WhenAny(_later, Task.Delay(Timeout.Infinite, cancellationToken));
+            return;
         }
+
+        await _stopping.CancelAsync();
+        await Task.WhenAny(_later, Task.Delay(Timeout.Infinite, cancellationToken));
     }
 
-    public void Dispose() => _stopping.Dispose();
+    public void Dispose()
+    {
+        Interlocked.Exchange(ref _stopped, 1);
+        _stopping.Dispose();
+    }
+
+    private int _stopped;
 
     private async Task StartWhenAvailableAsync(CancellationToken stoppingToken)
     {
