@@ -12,8 +12,8 @@ using RallyNov.Search.Lucene.Indexing;
 namespace RallyNov.Modules.Tests.Search;
 
 /// <summary>
-/// The search document analyses each text once and replays its tokens into every field: the index
-/// must hold exactly what the analyzer makes of the same texts given as plain field values.
+/// The search document of an item: the index must hold exactly what the analyzer makes of its
+/// texts given as plain field values, the unstemmed fields without positions.
 /// </summary>
 public sealed class SearchDocumentFactoryTests
 {

@@ -23,12 +23,13 @@ public sealed class SearchTestHost : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
 
-    public SearchTestHost()
+    public SearchTestHost(IReadOnlyDictionary<string, string?>? settings = null)
     {
         Root = Path.Combine(Path.GetTempPath(), "rallynov-search-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Root);
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?> { ["RallyNov:DataPath"] = Path.Combine(Root, "App_Data") })
+            .AddInMemoryCollection(settings ?? new Dictionary<string, string?>())
             .Build();
         var services = new ServiceCollection();
         services.AddLogging();

@@ -32,7 +32,7 @@ public sealed class FrenchSearchAnalyzer : Analyzer
     {
         var source = new StandardTokenizer(Version, reader);
         TokenStream stream = new ElisionFilter(source, Elisions);
-        stream = new AsciiFirstLowerCaseFilter(stream); // Lucene's LowerCaseFilter, cheaper on plain ASCII
+        stream = new LowerCaseFilter(Version, stream);
         stream = new StopFilter(Version, stream, StopWords);
         stream = new ASCIIFoldingFilter(stream);
         if (_stem)

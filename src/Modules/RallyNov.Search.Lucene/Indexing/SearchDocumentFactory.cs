@@ -6,7 +6,6 @@ using Lucene.Net.Util;
 using RallyNov.Core.Content;
 using RallyNov.Core.Content.Definitions;
 using RallyNov.Core.Text;
-using RallyNov.Search.Lucene.Analysis;
 
 namespace RallyNov.Search.Lucene.Indexing;
 
@@ -17,9 +16,6 @@ namespace RallyNov.Search.Lucene.Indexing;
 /// </summary>
 internal static class SearchDocumentFactory
 {
-    /// <summary>The unstemmed chain every text goes through once (thread-safe: components are kept per thread).</summary>
-    private static readonly FrenchSearchAnalyzer Exact = new(stem: false);
-
     /// <summary>
     /// The unstemmed fields are only looked up term by term (words, typos, suggestions), never by
     /// phrase: no positions, a smaller index and a cheaper rebuild.
@@ -102,18 +98,18 @@ internal static class SearchDocumentFactory
         // summary go in twice so their words still weigh more than the body's (tf is sqrt(freq))
         // among the documents that reach the ranking; the analyzer's position gap keeps phrases
         // from spanning two parts.
-        // Each text is analysed once and replayed into every field (the stemmed ones through the stemmer).
-        var analyzed = new AnalyzedText();
-        var title = analyzed.Add(Exact, SearchFields.AllExact, item.DisplayText);
-        var summaryPart = analyzed.Add(Exact, SearchFields.AllExact, summary);
-        var bodyPart = analyzed.Add(Exact, SearchFields.AllExact, body);
-        var extraPart = analyzed.Add(Exact, SearchFields.AllExact, extraText);
-        const int Gap = FrenchSearchAnalyzer.PartGap;
-        doc.Add(new TextField(SearchFields.Title, analyzed.Replay(stem: true, Gap, title)));
-        doc.Add(new StoredField(SearchFields.Title, item.DisplayText)); // after: an earlier value of a field moves its positions by a gap
-        doc.Add(new Field(SearchFields.TitleExact, analyzed.Replay(stem: false, Gap, title), ExactType));
-        doc.Add(new TextField(SearchFields.Text, analyzed.Replay(stem: true, Gap, title, title, summaryPart, summaryPart, bodyPart, extraPart)));
-        doc.Add(new Field(SearchFields.AllExact, analyzed.Replay(stem: false, Gap, title, summaryPart, bodyPart, extraPart), ExactType));
+        doc.Add(new TextField(SearchFields.Title, item.DisplayText, Field.Store.YES));
+        doc.Add(new Field(SearchFields.TitleExact, item.DisplayText, ExactType));
+        foreach (var part in (string[])[item.DisplayText, item.DisplayText, summary, summary, body, extraText])
+        {
+            doc.Add(new TextField(SearchFields.Text, part, Field.Store.NO));
+        }
+
+        foreach (var part in (string[])[item.DisplayText, summary, body, extraText])
+        {
+            doc.Add(new Field(SearchFields.AllExact, part, ExactType));
+        }
+
         return doc;
     }
 

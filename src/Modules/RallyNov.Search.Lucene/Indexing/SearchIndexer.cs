@@ -1,6 +1,8 @@
-using System.Threading.Channels;
+using System.Runtime.CompilerServices;
 using Lucene.Net.Documents;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using RallyNov.Core.Caching;
 using RallyNov.Core.Content;
 using RallyNov.Core.Content.Definitions;
@@ -46,10 +48,18 @@ internal sealed class SearchIndexer(
     ITaxonomyService taxonomies,
     SearchIndexRegistry registry,
     TenantContext tenant,
-    ISiteCacheInvalidator caches) : ISearchIndexer
+    ISiteCacheInvalidator caches,
+    ITenantScopeFactory scopeFactory,
+    IConfiguration configuration) : ISearchIndexer
 {
     private const int BatchSize = 500;
     private const int RebuildPageSize = 1000;
+
+    /// <summary>Parts of a rebuild inverted at once (at most one per core).</summary>
+    private const int MaxParts = 4;
+
+    /// <summary>The fewest items worth a part of their own (<c>RallyNov:Search:RebuildPartSize</c>, 1 000 by default).</summary>
+    private readonly int _minPartSize = Math.Max(1, configuration.GetValue("RallyNov:Search:RebuildPartSize", 1000));
 
     public async Task<int> CatchUpAsync(CancellationToken cancellationToken)
     {
@@ -138,21 +148,44 @@ internal sealed class SearchIndexer(
         var terms = await TermNamesAsync(cancellationToken);
         progress?.Report((0, total));
 
-        // The documents (reading, text extraction, analysis: half of a rebuild's work) are
-        // prepared on another thread while the writer inverts the ones before, in the database's
-        // order, so rebuilds are repeatable. A short queue between the two keeps few documents in
-        // flight, so they die young (cheap for the GC).
-        var queue = Channel.CreateBounded<Document>(new BoundedChannelOptions(64) { SingleReader = true, SingleWriter = true });
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var producer = Task.Run(() => ProduceAsync(queue.Writer, terms, total, progress, stop.Token), CancellationToken.None);
+        // One part per core, each read, prepared and inverted on its own thread: Lucene's
+        // inversion is most of a rebuild's work and runs on one thread per writer.
+        var parts = Math.Clamp(Math.Min(Environment.ProcessorCount, total / _minPartSize), 1, MaxParts);
+        var bounds = new List<long> { 0 };
+        for (var k = 1; k < parts; k++)
+        {
+            var skip = (int)((long)total * k / parts);
+            bounds.Add(await Published(db).OrderBy(x => x.Id).Skip(skip).Select(x => x.Id).FirstOrDefaultAsync(cancellationToken));
+        }
+
+        bounds.Add(long.MaxValue);
+        var done = new int[1];
+        var scopes = new List<AsyncServiceScope>();
         try
         {
-            await index.ReplaceAllAsync(queue.Reader.ReadAllAsync(cancellationToken), cursor, cancellationToken);
+            var streams = new List<IAsyncEnumerable<Document>>();
+            for (var k = 0; k < parts; k++)
+            {
+                // A DbContext serves one thread: the other parts read through scopes of their own.
+                var partDb = db;
+                if (k > 0)
+                {
+                    var scope = scopeFactory.CreateScope(tenant.Settings);
+                    scopes.Add(scope);
+                    partDb = scope.ServiceProvider.GetRequiredService<RallyNovDbContext>();
+                }
+
+                streams.Add(ReadDocumentsAsync(partDb, bounds[k], bounds[k + 1], terms, done, total, progress, cancellationToken));
+            }
+
+            await index.ReplaceAllAsync(streams, cursor, cancellationToken);
         }
         finally
         {
-            await stop.CancelAsync();
-            await producer; // never throws: its failures reach the writer through the queue
+            foreach (var scope in scopes)
+            {
+                await scope.DisposeAsync();
+            }
         }
 
         await caches.TenantChangedAsync(tenant.Name, cancellationToken);
@@ -180,43 +213,38 @@ internal sealed class SearchIndexer(
         return index.Broken ? registry.ReplaceBroken(tenant) : index;
     }
 
-    private async Task ProduceAsync(ChannelWriter<Document> queue, IReadOnlyDictionary<string, string> terms, int total, IProgress<(int Done, int Total)>? progress, CancellationToken cancellationToken)
+    private static IQueryable<ContentItem> Published(RallyNovDbContext source) =>
+        source.ContentItems.AsNoTracking().Where(x => x.Published && x.DeletedUtc == null);
+
+    /// <summary>The documents of the published items with ids in [from, to), in the database's order (rebuilds are repeatable).</summary>
+    private async IAsyncEnumerable<Document> ReadDocumentsAsync(
+        RallyNovDbContext source, long from, long to, IReadOnlyDictionary<string, string> terms, int[] done, int total,
+        IProgress<(int Done, int Total)>? progress, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        try
+        // Keyset paging on the row id: constant cost per page, unlike OFFSET on a large table.
+        var lastId = from - 1;
+        while (true)
         {
-            // Keyset paging on the row id: constant cost per page, unlike OFFSET on a large table.
-            var lastId = 0L;
-            var done = 0;
-            while (true)
+            var page = await Published(source)
+                .Where(x => x.Id > lastId && x.Id < to)
+                .OrderBy(x => x.Id)
+                .Take(RebuildPageSize)
+                .ToListAsync(cancellationToken);
+            if (page.Count == 0)
             {
-                var page = await db.ContentItems.AsNoTracking()
-                    .Where(x => x.Published && x.DeletedUtc == null && x.Id > lastId)
-                    .OrderBy(x => x.Id)
-                    .Take(RebuildPageSize)
-                    .ToListAsync(cancellationToken);
-                if (page.Count == 0)
-                {
-                    break;
-                }
-
-                lastId = page[^1].Id;
-                foreach (var item in page)
-                {
-                    if (ToDocument(item, terms) is { } doc)
-                    {
-                        await queue.WriteAsync(doc, cancellationToken);
-                    }
-                }
-
-                done += page.Count;
-                progress?.Report((Math.Min(done, total), total));
+                yield break;
             }
 
-            queue.Complete();
-        }
-        catch (Exception ex)
-        {
-            queue.TryComplete(ex); // the writer rolls back and rethrows it
+            lastId = page[^1].Id;
+            foreach (var item in page)
+            {
+                if (ToDocument(item, terms) is { } doc)
+                {
+                    yield return doc;
+                }
+            }
+
+            progress?.Report((Math.Min(Interlocked.Add(ref done[0], page.Count), total), total));
         }
     }
 

@@ -131,7 +131,7 @@ internal sealed class TenantSearchIndex : IDisposable
         var config = new IndexWriterConfig(global::Lucene.Net.Util.LuceneVersion.LUCENE_48, CreateAnalyzer())
         {
             OpenMode = OpenMode.CREATE_OR_APPEND,
-            RAMBufferSizeMB = 64, // fewer, larger flushes during rebuilds
+            RAMBufferSizeMB = RebuildBufferMegabytes,
         };
         IndexWriter? writer = null;
         try
@@ -245,16 +245,59 @@ internal sealed class TenantSearchIndex : IDisposable
     /// Replaces every document with the streamed ones. Nothing is committed before the end, so
     /// searches keep using the old documents meanwhile, and a crash mid-way leaves the old index intact.
     /// </summary>
-    public async Task ReplaceAllAsync(IAsyncEnumerable<Document> documents, long cursor, CancellationToken cancellationToken)
+    public Task ReplaceAllAsync(IAsyncEnumerable<Document> documents, long cursor, CancellationToken cancellationToken) =>
+        ReplaceAllAsync([documents], cursor, cancellationToken);
+
+    /// <summary>
+    /// <see cref="ReplaceAllAsync(IAsyncEnumerable{Document}, long, CancellationToken)"/> from consecutive parts of the documents:
+    /// each part is inverted on its own thread, the first by this writer, the others into
+    /// writers of their own beside the index whose segments are then appended in order — the
+    /// documents keep the parts' order, so rebuilds are repeatable.
+    /// </summary>
+    public async Task ReplaceAllAsync(IReadOnlyList<IAsyncEnumerable<Document>> parts, long cursor, CancellationToken cancellationToken)
     {
         ThrowIfBroken();
         await _writeLock.WaitAsync(cancellationToken);
+        var folders = Enumerable.Range(1, parts.Count - 1).Select(i => $"{Path}.part{i}").ToList();
         try
         {
             _writer.DeleteAll();
-            await foreach (var doc in documents.WithCancellation(cancellationToken))
+            using var failed = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            var work = parts.Select((part, i) => Task.Run(async () =>
             {
-                _writer.AddDocument(doc);
+                try
+                {
+                    if (i == 0)
+                    {
+                        await AddAllAsync(_writer, part, failed.Token);
+                    }
+                    else
+                    {
+                        await WritePartAsync(folders[i - 1], part, failed.Token);
+                    }
+                }
+                catch
+                {
+                    await failed.CancelAsync(); // the other parts stop too
+                    throw;
+                }
+            }, CancellationToken.None)).ToList();
+            await Task.WhenAll(work);
+
+            if (folders.Count > 0)
+            {
+                var directories = folders.Select(f => (LuceneDirectory)FSDirectory.Open(f)).ToArray();
+                try
+                {
+                    _writer.AddIndexes(directories);
+                }
+                finally
+                {
+                    foreach (var directory in directories)
+                    {
+                        directory.Dispose();
+                    }
+                }
             }
 
             LastRebuildUtc = DateTime.UtcNow;
@@ -271,9 +314,63 @@ internal sealed class TenantSearchIndex : IDisposable
         }
         finally
         {
+            foreach (var folder in folders)
+            {
+                DeleteFolder(folder);
+            }
+
             _writeLock.Release();
         }
     }
+
+    private static async Task AddAllAsync(IndexWriter writer, IAsyncEnumerable<Document> documents, CancellationToken cancellationToken)
+    {
+        await foreach (var doc in documents.WithCancellation(cancellationToken))
+        {
+            writer.AddDocument(doc);
+        }
+    }
+
+    /// <summary>One part of a rebuild into a new index of its own (a folder left by a crash is replaced).</summary>
+    private static async Task WritePartAsync(string folder, IAsyncEnumerable<Document> documents, CancellationToken cancellationToken)
+    {
+        DeleteFolder(folder);
+        using var directory = FSDirectory.Open(folder);
+        var config = new IndexWriterConfig(global::Lucene.Net.Util.LuceneVersion.LUCENE_48, CreateAnalyzer())
+        {
+            OpenMode = OpenMode.CREATE,
+            RAMBufferSizeMB = RebuildBufferMegabytes,
+        };
+        using var writer = new IndexWriter(directory, config);
+        try
+        {
+            await AddAllAsync(writer, documents, cancellationToken);
+            writer.Commit();
+        }
+        catch
+        {
+            writer.Rollback();
+            throw;
+        }
+    }
+
+    private static void DeleteFolder(string folder)
+    {
+        try
+        {
+            if (System.IO.Directory.Exists(folder))
+            {
+                System.IO.Directory.Delete(folder, recursive: true);
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Deleted by the next rebuild.
+        }
+    }
+
+    /// <summary>Fewer, larger flushes during rebuilds.</summary>
+    private const double RebuildBufferMegabytes = 64;
 
     private void CommitAt(long cursor)
     {
