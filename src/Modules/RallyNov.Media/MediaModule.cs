@@ -31,6 +31,7 @@ public sealed class MediaModule : ModuleBase
         services.AddScoped(sp => MediaDbContextFactory.Create(sp.GetRequiredService<RallyNovDbContext>()));
         services.AddSingleton<MediaFolders>();
         services.AddSingleton<Core.Tenants.ITenantChangeHandler, SharedMediaTenantChangeHandler>();
+        services.AddSingleton<Core.Hosting.ITenantResetHandler, SharedMediaResetHandler>();
         services.AddScoped<IMediaStore, MediaStore>();
         services.AddSingleton<IImageProcessor, NetVipsImageProcessor>();
         services.AddScoped<IMediaVariantCache, MediaVariantCache>();

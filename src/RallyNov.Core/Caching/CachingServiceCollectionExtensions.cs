@@ -22,8 +22,10 @@ public static class CachingServiceCollectionExtensions
         var settings = configuration.GetSection(OutputCacheSettings.Section).Get<OutputCacheSettings>() ?? new OutputCacheSettings();
 
         services.AddHttpContextAccessor();
-        services.AddSingleton<SiteCacheVersions>();
-        services.AddSingleton<ISiteCacheInvalidator, SiteCacheInvalidator>();
+        // Shared by the nodes when Redis is configured (ISharedSiteVersions, registered by the cluster setup).
+        services.AddSingleton(sp => new SiteCacheVersions(sp.GetRequiredService<TimeProvider>(), sp.GetService<ISharedSiteVersions>()));
+        services.AddSingleton<SiteCacheInvalidator>();
+        services.AddSingleton<ISiteCacheInvalidator>(sp => sp.GetRequiredService<SiteCacheInvalidator>());
         services.AddSingleton<ISiteDataCache, SiteDataCache>();
         services.AddScoped<ISiteChanges, SiteChanges>();
         services.AddScoped<IOutputCacheHints, OutputCacheHints>();

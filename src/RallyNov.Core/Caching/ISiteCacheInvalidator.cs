@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.Logging;
+using RallyNov.Core.Cluster;
 
 namespace RallyNov.Core.Caching;
 
@@ -18,7 +19,7 @@ public interface ISiteCacheInvalidator
     Task AllChangedAsync(CancellationToken cancellationToken = default);
 }
 
-internal sealed class SiteCacheInvalidator(SiteCacheVersions versions, IOutputCacheStore store, ILogger<SiteCacheInvalidator> logger) : ISiteCacheInvalidator
+internal sealed class SiteCacheInvalidator(SiteCacheVersions versions, IOutputCacheStore store, IChangeBus bus, ILogger<SiteCacheInvalidator> logger) : ISiteCacheInvalidator
 {
     /// <summary>Every stored answer of a tenant carries this tag.</summary>
     public static string TagOf(string tenant) => "rallynov:tenant:" + tenant.ToLowerInvariant();
@@ -32,15 +33,77 @@ internal sealed class SiteCacheInvalidator(SiteCacheVersions versions, IOutputCa
     public async Task TenantChangedAsync(string tenant, CancellationToken cancellationToken = default)
     {
         // The version first: from here on no request can find an older answer, evicted or not.
-        versions.TenantChanged(tenant);
+        var announce = await versions.TenantChangedAsync(tenant, cancellationToken);
         await EvictAsync(TagOf(tenant), cancellationToken);
         await EvictAsync(AggregateTag, cancellationToken);
+        Announce(tenant, announce);
     }
 
     public async Task AllChangedAsync(CancellationToken cancellationToken = default)
     {
-        versions.AllChanged();
+        var announce = await versions.AllChangedAsync(cancellationToken);
         await EvictAsync(AllTag, cancellationToken);
+        Announce(null, announce);
+    }
+
+    /// <summary>
+    /// Another node changed a tenant (null: the tenant list). It moved the shared versions and
+    /// evicted the shared store: taking its values is enough, and then this node's answers are the
+    /// other nodes' answers. A notice without values (a node of an older release) moves this node's own.
+    /// </summary>
+    public async Task ChangedElsewhereAsync(string? tenant, string? announced, CancellationToken cancellationToken)
+    {
+        if (versions.IsShared && !string.IsNullOrEmpty(announced))
+        {
+            versions.Adopt(announced);
+            return;
+        }
+
+        if (tenant is null)
+        {
+            await versions.AllChangedAsync(cancellationToken);
+            await EvictAsync(AllTag, cancellationToken);
+        }
+        else
+        {
+            await versions.TenantChangedAsync(tenant, cancellationToken);
+            await EvictAsync(TagOf(tenant), cancellationToken);
+            await EvictAsync(AggregateTag, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Changes this node made while the shared versions were unreachable: once they answer, their
+    /// shared counters move, their answers go and the other nodes are told.
+    /// </summary>
+    public async Task MovePendingAsync(CancellationToken cancellationToken)
+    {
+        if (await versions.MovePendingAsync(cancellationToken) is not { } moved)
+        {
+            return;
+        }
+
+        if (moved.Epoch)
+        {
+            await EvictAsync(AllTag, cancellationToken);
+        }
+
+        foreach (var tenant in moved.Tenants)
+        {
+            await EvictAsync(TagOf(tenant), cancellationToken);
+        }
+
+        await EvictAsync(AggregateTag, cancellationToken);
+        logger.LogWarning("Changes made while Redis was unreachable are announced to the other nodes now ({Tenants}).", moved.Epoch ? "all sites" : string.Join(", ", moved.Tenants));
+        Announce(null, moved.Announce);
+    }
+
+    private void Announce(string? tenant, string? announce)
+    {
+        if (announce is not null)
+        {
+            bus.Publish(new ChangeNotice(ChangeKinds.SiteChanged, tenant, announce));
+        }
     }
 
     private async Task EvictAsync(string tag, CancellationToken cancellationToken)

@@ -6,7 +6,6 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using RallyNov.Core.Cluster;
 using RallyNov.Core.Data;
 using RallyNov.Core.Tenants;
 
@@ -24,7 +23,7 @@ public interface ISiteChanges
     Task ChangedAsync(CancellationToken cancellationToken);
 }
 
-internal sealed class SiteChanges(ITenantAccessor accessor, IServiceProvider services, ISiteCacheInvalidator invalidator, IChangeBus bus) : ISiteChanges
+internal sealed class SiteChanges(ITenantAccessor accessor, IServiceProvider services, ISiteCacheInvalidator invalidator) : ISiteChanges
 {
     public Task ChangedAsync(CancellationToken cancellationToken)
     {
@@ -44,12 +43,9 @@ internal sealed class SiteChanges(ITenantAccessor accessor, IServiceProvider ser
         return CommittedAsync(name, cancellationToken);
     }
 
-    /// <summary>Here, then on the other nodes (the change bus): only a committed write is announced.</summary>
-    private async Task CommittedAsync(string tenant, CancellationToken cancellationToken)
-    {
-        await invalidator.TenantChangedAsync(tenant, cancellationToken);
-        bus.Publish(new ChangeNotice(ChangeKinds.SiteChanged, tenant));
-    }
+    /// <summary>Here, then on the other nodes (the invalidator announces it on the change bus): only a committed write is.</summary>
+    private Task CommittedAsync(string tenant, CancellationToken cancellationToken) =>
+        invalidator.TenantChangedAsync(tenant, cancellationToken);
 }
 
 /// <summary>

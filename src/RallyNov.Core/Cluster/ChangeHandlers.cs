@@ -4,11 +4,11 @@ using RallyNov.Core.Caching;
 namespace RallyNov.Core.Cluster;
 
 /// <summary>Another node changed what a tenant's visitors see: its cached pages and data go here too.</summary>
-internal sealed class SiteCacheChangeHandler(ISiteCacheInvalidator invalidator) : IChangeHandler
+internal sealed class SiteCacheChangeHandler(SiteCacheInvalidator invalidator) : IChangeHandler
 {
     public Task ApplyAsync(ChangeNotice notice, CancellationToken cancellationToken) => notice.Kind != ChangeKinds.SiteChanged
         ? Task.CompletedTask
-        : notice.Tenant is { } tenant ? invalidator.TenantChangedAsync(tenant, cancellationToken) : invalidator.AllChangedAsync(cancellationToken);
+        : invalidator.ChangedElsewhereAsync(notice.Tenant, notice.Key, cancellationToken);
 }
 
 /// <summary>Another node dropped an entry of its memory cache (role permissions...): drop ours too.</summary>

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.StackExchangeRedis;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using RallyNov.Core.Caching;
 using RallyNov.Core.Hosting;
 
 namespace RallyNov.Core.Cluster;
@@ -47,6 +48,10 @@ public static class ClusterServiceCollectionExtensions
         services.AddSingleton<RedisChangeBus>();
         services.AddSingleton<IChangeBus>(sp => sp.GetRequiredService<RedisChangeBus>());
         services.AddHostedService(sp => sp.GetRequiredService<RedisChangeBus>());
+
+        // One version of each site for every node: a page cached by one node is a hit on the others.
+        services.AddSingleton<ISharedSiteVersions, RedisSiteVersions>();
+        services.AddHostedService<SharedSiteVersionsRefresher>();
         return services;
     }
 

@@ -21,7 +21,8 @@ public static class ChangeKinds
 {
     /// <summary>
     /// What a tenant's visitors see changed (content published, settings, menus, media...): its
-    /// cached pages and data are stale; without a tenant, every tenant's are.
+    /// cached pages and data are stale; without a tenant, every tenant's are. <see cref="ChangeNotice.Key"/>
+    /// carries the shared versions the sender moved ("slot=value;..."): the others take them.
     /// </summary>
     public const string SiteChanged = "site-changed";
 

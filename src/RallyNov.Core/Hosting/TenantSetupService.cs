@@ -26,6 +26,7 @@ public sealed class TenantSetupService : IDisposable
     private readonly RallyNovOptions _options;
     private readonly ILogger<TenantSetupService> _logger;
     private readonly IDistributedLock _clusterLock;
+    private readonly IEnumerable<ITenantResetHandler> _resetHandlers;
     private readonly SemaphoreSlim _lock = new(1, 1);
 
     /// <summary>How long a node starting waits for another node's migration of the same tenant.</summary>
@@ -43,9 +44,11 @@ public sealed class TenantSetupService : IDisposable
         IHostEnvironment environment,
         IOptions<RallyNovOptions> options,
         IDistributedLock clusterLock,
+        IEnumerable<ITenantResetHandler> resetHandlers,
         ILogger<TenantSetupService> logger)
     {
         _clusterLock = clusterLock;
+        _resetHandlers = resetHandlers;
         _store = store;
         _database = database;
         _scopes = scopes;
@@ -65,6 +68,12 @@ public sealed class TenantSetupService : IDisposable
         if (_store.FileExists)
         {
             return;
+        }
+
+        if (!_store.Available)
+        {
+            // Never seed the defaults over a list that could not be read.
+            throw new InvalidOperationException("La base de données ne répond pas : la liste des sites ne peut pas être lue.");
         }
 
         var defaults = _configuration.GetSection(RallyNovOptions.Section + ":Tenants").Get<List<TenantSettings>>() ?? [];
@@ -334,6 +343,15 @@ public sealed class TenantSetupService : IDisposable
                 var media = paths.Media + "." + DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", System.Globalization.CultureInfo.InvariantCulture) + ".bak";
                 Directory.Move(paths.Media, media);
                 aside = aside is null ? media : aside + " ; médias : " + media;
+            }
+
+            // What modules keep outside the data folder (the shared media root) goes aside too.
+            foreach (var handler in _resetHandlers)
+            {
+                if (await handler.ResetAsync(tenant, cancellationToken) is { } moved)
+                {
+                    aside = aside is null ? moved : aside + " ; " + moved;
+                }
             }
 
             var reset = tenant.Clone();

@@ -34,6 +34,12 @@ public interface ITenantStore
     /// </summary>
     event EventHandler<TenantsChangedEventArgs>? Changed;
 
+    /// <summary>
+    /// False while the tenant list cannot be read at all (PostgreSQL unreachable since start-up): the
+    /// node answers 503 everywhere and retries; <see cref="ReloadAsync"/> loads the list once it answers.
+    /// </summary>
+    bool Available => true;
+
     /// <summary>True when tenants.json existed when the store was loaded (or has been written since).</summary>
     bool FileExists { get; }
 

@@ -25,8 +25,24 @@ internal static class HealthEndpoint
             return Results.NotFound();
         }
 
+        context.Response.Headers.CacheControl = "no-store";
+        if (!store.Available)
+        {
+            // Started while PostgreSQL was away: no tenant is known yet; the node retries by itself.
+            return Results.Json(
+                new
+                {
+                    status = "Degraded",
+                    database = "unreachable",
+                    message = "La base de données PostgreSQL ne répond pas : les sites répondent 503 jusqu'à ce qu'elle réponde.",
+                    tenants = Array.Empty<object>(),
+                },
+                statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+
         var tenants = new List<Dictionary<string, object?>>();
-        var healthy = true;
+        // No site at all (a database just reached, its sites not written yet) serves nothing.
+        var healthy = store.All.Count > 0;
         foreach (var tenant in store.All)
         {
             var entry = new Dictionary<string, object?> { ["name"] = tenant.Name, ["state"] = tenant.State.ToString() };

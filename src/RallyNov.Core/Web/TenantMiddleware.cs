@@ -26,6 +26,12 @@ internal sealed class TenantMiddleware(RequestDelegate next, ITenantStore store,
             return;
         }
 
+        if (!store.Available)
+        {
+            await PlainTenantUnavailablePage.WriteDatabaseDownAsync(context, context.RequestAborted);
+            return;
+        }
+
         var match = TenantResolver.Resolve(store.All, context.Request.Host.Value, context.Request.Path.Value);
         if (match is null)
         {
@@ -122,6 +128,30 @@ public interface ITenantUnavailablePage
 public sealed class PlainTenantUnavailablePage : ITenantUnavailablePage
 {
     public Task WriteAsync(HttpContext context, TenantSettings tenant, CancellationToken cancellationToken) => WritePlainAsync(context, tenant, cancellationToken);
+
+    /// <summary>
+    /// Before any tenant is known (the shared tenant list cannot be read: PostgreSQL unreachable since
+    /// start-up): every address gets this page, with no tenant name to show.
+    /// </summary>
+    public static async Task WriteDatabaseDownAsync(HttpContext context, CancellationToken cancellationToken)
+    {
+        context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+        context.Response.Headers.RetryAfter = "30";
+        context.Response.Headers.CacheControl = "no-store";
+        context.Response.ContentType = "text/html; charset=utf-8";
+        if (HttpMethods.IsHead(context.Request.Method))
+        {
+            return;
+        }
+
+        await context.Response.WriteAsync("""
+            <!DOCTYPE html>
+            <html lang="fr">
+            <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Site indisponible</title></head>
+            <body><main><h1>Le site est momentanément indisponible</h1><p>Sa base de données ne répond pas pour l'instant. Le site revient de lui-même dès qu'elle répond : merci de réessayer dans quelques instants.</p></main></body>
+            </html>
+            """, cancellationToken);
+    }
 
     public static async Task WritePlainAsync(HttpContext context, TenantSettings tenant, CancellationToken cancellationToken)
     {

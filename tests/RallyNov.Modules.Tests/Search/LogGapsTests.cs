@@ -38,4 +38,43 @@ public sealed class LogGapsTests
         gaps.Passed(8, [1_000_000], Now);
         Assert.Empty(gaps.Waiting(Now));
     }
+
+    [Fact]
+    public void Gaps_survive_a_round_trip_through_the_commit_data_with_their_age()
+    {
+        var gaps = new LogGaps();
+        gaps.Passed(10, [11, 13, 16], Now);
+        var restored = new LogGaps();
+        restored.Restore(gaps.Serialize());
+        Assert.Equal([12, 14, 15], restored.Waiting(Now).Order());
+        Assert.Empty(restored.Waiting(Now + LogGaps.Lifetime + TimeSpan.FromSeconds(1)));
+
+        restored.Restore("12:abc,,x:1,99");
+        Assert.Empty(restored.Waiting(Now));
+    }
+
+    [Fact]
+    public async Task Gaps_are_saved_in_the_index_commit_so_a_restarted_node_looks_for_them_again()
+    {
+        var path = Path.Combine(Path.GetTempPath(), "rallynov-gaps-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            using (var index = TenantSearchIndex.Open(path, out _))
+            {
+                index.Gaps.Passed(0, [1, 2, 5], DateTime.UtcNow);
+                await index.ApplyAsync([], [], 5, CancellationToken.None);
+            }
+
+            using var reopened = TenantSearchIndex.Open(path, out _);
+            Assert.Equal(5, reopened.Cursor);
+            Assert.Equal([3, 4], reopened.Gaps.Waiting(DateTime.UtcNow).Order());
+        }
+        finally
+        {
+            if (Directory.Exists(path))
+            {
+                Directory.Delete(path, recursive: true);
+            }
+        }
+    }
 }

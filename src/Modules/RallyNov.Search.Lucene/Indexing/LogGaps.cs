@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace RallyNov.Search.Lucene.Indexing;
 
 /// <summary>
@@ -5,8 +7,8 @@ namespace RallyNov.Search.Lucene.Indexing;
 /// commit in any order: the indexer may read task 101 while task 100 is still uncommitted, and move
 /// its cursor past 100 for good. The ids the cursor jumped over are kept here and looked for again
 /// at each pass until they show up (a late commit: applied then) or <see cref="Lifetime"/> passes
-/// (a rolled-back transaction, whose id never comes). In memory: a restart mid-gap relies on the
-/// transaction having committed before the node's next start, or on a rebuild.
+/// (a rolled-back transaction, whose id never comes). Saved with the cursor in each commit of the
+/// index (<see cref="Serialize"/>), so a node restarted mid-gap looks for them again.
 /// </summary>
 internal sealed class LogGaps
 {
@@ -50,6 +52,35 @@ internal sealed class LogGaps
                 }
 
                 expected = id + 1;
+            }
+        }
+    }
+
+    /// <summary>"id:ticks,id:ticks..." (ticks: when the gap was seen, UTC), for the index's commit data.</summary>
+    public string Serialize()
+    {
+        lock (_lock)
+        {
+            return string.Join(',', _missing.Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Key}:{p.Value.Ticks}")));
+        }
+    }
+
+    /// <summary>Replaces the gaps with <paramref name="saved"/> (<see cref="Serialize"/>); unreadable entries are skipped.</summary>
+    public void Restore(string? saved)
+    {
+        lock (_lock)
+        {
+            _missing.Clear();
+            foreach (var entry in (saved ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries))
+            {
+                var colon = entry.IndexOf(':', StringComparison.Ordinal);
+                if (colon > 0 && _missing.Count < MaxTracked
+                    && long.TryParse(entry.AsSpan(0, colon), NumberStyles.None, CultureInfo.InvariantCulture, out var id)
+                    && long.TryParse(entry.AsSpan(colon + 1), NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
+                    && ticks <= DateTime.MaxValue.Ticks)
+                {
+                    _missing[id] = new DateTime(ticks, DateTimeKind.Utc);
+                }
             }
         }
     }

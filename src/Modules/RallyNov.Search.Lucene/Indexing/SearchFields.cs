@@ -36,6 +36,9 @@ internal static class SearchFields
 
     public const string CursorKey = "rallynov.cursor";
     public const string RebuiltKey = "rallynov.rebuiltUtc";
+
+    /// <summary>Commit data: the log ids the cursor passed that were not committed yet (<see cref="Indexing.LogGaps"/>).</summary>
+    public const string GapsKey = "rallynov.gaps";
     public const string SchemaKey = "rallynov.schema";
 
     /// <summary>

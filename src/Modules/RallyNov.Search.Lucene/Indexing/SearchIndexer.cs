@@ -102,9 +102,20 @@ internal sealed class SearchIndexer(
         var upserts = published.Values.Select(item => ToDocument(item, terms)).OfType<Document>().ToList();
         var deletes = ids.Where(id => !published.ContainsKey(id)).ToList();
         var next = tasks.Count > 0 ? tasks[^1].Id : cursor;
-        await index.ApplyAsync(upserts, deletes, next, cancellationToken);
+
+        // The gaps as they are after this batch go into its commit, with the cursor.
+        var before = index.Gaps.Serialize();
         index.Gaps.Found(late.Select(t => t.Id));
         index.Gaps.Passed(cursor, tasks.Select(t => t.Id), DateTime.UtcNow);
+        try
+        {
+            await index.ApplyAsync(upserts, deletes, next, cancellationToken);
+        }
+        catch
+        {
+            index.Gaps.Restore(before);
+            throw;
+        }
 
         // Search answers cached while the index was behind go; and a change written by another
         // node or a command-line verb (the log is shared) reaches this node's caches here.
@@ -112,12 +123,27 @@ internal sealed class SearchIndexer(
         return ids.Count;
     }
 
+    /// <summary>How far below the cursor a rebuild looks for ids not committed yet.</summary>
+    internal const int RebuildGapWindow = 1000;
+
     public async Task<int> RebuildAsync(IProgress<(int Done, int Total)>? progress, CancellationToken cancellationToken)
     {
         var index = Current() ?? throw new SearchIndexUnavailableException("L'index vient d'être remplacé après une panne ; réessayez dans une minute.");
 
         // The cursor is read before the items: a change committed meanwhile is replayed, never lost.
         var cursor = await db.IndexingTasks.MaxAsync(t => (long?)t.Id, cancellationToken) ?? 0;
+
+        // On PostgreSQL an id below the cursor may belong to a transaction not committed yet: its
+        // item is not read below, and the cursor is past it. Such ids (missing from the log now,
+        // still before reading the items) are looked for again after the rebuild, like the gaps of a pass.
+        var window = Math.Max(0, cursor - RebuildGapWindow);
+        var present = await db.IndexingTasks.AsNoTracking()
+            .Where(t => t.Id > window && t.Id <= cursor)
+            .OrderBy(t => t.Id)
+            .Select(t => t.Id)
+            .ToListAsync(cancellationToken);
+        // From the first id present: a log pruned below it has no gap to wait for.
+        index.Gaps.Passed(present.Count > 0 ? Math.Max(window, present[0] - 1) : window, present, DateTime.UtcNow);
         var total = await db.ContentItems.CountAsync(x => x.Published && x.DeletedUtc == null, cancellationToken);
         var terms = await TermNamesAsync(cancellationToken);
         progress?.Report((0, total));

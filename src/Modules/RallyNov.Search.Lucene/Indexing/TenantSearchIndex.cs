@@ -33,7 +33,8 @@ internal sealed class TenantSearchIndex : IDisposable
         _directory = directory;
         _writer = writer;
         _searchers = new SearcherManager(writer, applyAllDeletes: true, searcherFactory: null);
-        (Cursor, LastRebuildUtc, Built) = ReadCommitData(writer);
+        (Cursor, LastRebuildUtc, Built, var gaps) = ReadCommitData(writer);
+        Gaps.Restore(gaps);
     }
 
     public string Path { get; }
@@ -383,6 +384,12 @@ internal sealed class TenantSearchIndex : IDisposable
             data[SearchFields.RebuiltKey] = rebuilt.ToString("O", CultureInfo.InvariantCulture);
         }
 
+        // With the cursor that passed them: a restart looks for them again.
+        if (Gaps.Serialize() is { Length: > 0 } gaps)
+        {
+            data[SearchFields.GapsKey] = gaps;
+        }
+
         _writer.SetCommitData(data);
         _writer.Commit();
 
@@ -502,11 +509,11 @@ internal sealed class TenantSearchIndex : IDisposable
         }
     }
 
-    private static (long Cursor, DateTime? Rebuilt, bool Built) ReadCommitData(IndexWriter writer)
+    private static (long Cursor, DateTime? Rebuilt, bool Built, string? Gaps) ReadCommitData(IndexWriter writer)
     {
         if (!DirectoryReader.IndexExists(writer.Directory))
         {
-            return (0, null, false);
+            return (0, null, false, null);
         }
 
         var commits = DirectoryReader.ListCommits(writer.Directory);
@@ -514,17 +521,17 @@ internal sealed class TenantSearchIndex : IDisposable
         if (data is null || !data.TryGetValue(SearchFields.SchemaKey, out var schema) || schema != SearchFields.SchemaVersion)
         {
             // Older fields: searching it would miss words, so it counts as empty and is rebuilt.
-            return (0, null, false);
+            return (0, null, false, null);
         }
 
         if (!data.TryGetValue(SearchFields.CursorKey, out var text) || !long.TryParse(text, CultureInfo.InvariantCulture, out var cursor))
         {
-            return (0, null, false);
+            return (0, null, false, null);
         }
 
         DateTime? rebuilt = data.TryGetValue(SearchFields.RebuiltKey, out var date)
             && DateTime.TryParse(date, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var parsed) ? parsed : null;
-        return (cursor, rebuilt, true);
+        return (cursor, rebuilt, true, data.TryGetValue(SearchFields.GapsKey, out var gaps) ? gaps : null);
     }
 }
 

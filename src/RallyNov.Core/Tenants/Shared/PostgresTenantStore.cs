@@ -43,11 +43,25 @@ internal sealed class PostgresTenantStore : ITenantStore, IDisposable
         _dbOptions = PostgresTenantsDbContext.OptionsFor(_connectionString);
 
         // Synchronous on purpose: nothing in the host may run before the tenant list is known.
-        PrepareTable();
-        var records = Read();
-        (_tenants, _stamp) = (records.Select(Deserialize).ToList(), Stamp.Of(records));
-        FileExists = records.Count > 0;
+        // PostgreSQL away at start: the node starts anyway, answers 503 and reads the list once it answers.
+        try
+        {
+            var records = PrepareAndRead();
+            (_tenants, _stamp) = (records.Select(Deserialize).ToList(), Stamp.Of(records));
+            FileExists = records.Count > 0;
+            _available = true;
+        }
+        catch (Exception ex) when (IsUnreachable(ex))
+        {
+            _lastOutageLog = DateTime.UtcNow;
+            _logger.LogError(ex, "PostgreSQL does not answer at start: every site answers 503 and /health \"Degraded\" until it does; retrying in the background.");
+        }
     }
+
+    /// <summary>False until the tenants table could be read once (PostgreSQL unreachable at start).</summary>
+    public bool Available => _available;
+
+    private volatile bool _available;
 
     public event EventHandler<TenantsChangedEventArgs>? Changed;
 
@@ -80,6 +94,11 @@ internal sealed class PostgresTenantStore : ITenantStore, IDisposable
 
     public async Task<bool> ReloadAsync(CancellationToken cancellationToken)
     {
+        if (!_available)
+        {
+            return await FirstLoadAsync(cancellationToken);
+        }
+
         Stamp stamp;
         try
         {
@@ -145,6 +164,59 @@ internal sealed class PostgresTenantStore : ITenantStore, IDisposable
     }
 
     public void Dispose() => _writeLock.Dispose();
+
+    /// <summary>The start-up read, retried by the watcher while PostgreSQL was away: every tenant is then "added".</summary>
+    private async Task<bool> FirstLoadAsync(CancellationToken cancellationToken)
+    {
+        IReadOnlyList<TenantChange> changes;
+        await _writeLock.WaitAsync(cancellationToken);
+        try
+        {
+            if (_available)
+            {
+                return false;
+            }
+
+            List<TenantRecord> records;
+            try
+            {
+                records = await Task.Run(PrepareAndRead, cancellationToken);
+            }
+            catch (Exception ex) when (IsUnreachable(ex))
+            {
+                var now = DateTime.UtcNow;
+                if (now - _lastOutageLog > TimeSpan.FromSeconds(30))
+                {
+                    _lastOutageLog = now;
+                    _logger.LogWarning(ex, "PostgreSQL still does not answer; the sites stay closed (503).");
+                }
+
+                return false;
+            }
+
+            changes = Replace(records.Select(Deserialize).ToList(), Stamp.Of(records));
+            FileExists = records.Count > 0;
+            _available = true;
+            _logger.LogWarning("PostgreSQL answers again: {Count} sites are starting.", records.Count);
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+
+        Raise(changes, announce: false);
+        return true;
+    }
+
+    private List<TenantRecord> PrepareAndRead()
+    {
+        PrepareTable();
+        return Read();
+    }
+
+    private static bool IsUnreachable(Exception ex) => ex is NpgsqlException or TimeoutException
+        || ex.InnerException is NpgsqlException or TimeoutException or System.Net.Sockets.SocketException
+        || ex is InvalidOperationException { InnerException: NpgsqlException };
 
     /// <summary>Read the table afresh, change the list, write the differences: one transaction under the writers' lock.</summary>
     private async Task MutateAsync(Func<List<TenantSettings>, bool> change, CancellationToken cancellationToken)
