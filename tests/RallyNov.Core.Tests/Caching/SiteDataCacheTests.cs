@@ -44,7 +44,7 @@ public sealed class SiteDataCacheTests
 
         Assert.Equal(1, await cache.GetOrCreateAsync(Tenant, "n", Build, CancellationToken.None));
         Assert.Equal(1, await cache.GetOrCreateAsync(Tenant, "n", Build, CancellationToken.None));
-        versions.TenantChanged(Tenant.Name);
+        await versions.TenantChangedAsync(Tenant.Name, CancellationToken.None);
         Assert.Equal(2, await cache.GetOrCreateAsync(Tenant, "n", Build, CancellationToken.None));
 
         await Assert.ThrowsAsync<InvalidOperationException>(() => cache.GetOrCreateAsync<int>(Tenant, "broken", _ => throw new InvalidOperationException("database down"), CancellationToken.None));
