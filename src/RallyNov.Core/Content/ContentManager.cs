@@ -68,6 +68,13 @@ internal sealed class ContentManager : IContentManager
             .OrderBy(x => x.DisplayText).ThenBy(x => x.Id)
             .ToListAsync(cancellationToken);
 
+    public async Task<IReadOnlyList<string>> PublishedIdsInTitleOrderAsync(string contentType, CancellationToken cancellationToken) =>
+        await _db.ContentItems.AsNoTracking()
+            .Where(x => x.ContentType == contentType && x.Published && x.DeletedUtc == null)
+            .OrderBy(x => x.DisplayText).ThenBy(x => x.Id)
+            .Select(x => x.ContentItemId)
+            .ToArrayAsync(cancellationToken);
+
     public Task<ContentResult> SaveDraftAsync(ContentItem item, CancellationToken cancellationToken) => StoreAsync(item, publish: false, cancellationToken);
 
     public Task<ContentResult> PublishAsync(ContentItem item, CancellationToken cancellationToken) => StoreAsync(item, publish: true, cancellationToken);

@@ -69,6 +69,57 @@ public sealed class ApiAndCalendarTests(SiteAppFactory factory) : IClassFixture<
     }
 
     [Fact]
+    public async Task Api_lists_follow_each_publish_unpublish_and_delete_at_the_very_next_request()
+    {
+        using var client = factory.CreateClient();
+        async Task<JsonNode> ListAsync(string query = "")
+        {
+            var (status, body) = await SitePages.GetAsync(client, "/bourgogne/api/content/Page?pageSize=2" + query);
+            Assert.Equal(HttpStatusCode.OK, status);
+            return JsonNode.Parse(body)!;
+        }
+
+        var before = await ListAsync();
+        var total = before["total"]!.GetValue<int>();
+        var last = (total + 1) / 2;
+
+        string id;
+        await using (var scope = factory.TenantScope("Bourgogne"))
+        {
+            var contents = scope.ServiceProvider.GetRequiredService<IContentManager>();
+            var page = contents.New("Page");
+            page.Content = new JsonObject { ["Title"] = "Aaa premier par le titre", ["Summary"] = "Page publiée par le test de l'API." };
+            var saved = await contents.PublishAsync(page, CancellationToken.None);
+            Assert.True(saved.Succeeded, string.Join(" ", saved.Errors.Select(e => e.Message)));
+            id = page.ContentItemId;
+        }
+
+        var after = await ListAsync();
+        Assert.Equal(total + 1, after["total"]!.GetValue<int>());
+        Assert.Equal("Aaa premier par le titre", after["items"]![0]!["title"]!.GetValue<string>());
+        Assert.Empty((await ListAsync("&page=" + (last + 5)))["items"]!.AsArray());
+
+        await using (var scope = factory.TenantScope("Bourgogne"))
+        {
+            Assert.True((await scope.ServiceProvider.GetRequiredService<IContentManager>().UnpublishAsync(id, CancellationToken.None)).Succeeded);
+        }
+
+        var unpublished = await ListAsync();
+        Assert.Equal(total, unpublished["total"]!.GetValue<int>());
+        Assert.NotEqual("Aaa premier par le titre", unpublished["items"]![0]!["title"]!.GetValue<string>());
+
+        await using (var scope = factory.TenantScope("Bourgogne"))
+        {
+            var contents = scope.ServiceProvider.GetRequiredService<IContentManager>();
+            Assert.True((await contents.PublishLatestAsync(id, CancellationToken.None)).Succeeded);
+            Assert.Equal(total + 1, (await ListAsync())["total"]!.GetValue<int>());
+            Assert.True((await contents.DeleteAsync(id, CancellationToken.None)).Succeeded);
+        }
+
+        Assert.Equal(total, (await ListAsync())["total"]!.GetValue<int>());
+    }
+
+    [Fact]
     public async Task Agenda_is_valid_icalendar_in_Paris_time()
     {
         using var client = factory.CreateClient();

@@ -27,6 +27,8 @@ internal sealed class FakeContentManager(params ContentItem[] items) : IContentM
     public Task<IReadOnlyList<ContentItem>> AllPublishedAsync(string contentType, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<ContentItem>>(items.Where(i => i.Published && i.ContentType == contentType).OrderBy(i => i.DisplayText, StringComparer.Ordinal).ToList());
 
+    public Task<IReadOnlyList<string>> PublishedIdsInTitleOrderAsync(string contentType, CancellationToken cancellationToken) => throw new NotSupportedException();
+
     public Task<ContentItem?> GetAsync(string contentItemId, VersionOptions options, CancellationToken cancellationToken) => throw new NotSupportedException();
 
     public Task<ContentItem?> GetVersionAsync(string contentItemVersionId, CancellationToken cancellationToken) => throw new NotSupportedException();
