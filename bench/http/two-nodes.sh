@@ -25,7 +25,10 @@ cleanup() {
   for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
   pg_as "$pg_bin/pg_ctl" -D "$PG/data" -m immediate stop >/dev/null 2>&1 || true
   [ -f "$WORK/redis.pid" ] && kill "$(cat "$WORK/redis.pid")" 2>/dev/null || true
-  rm -rf "$WORK" "$PG"
+  # The nodes and Redis write their last lines while they stop: wait for them, then delete.
+  for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
+  for _ in $(seq 1 50); do [ -f "$WORK/redis.pid" ] && kill -0 "$(cat "$WORK/redis.pid")" 2>/dev/null || break; sleep 0.1; done
+  rm -rf "$WORK" "$PG" || true
 }
 trap cleanup EXIT
 load() { cut -d' ' -f1-3 /proc/loadavg; }
@@ -60,7 +63,7 @@ echo "== machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d
 echo "== uptime: $(uptime)"
 echo "== node A sets the three tenants up on PostgreSQL, then node B starts on the same database"
 start "$WORK/a" "$A_PORT"
-cp "$WORK/a/tenants.json" "$WORK/b/tenants.json"
+# The tenant list lives in PostgreSQL (rallynov_shared.tenants): node B reads it from there.
 start "$WORK/b" "$B_PORT"
 
 # nginx: port ONE → node A only; port TWO → both nodes, round robin, no sticky sessions.
