@@ -32,22 +32,22 @@ public static class TextSearch
     }
 
     /// <summary>The rows whose <paramref name="column"/> matches <paramref name="pattern"/>, ignoring case on either database.</summary>
-    public static IQueryable<T> WhereLike<T>(this IQueryable<T> source, DbContext db, Expression<Func<T, string?>> column, string pattern)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        return source.Where(Like(db, column, pattern));
-    }
+    public static IQueryable<T> WhereLike<T>(this IQueryable<T> source, DbContext db, Expression<Func<T, string?>> column, string pattern) =>
+        source.WhereLikeAny(db, pattern, column);
 
-    /// <summary>The predicate behind <see cref="WhereLike"/>.</summary>
-    private static Expression<Func<T, bool>> Like<T>(DbContext db, Expression<Func<T, string?>> column, string pattern)
+    /// <summary>The rows where any of <paramref name="columns"/> matches <paramref name="pattern"/>, ignoring case on either database.</summary>
+    public static IQueryable<T> WhereLikeAny<T>(this IQueryable<T> source, DbContext db, string pattern, params Expression<Func<T, string?>>[] columns)
     {
         ArgumentNullException.ThrowIfNull(db);
-        ArgumentNullException.ThrowIfNull(column);
+        ArgumentOutOfRangeException.ThrowIfZero(columns.Length);
         Expression<Func<string?, bool>> like = db.Database.IsNpgsql()
             ? value => EF.Functions.ILike(value!, pattern, "\\")
             : value => EF.Functions.Like(value, pattern, "\\");
-        var body = new ReplaceParameter(like.Parameters[0], column.Body).Visit(like.Body);
-        return Expression.Lambda<Func<T, bool>>(body, column.Parameters);
+        var row = Expression.Parameter(typeof(T), "x");
+        var body = columns
+            .Select(column => new ReplaceParameter(like.Parameters[0], new ReplaceParameter(column.Parameters[0], row).Visit(column.Body)).Visit(like.Body))
+            .Aggregate(Expression.OrElse);
+        return source.Where(Expression.Lambda<Func<T, bool>>(body, row));
     }
 
     private sealed class ReplaceParameter(ParameterExpression parameter, Expression replacement) : ExpressionVisitor

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -135,36 +136,45 @@ public sealed class PlainTenantUnavailablePage : ITenantUnavailablePage
     /// </summary>
     public static async Task WriteDatabaseDownAsync(HttpContext context, CancellationToken cancellationToken)
     {
-        context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-        context.Response.Headers.RetryAfter = "30";
         context.Response.Headers.CacheControl = "no-store";
-        context.Response.ContentType = "text/html; charset=utf-8";
         if (HttpMethods.IsHead(context.Request.Method))
         {
+            SetUnavailable(context, retryAfterSeconds: 30);
             return;
         }
 
-        await context.Response.WriteAsync("""
-            <!DOCTYPE html>
-            <html lang="fr">
-            <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Site indisponible</title></head>
-            <body><main><h1>Le site est momentanément indisponible</h1><p>Sa base de données ne répond pas pour l'instant. Le site revient de lui-même dès qu'elle répond : merci de réessayer dans quelques instants.</p></main></body>
-            </html>
-            """, cancellationToken);
+        await WriteUnavailableAsync(
+            context,
+            retryAfterSeconds: 30,
+            "Site indisponible",
+            "Le site est momentanément indisponible",
+            "Sa base de données ne répond pas pour l'instant. Le site revient de lui-même dès qu'elle répond : merci de réessayer dans quelques instants.",
+            cancellationToken);
     }
 
-    public static async Task WritePlainAsync(HttpContext context, TenantSettings tenant, CancellationToken cancellationToken)
+    public static Task WritePlainAsync(HttpContext context, TenantSettings tenant, CancellationToken cancellationToken)
     {
-        var message = ITenantUnavailablePage.MessageFor(tenant);
         var name = WebUtility.HtmlEncode(tenant.DisplayName);
+        return WriteUnavailableAsync(
+            context, retryAfterSeconds: 300, "Site indisponible – " + name, name + " est indisponible", ITenantUnavailablePage.MessageFor(tenant), cancellationToken);
+    }
+
+    private static void SetUnavailable(HttpContext context, int retryAfterSeconds)
+    {
         context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-        context.Response.Headers.RetryAfter = "300";
+        context.Response.Headers.RetryAfter = retryAfterSeconds.ToString(CultureInfo.InvariantCulture);
         context.Response.ContentType = "text/html; charset=utf-8";
+    }
+
+    /// <summary>The bare 503 page (no layout, no database): texts already HTML-safe.</summary>
+    private static async Task WriteUnavailableAsync(HttpContext context, int retryAfterSeconds, string title, string heading, string message, CancellationToken cancellationToken)
+    {
+        SetUnavailable(context, retryAfterSeconds);
         await context.Response.WriteAsync($"""
             <!DOCTYPE html>
             <html lang="fr">
-            <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Site indisponible – {name}</title></head>
-            <body><main><h1>{name} est indisponible</h1><p>{message}</p></main></body>
+            <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>{title}</title></head>
+            <body><main><h1>{heading}</h1><p>{message}</p></main></body>
             </html>
             """, cancellationToken);
     }

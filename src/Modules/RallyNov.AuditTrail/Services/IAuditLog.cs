@@ -77,11 +77,8 @@ internal sealed class AuditLog(AuditTrailDbContext db) : IAuditLog
 
         if (TextSearch.ContainsPattern(query.Item) is { } pattern)
         {
-            // ILIKE on PostgreSQL, whose LIKE is case-sensitive (SQLite's is not).
-            var text = TextSearch.Value(query.Item);
-            events = db.Database.IsNpgsql()
-                ? events.Where(x => x.ItemId == text || EF.Functions.ILike(x.ItemTitle!, pattern, "\\") || EF.Functions.ILike(x.ItemId!, pattern, "\\"))
-                : events.Where(x => x.ItemId == text || EF.Functions.Like(x.ItemTitle!, pattern, "\\") || EF.Functions.Like(x.ItemId!, pattern, "\\"));
+            // An exact id is also a match of the pattern, so the title and the id are all there is to look at.
+            events = events.WhereLikeAny(db, pattern, x => x.ItemTitle, x => x.ItemId);
         }
 
         var total = await events.CountAsync(cancellationToken);
