@@ -63,17 +63,15 @@ internal sealed class ContentManager : IContentManager
         ContentQueryRunner.RunAsync(_db, query, cancellationToken);
 
     public async Task<IReadOnlyList<ContentItem>> AllPublishedAsync(string contentType, CancellationToken cancellationToken) =>
-        await _db.ContentItems.AsNoTracking()
-            .Where(x => x.ContentType == contentType && x.Published && x.DeletedUtc == null)
-            .OrderBy(x => x.DisplayText).ThenBy(x => x.Id)
-            .ToListAsync(cancellationToken);
+        await PublishedInTitleOrder(contentType).ToListAsync(cancellationToken);
 
     public async Task<IReadOnlyList<string>> PublishedIdsInTitleOrderAsync(string contentType, CancellationToken cancellationToken) =>
-        await _db.ContentItems.AsNoTracking()
+        await PublishedInTitleOrder(contentType).Select(x => x.ContentItemId).ToArrayAsync(cancellationToken);
+
+    private IQueryable<ContentItem> PublishedInTitleOrder(string contentType) =>
+        _db.ContentItems.AsNoTracking()
             .Where(x => x.ContentType == contentType && x.Published && x.DeletedUtc == null)
-            .OrderBy(x => x.DisplayText).ThenBy(x => x.Id)
-            .Select(x => x.ContentItemId)
-            .ToArrayAsync(cancellationToken);
+            .OrderBy(x => x.DisplayText).ThenBy(x => x.Id);
 
     public Task<ContentResult> SaveDraftAsync(ContentItem item, CancellationToken cancellationToken) => StoreAsync(item, publish: false, cancellationToken);
 

@@ -46,21 +46,38 @@ public static class InitiativeCatalog
     /// <summary>Initiatives sharing a thème with the given one, the most themes in common first.</summary>
     public static IReadOnlyList<ContentItem> Related(IEnumerable<ContentItem> items, ContentItem initiative, int take)
     {
-        var themes = initiative.GetStrings(InitiativeFields.Themes);
-        if (themes.Count == 0)
+        var byId = new Dictionary<string, ContentItem>(StringComparer.Ordinal);
+        foreach (var item in items)
         {
-            return [];
+            byId.TryAdd(item.ContentItemId, item);
         }
 
-        return items
-            .Where(i => i.ContentItemId != initiative.ContentItemId)
-            .Select(i => (Item: i, Shared: i.GetStrings(InitiativeFields.Themes).Intersect(themes, StringComparer.Ordinal).Count()))
+        return RankRelated(byId.Values.Select(RelatedCandidate.Of), initiative, take).Select(id => byId[id]).ToList();
+    }
+
+    /// <summary>
+    /// The ids of the <paramref name="take"/> initiatives that share the most thèmes with
+    /// <paramref name="initiative"/> (then the most recent, then by title), itself left out.
+    /// </summary>
+    internal static List<string> RankRelated(IEnumerable<RelatedCandidate> candidates, ContentItem initiative, int take)
+    {
+        var themes = initiative.GetStrings(InitiativeFields.Themes);
+        return candidates
+            .Where(c => c.Id != initiative.ContentItemId)
+            .Select(c => (Candidate: c, Shared: c.Themes.Intersect(themes, StringComparer.Ordinal).Count()))
             .Where(x => x.Shared > 0)
             .OrderByDescending(x => x.Shared)
-            .ThenByDescending(x => x.Item.GetInt(InitiativeFields.YearIdentified) ?? 0)
-            .ThenBy(x => x.Item.DisplayText, StringComparer.Ordinal)
+            .ThenByDescending(x => x.Candidate.Year)
+            .ThenBy(x => x.Candidate.DisplayText, StringComparer.Ordinal)
             .Take(take)
-            .Select(x => x.Item)
+            .Select(x => x.Candidate.Id)
             .ToList();
     }
+}
+
+/// <summary>What the related ranking reads of an initiative (immutable: kept per version and shared by requests).</summary>
+internal sealed record RelatedCandidate(string Id, string[] Themes, int Year, string DisplayText)
+{
+    public static RelatedCandidate Of(ContentItem item) =>
+        new(item.ContentItemId, [.. item.GetStrings(InitiativeFields.Themes)], item.GetInt(InitiativeFields.YearIdentified) ?? 0, item.DisplayText);
 }

@@ -35,7 +35,7 @@ public static class RelatedInitiatives
             var kept = await views.GetAsync(InitiativeFields.Type, "related-candidates", (_, _) => Task.FromResult(new ThemeCandidates()), cancellationToken);
             if (await KeptCandidatesAsync(item, themes, kept, index, contents, cancellationToken) is { } candidates)
             {
-                var ids = Rank(candidates, item, themes, take);
+                var ids = InitiativeCatalog.RankRelated(candidates.Values, item, take);
                 var loaded = await contents.GetManyAsync(ids, VersionOptions.Published, cancellationToken);
                 return ids.Where(loaded.ContainsKey).Select(id => loaded[id]).ToList();
             }
@@ -70,10 +70,10 @@ public static class RelatedInitiatives
     /// version, then kept as the few values the ranking reads: a page ranks them in memory and
     /// loads only the <c>take</c> it shows. Null when the index cannot answer (behind the log).
     /// </summary>
-    private static async Task<Dictionary<string, Candidate>?> KeptCandidatesAsync(
+    private static async Task<Dictionary<string, RelatedCandidate>?> KeptCandidatesAsync(
         ContentItem item, IReadOnlyList<string> themes, ThemeCandidates kept, IPublishedListIndex index, IContentManager contents, CancellationToken cancellationToken)
     {
-        var candidates = new Dictionary<string, Candidate>(StringComparer.Ordinal);
+        var candidates = new Dictionary<string, RelatedCandidate>(StringComparer.Ordinal);
         foreach (var theme in themes)
         {
             if (!kept.ByTheme.TryGetValue(theme, out var known))
@@ -85,7 +85,7 @@ public static class RelatedInitiatives
                 }
 
                 var items = await contents.GetManyAsync(page.Ids, VersionOptions.Published, cancellationToken);
-                known = page.Ids.Where(items.ContainsKey).Select(id => Candidate.Of(items[id])).ToArray();
+                known = page.Ids.Where(items.ContainsKey).Select(id => RelatedCandidate.Of(items[id])).ToArray();
                 if (known.Length == page.Ids.Count)
                 {
                     kept.ByTheme.TryAdd(theme, known); // only an up-to-date index answers
@@ -98,21 +98,8 @@ public static class RelatedInitiatives
             }
         }
 
-        candidates.Remove(item.ContentItemId);
         return candidates;
     }
-
-    /// <summary>The order of <see cref="InitiativeCatalog.Related"/>, on the kept values.</summary>
-    private static List<string> Rank(Dictionary<string, Candidate> candidates, ContentItem item, IReadOnlyList<string> themes, int take) =>
-        candidates.Values
-            .Select(c => (Candidate: c, Shared: c.Themes.Intersect(themes, StringComparer.Ordinal).Count()))
-            .Where(x => x.Shared > 0)
-            .OrderByDescending(x => x.Shared)
-            .ThenByDescending(x => x.Candidate.Year)
-            .ThenBy(x => x.Candidate.DisplayText, StringComparer.Ordinal)
-            .Take(take)
-            .Select(x => x.Candidate.Id)
-            .ToList();
 
     private static Task<PublishedListPage?> QueryThemeAsync(IPublishedListIndex index, string theme, CancellationToken cancellationToken) =>
         index.QueryAsync(
@@ -125,19 +112,12 @@ public static class RelatedInitiatives
             },
             cancellationToken);
 
-    /// <summary>What the ranking reads of a candidate (immutable: shared by concurrent requests).</summary>
-    private sealed record Candidate(string Id, string[] Themes, int Year, string DisplayText)
-    {
-        public static Candidate Of(ContentItem item) =>
-            new(item.ContentItemId, [.. item.GetStrings(InitiativeFields.Themes)], item.GetInt(InitiativeFields.YearIdentified) ?? 0, item.DisplayText);
-    }
-
     /// <summary>
     /// Candidates per thème for one tenant version, filled as pages ask (the version moves with
     /// any publication, so a new, empty one is made then).
     /// </summary>
     private sealed class ThemeCandidates
     {
-        public System.Collections.Concurrent.ConcurrentDictionary<string, Candidate[]> ByTheme { get; } = new(StringComparer.Ordinal);
+        public System.Collections.Concurrent.ConcurrentDictionary<string, RelatedCandidate[]> ByTheme { get; } = new(StringComparer.Ordinal);
     }
 }
