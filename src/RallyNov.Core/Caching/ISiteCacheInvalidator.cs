@@ -30,21 +30,11 @@ internal sealed class SiteCacheInvalidator(SiteCacheVersions versions, IOutputCa
     /// <summary>Every stored answer.</summary>
     public const string AllTag = "rallynov:all";
 
-    public async Task TenantChangedAsync(string tenant, CancellationToken cancellationToken = default)
-    {
-        // The version first: from here on no request can find an older answer, evicted or not.
-        var announce = await versions.TenantChangedAsync(tenant, cancellationToken);
-        await EvictAsync(TagOf(tenant), cancellationToken);
-        await EvictAsync(AggregateTag, cancellationToken);
-        Announce(tenant, announce);
-    }
+    public async Task TenantChangedAsync(string tenant, CancellationToken cancellationToken = default) =>
+        Announce(tenant, await MoveAndEvictAsync(tenant, cancellationToken));
 
-    public async Task AllChangedAsync(CancellationToken cancellationToken = default)
-    {
-        var announce = await versions.AllChangedAsync(cancellationToken);
-        await EvictAsync(AllTag, cancellationToken);
-        Announce(null, announce);
-    }
+    public async Task AllChangedAsync(CancellationToken cancellationToken = default) =>
+        Announce(null, await MoveAndEvictAsync(null, cancellationToken));
 
     /// <summary>
     /// Another node changed a tenant (null: the tenant list). It moved the shared versions and
@@ -59,17 +49,27 @@ internal sealed class SiteCacheInvalidator(SiteCacheVersions versions, IOutputCa
             return;
         }
 
+        await MoveAndEvictAsync(tenant, cancellationToken);
+    }
+
+    /// <summary>
+    /// Moves the version of <paramref name="tenant"/> (null: every tenant's), then evicts its answers;
+    /// with shared versions, returns the values to announce.
+    /// </summary>
+    private async Task<string?> MoveAndEvictAsync(string? tenant, CancellationToken cancellationToken)
+    {
+        // The version first: from here on no request can find an older answer, evicted or not.
         if (tenant is null)
         {
-            await versions.AllChangedAsync(cancellationToken);
+            var all = await versions.AllChangedAsync(cancellationToken);
             await EvictAsync(AllTag, cancellationToken);
+            return all;
         }
-        else
-        {
-            await versions.TenantChangedAsync(tenant, cancellationToken);
-            await EvictAsync(TagOf(tenant), cancellationToken);
-            await EvictAsync(AggregateTag, cancellationToken);
-        }
+
+        var announce = await versions.TenantChangedAsync(tenant, cancellationToken);
+        await EvictAsync(TagOf(tenant), cancellationToken);
+        await EvictAsync(AggregateTag, cancellationToken);
+        return announce;
     }
 
     /// <summary>
