@@ -163,6 +163,22 @@ public sealed class SearchServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_typo_finds_a_word_published_a_moment_ago()
+    {
+        var tenant = await Host.CreateTenantAsync("Alpha");
+        await Host.PublishAsync(tenant, "Atelier vélo");
+        await Host.CatchUpAsync(tenant);
+        Assert.Equal(0, (await Host.SearchAsync(tenant, "brokstrend")).Total);
+
+        // Spellings come from the reader that runs the query: a new word is respelled at once.
+        var id = await Host.PublishAsync(tenant, "Festival Brokstrand");
+        await Host.CatchUpAsync(tenant);
+        var result = await Host.SearchAsync(tenant, "brokstrend");
+        Assert.Equal(id, Assert.Single(result.Hits).Id);
+        Assert.Equal("brokstrand", result.DidYouMean);
+    }
+
+    [Fact]
     public async Task A_word_in_the_title_ranks_above_bodies_that_repeat_it()
     {
         // The match query alone (one field, tf-idf) would put the bodies that say "ressourcerie"
