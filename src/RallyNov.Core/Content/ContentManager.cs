@@ -62,6 +62,22 @@ internal sealed class ContentManager : IContentManager
     public Task<PagedResult<ContentItem>> QueryAsync(ContentQuery query, CancellationToken cancellationToken) =>
         ContentQueryRunner.RunAsync(_db, query, cancellationToken);
 
+    public async Task<IReadOnlyDictionary<string, int>> CountPublishedAsync(IReadOnlyCollection<string> contentTypes, CancellationToken cancellationToken)
+    {
+        if (contentTypes.Count == 0)
+        {
+            return new Dictionary<string, int>(StringComparer.Ordinal);
+        }
+
+        var types = contentTypes.Distinct(StringComparer.Ordinal).ToList();
+        var counts = await _db.ContentItems.AsNoTracking()
+            .Where(x => x.Published && x.DeletedUtc == null && types.Contains(x.ContentType))
+            .GroupBy(x => x.ContentType)
+            .Select(g => new { Type = g.Key, Count = g.Count() })
+            .ToListAsync(cancellationToken);
+        return counts.ToDictionary(c => c.Type, c => c.Count, StringComparer.Ordinal);
+    }
+
     public async Task<IReadOnlyList<ContentItem>> AllPublishedAsync(string contentType, CancellationToken cancellationToken) =>
         await PublishedInTitleOrder(contentType).ToListAsync(cancellationToken);
 

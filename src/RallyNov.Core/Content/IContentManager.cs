@@ -22,6 +22,13 @@ public interface IContentManager
     Task<PagedResult<ContentItem>> QueryAsync(ContentQuery query, CancellationToken cancellationToken);
 
     /// <summary>
+    /// How many published items each of the given types has, in one grouped count (no page query):
+    /// the same items as <see cref="QueryAsync"/> with <see cref="ContentStatus.Published"/> counts.
+    /// Types without a published item are absent.
+    /// </summary>
+    Task<IReadOnlyDictionary<string, int>> CountPublishedAsync(IReadOnlyCollection<string> contentTypes, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Every published item of a type, by title, in one query (no paging, no count): for public
     /// lists that group or filter on JSON fields. Meant for hundreds of items, not hundreds of thousands.
     /// </summary>

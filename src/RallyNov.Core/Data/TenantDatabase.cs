@@ -78,7 +78,7 @@ internal sealed class TenantDatabase : ITenantDatabase
         }
 
         await using var db = CreateContext(tenant, allowCreate: true);
-        await db.Database.MigrateAsync(cancellationToken);
+        await db.Database.MigrateWhenBehindAsync(cancellationToken);
         if (provider == DatabaseProviders.Sqlite)
         {
             // WAL lets the web server read while a command-line verb writes; the mode is stored in the file.

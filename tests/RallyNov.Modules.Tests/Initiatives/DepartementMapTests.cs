@@ -31,4 +31,23 @@ public sealed class DepartementMapTests
         Assert.True(DepartementMap.LabelOf("90").X > DepartementMap.LabelOf("70").X);
         Assert.False(DepartementMap.Knows("75"));
     }
+
+    /// <summary>At 100 000 initiatives a département holds « 12655 »: five digits overflowed its shape.</summary>
+    [Theory]
+    [InlineData(0, "0")]
+    [InlineData(7, "7")]
+    [InlineData(999, "999")]
+    [InlineData(1_000, "1\u202Fk")]
+    [InlineData(1_234, "1,2\u202Fk")]
+    [InlineData(12_655, "12,7\u202Fk")]
+    [InlineData(99_960, "100\u202Fk")]
+    [InlineData(127_400, "127\u202Fk")]
+    [InlineData(999_499, "999\u202Fk")]
+    [InlineData(999_500, "1\u202FM")]
+    [InlineData(1_250_000, "1,3\u202FM")]
+    public void Large_counts_are_drawn_short_the_French_way(int count, string expected)
+    {
+        Assert.Equal(expected, DepartementMap.CountLabel(count));
+        Assert.True(DepartementMap.CountLabel(count).Length <= 6);
+    }
 }

@@ -27,6 +27,12 @@ internal sealed class FakeContentManager(params ContentItem[] items) : IContentM
     public Task<IReadOnlyList<ContentItem>> AllPublishedAsync(string contentType, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<ContentItem>>(items.Where(i => i.Published && i.ContentType == contentType).OrderBy(i => i.DisplayText, StringComparer.Ordinal).ToList());
 
+    public Task<IReadOnlyDictionary<string, int>> CountPublishedAsync(IReadOnlyCollection<string> contentTypes, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyDictionary<string, int>>(items
+            .Where(i => i.Published && contentTypes.Contains(i.ContentType))
+            .GroupBy(i => i.ContentType, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal));
+
     public Task<IReadOnlyList<string>> PublishedIdsInTitleOrderAsync(string contentType, CancellationToken cancellationToken) => throw new NotSupportedException();
 
     public Task<ContentItem?> GetAsync(string contentItemId, VersionOptions options, CancellationToken cancellationToken) => throw new NotSupportedException();

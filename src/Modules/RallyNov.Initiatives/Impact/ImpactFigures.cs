@@ -68,8 +68,10 @@ public sealed record ImpactFigures(long? Jobs, long? People, long? Volunteers, l
         }
     }
 
-    private static long? Read(ContentItem item, string field) =>
-        item.GetNumber(field) is { } number && number >= 0 && number <= Maximum ? (long)decimal.Truncate(number) : null;
+    private static long? Read(ContentItem item, string field) => item.GetNumber(field) is { } number ? Accept(number) : null;
+
+    /// <summary>A declared number as it counts: whole part of a number between 0 and <see cref="Maximum"/>, else nothing.</summary>
+    internal static long? Accept(decimal number) => number >= 0 && number <= Maximum ? (long)decimal.Truncate(number) : null;
 
     private static long? Sum(long? a, long? b) => a is null ? b : b is null ? a : a + b;
 }

@@ -9,6 +9,9 @@ namespace RallyNov.Initiatives.Models;
 public sealed record MapArea(string Code, string Name, int Count, string? Url, bool Selected, string Path, double LabelX, double LabelY)
 {
     public RallyNov.Initiatives.Impact.ImpactFigures Impact { get; init; } = RallyNov.Initiatives.Impact.ImpactFigures.None;
+
+    /// <summary>The count as drawn on the area (« 12,7 k » from 1 000 on); the exact count is in the area's name.</summary>
+    public string CountLabel => DepartementMap.CountLabel(Count);
 }
 
 /// <summary>
@@ -20,6 +23,23 @@ public static class DepartementMap
 {
     public const int Width = 440;
     public const int Height = 340;
+
+    private static readonly CultureInfo French = CultureInfo.GetCultureInfo("fr-FR");
+
+    /// <summary>
+    /// A count short enough for a département's shape: as is below 1 000, then in thousands or
+    /// millions with at most one decimal, the French way (« 1,2 k », « 12,7 k », « 127 k », « 1,3 M »).
+    /// Five digits drawn at the label's size overflowed the smaller départements at 100 000 initiatives.
+    /// </summary>
+    public static string CountLabel(int count) => count switch
+    {
+        < 1_000 => count.ToString(CultureInfo.InvariantCulture),
+        < 999_500 => Compact(count / 1_000.0, "k"),
+        _ => Compact(count / 1_000_000.0, "M"),
+    };
+
+    private static string Compact(double value, string unit) =>
+        Math.Round(value, value < 100 ? 1 : 0, MidpointRounding.AwayFromZero).ToString("0.#", French) + "\u202F" + unit;
 
     private const double West = 2.8;
     private const double North = 48.45;

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using RallyNov.Core.Data;
 using RallyNov.Core.Hosting;
 using RallyNov.Core.Tenants;
 using RallyNov.Media.Data;
@@ -11,7 +12,7 @@ internal sealed class MediaSchemaMigration(MediaDbContext db, MediaFolders folde
 {
     public async Task MigrateAsync(TenantContext tenant, CancellationToken cancellationToken)
     {
-        await db.Database.MigrateAsync(cancellationToken);
+        await db.Database.MigrateWhenBehindAsync(cancellationToken);
         Directory.CreateDirectory(folders.MediaOf(tenant));
     }
 }

@@ -98,13 +98,18 @@ internal sealed class TerritoriesHomeSection(
             var contents = scope.ServiceProvider.GetRequiredService<IContentManager>();
             var identity = await scope.ServiceProvider.GetRequiredService<ISiteIdentityService>().GetAsync(cancellationToken);
             var enabled = catalog.EnabledFor(territory);
+            var sections = siteSections.Where(s => enabled.Contains(s.ModuleId) && s.ContentTypes.Count > 0 && s.Key != "actualites").OrderBy(s => s.Order).ToList();
+
+            // One grouped count for every section: a page query per section sorted a territory's
+            // 100 000 initiatives to return one of them.
+            var published = await contents.CountPublishedAsync(sections.SelectMany(s => s.ContentTypes).ToList(), cancellationToken);
             var counts = new List<TerritoryCount>();
-            foreach (var section in siteSections.Where(s => enabled.Contains(s.ModuleId) && s.ContentTypes.Count > 0 && s.Key != "actualites").OrderBy(s => s.Order))
+            foreach (var section in sections)
             {
-                var page = await contents.QueryAsync(new ContentQuery { ContentTypes = section.ContentTypes, Status = ContentStatus.Published, PageSize = 1 }, cancellationToken);
-                if (page.Total > 0)
+                var total = section.ContentTypes.Distinct(StringComparer.Ordinal).Sum(type => published.GetValueOrDefault(type));
+                if (total > 0)
                 {
-                    counts.Add(new TerritoryCount(page.Total, section.Label.ToLowerInvariant(), section.Path));
+                    counts.Add(new TerritoryCount(total, section.Label.ToLowerInvariant(), section.Path));
                 }
             }
 

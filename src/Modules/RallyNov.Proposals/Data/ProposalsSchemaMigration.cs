@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using RallyNov.Core.Data;
 using RallyNov.Core.Hosting;
 using RallyNov.Core.Tenants;
 
@@ -7,5 +8,5 @@ namespace RallyNov.Proposals.Data;
 /// <summary>Creates or upgrades the Proposals table at every tenant start.</summary>
 internal sealed class ProposalsSchemaMigration(ProposalsDbContext db) : ITenantMigration
 {
-    public Task MigrateAsync(TenantContext tenant, CancellationToken cancellationToken) => db.Database.MigrateAsync(cancellationToken);
+    public Task MigrateAsync(TenantContext tenant, CancellationToken cancellationToken) => db.Database.MigrateWhenBehindAsync(cancellationToken);
 }

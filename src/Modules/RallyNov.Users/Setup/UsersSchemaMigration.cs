@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using RallyNov.Core.Data;
 using RallyNov.Core.Hosting;
 using RallyNov.Core.Tenants;
 using RallyNov.Users.Data;
@@ -22,7 +23,7 @@ internal sealed class UsersSchemaMigration(
 {
     public async Task MigrateAsync(TenantContext tenant, CancellationToken cancellationToken)
     {
-        await db.Database.MigrateAsync(cancellationToken);
+        await db.Database.MigrateWhenBehindAsync(cancellationToken);
         await roles.EnsureBuiltInRolesAsync(cancellationToken);
 
         if (tenant.Settings.State == TenantState.Running && !await db.Users.AnyAsync(cancellationToken))
