@@ -14,7 +14,7 @@
 #        ALL=1 bench/lighthouse/run.sh     # eleven more pages (lists, details, forms, open data, legal)
 # Lighthouse audits 200 pages only (a 404 page is refused). On a loaded host a run sometimes fails
 # to record its trace (NO_NAVSTART): it is tried a second time.
-# Needs: Node >= 18.16 and npm (Lighthouse 12.2.3 is installed from the npm registry into
+# Needs: Node >= 18.16 and npm (Lighthouse 12.8.2 is installed from the npm registry into
 # bench/lighthouse/node_modules on first run, pinned by package-lock.json), chromium (installed
 # when missing), the .NET SDK. Traffic goes to 127.0.0.1 only; Lighthouse downloads nothing.
 set -euo pipefail
@@ -72,11 +72,12 @@ done
 first_link() { curl -sf "$BASE$1" | grep -o "href=\"$1/[^\"?#]*\"" | head -1 | cut -d'"' -f2; }
 INITIATIVE=$(first_link /bourgogne/initiatives)
 EVENT=$(first_link /evenements)
+LAUREATE=$(first_link /bourgogne/laureats)
 [ -n "$EVENT" ] || EVENT=$(first_link /bourgogne/evenements)
 PAGES=${PAGES:-"/ /initiatives $INITIATIVE /recherche?q=insertion /bourgogne/ /laureats $EVENT"}
 if [ "${ALL:-0}" = 1 ]; then
   # The other public pages: lists, the detail of each type, forms, open data, legal pages, a 404.
-  PAGES="$PAGES /franche-comte/ /evenements /partenaires /actualites $(first_link /laureats) $(first_link /actualites)"
+  PAGES="$PAGES /franche-comte/ /evenements /partenaires /actualites $LAUREATE $(first_link /actualites)"
   LEGAL=$(curl -sf "$BASE/" | grep -o 'href="/[^"]*mentions-legales"' | head -1 | cut -d'"' -f2)
   PAGES="$PAGES /bourgogne/initiatives?departement=21 /bourgogne/recherche?q=emploi+handicap /proposer /donnees $LEGAL"
 fi
@@ -117,6 +118,9 @@ for preset in $PRESETS; do
         }
       }
       if (failing.length) console.log("         under 0.9: " + failing.join(" "));
+      // An audit Lighthouse could not compute (e.g. a trace format of a newer Chromium) says nothing: show it.
+      const errors = Object.entries(r.audits).filter(([, a]) => a.scoreDisplayMode === "error").map(([id]) => id);
+      if (errors.length) console.log("         audits in error: " + errors.join(" "));
     ' "$OUT/$name.report.json" "$preset" "$page"
   done
 done
