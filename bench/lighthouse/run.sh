@@ -86,7 +86,9 @@ fi
 # visitors get it, not the first request after a start.
 for page in $PAGES; do curl -s -o /dev/null "$BASE$page"; done
 
-printf '%-8s %-48s %5s %5s %5s %5s %8s %6s %7s\n' preset page perf a11y bp seo LCP CLS TBT
+# cpu: Lighthouse's benchmark index of this machine during the run (higher is faster; it falls
+# when other processes take the cores, and mobile TBT rises with it: compare runs of like index).
+printf '%-8s %-48s %5s %5s %5s %5s %8s %6s %7s %5s\n' preset page perf a11y bp seo LCP CLS TBT cpu
 for preset in $PRESETS; do
   for page in $PAGES; do
     name="$preset$(echo "$page" | tr -c 'a-zA-Z0-9\n' '_')"
@@ -107,7 +109,8 @@ for preset in $PRESETS; do
         String(s("best-practices")).padStart(5), String(s("seo")).padStart(5),
         ((a("largest-contentful-paint") / 1000).toFixed(2) + " s").padStart(8),
         a("cumulative-layout-shift").toFixed(3).padStart(6),
-        (Math.round(a("total-blocking-time")) + " ms").padStart(7)];
+        (Math.round(a("total-blocking-time")) + " ms").padStart(7),
+        String(Math.round(r.environment.benchmarkIndex)).padStart(5)];
       console.log(row.join(" "));
       // What kept a category under 100: the failing audits with a weight, by id.
       const failing = [];
