@@ -100,6 +100,33 @@ public sealed class SiteIdentitySettingsTests(SettingsAppFactory app)
     }
 
     [Fact]
+    public async Task A_site_without_a_tagline_still_describes_its_home_to_search_engines_and_link_previews()
+    {
+        using var browser = await AdminAsync(app, "Bourgogne");
+        var tagline = (await SiteSettingsAsync(app, "Bourgogne"))["tagline"]?.GetValue<string>() ?? "";
+        try
+        {
+            using var response = await browser.SubmitAsync("/bourgogne/admin/settings", "/bourgogne/admin/settings", [new("Tagline", "")]);
+            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            Assert.True(string.IsNullOrEmpty((await SiteSettingsAsync(app, "Bourgogne"))["tagline"]?.GetValue<string>()));
+
+            // Lighthouse's SEO audit "meta-description": the home has no summary of its own, the site's sentence stands in.
+            var home = await PublicAsync(app, "/bourgogne/");
+            var expected = "rally'nov repère, récompense et fait connaître l'innovation sociale en Bourgogne-Franche-Comté.";
+            foreach (var meta in new[] { "name=\"description\"", "property=\"og:description\"" })
+            {
+                var contents = System.Text.RegularExpressions.Regex.Matches(home, "<meta " + meta + " content=\"([^\"]*)\">").Select(m => WebUtility.HtmlDecode(m.Groups[1].Value));
+                Assert.Equal([expected], contents);
+            }
+        }
+        finally
+        {
+            using var restore = await browser.SubmitAsync("/bourgogne/admin/settings", "/bourgogne/admin/settings", [new("Tagline", tagline)]);
+            Assert.Equal(HttpStatusCode.Redirect, restore.StatusCode);
+        }
+    }
+
+    [Fact]
     public async Task An_uploaded_logo_goes_to_the_media_library_and_becomes_the_header_logo_and_the_favicon()
     {
         using var browser = await AdminAsync(app, "FrancheComte");
