@@ -7,6 +7,7 @@ using RallyNov.Core.Modules;
 using RallyNov.Core.Settings;
 using RallyNov.Initiatives.Home;
 using RallyNov.Initiatives.Impact;
+using RallyNov.Initiatives.Models;
 using RallyNov.Initiatives.OpenData;
 using RallyNov.Taxonomies;
 
@@ -28,6 +29,7 @@ public sealed class InitiativesModule : ModuleBase
         services.AddScoped<IHomeSection, InitiativesHomeSection>();
         services.AddScoped<OpenDataExporter>();
         services.AddScoped<IInitiativeImpact, InitiativeImpact>();
+        services.AddScoped<InitiativeCards>();
         services.AddSiteMapEntry(new SiteMapEntry(ModuleId, "/donnees", "Données ouvertes", 30));
         services.AddSingleton(new PublicListRoute(ModuleId, "/initiatives"));
         services.AddSiteSection(new SiteSection("initiatives", ModuleId, "/initiatives", "Initiatives", [InitiativeFields.Type], 10));

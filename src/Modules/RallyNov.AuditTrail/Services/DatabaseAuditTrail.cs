@@ -12,19 +12,24 @@ namespace RallyNov.AuditTrail.Services;
 /// being audited has already happened, and its log line must not turn it into an error page.
 /// </summary>
 internal sealed class DatabaseAuditTrail(
-    AuditTrailDbContext db,
+    Lazy<AuditTrailDbContext> context,
     AuditRetention retention,
     TenantContext tenant,
     ILogger<DatabaseAuditTrail> logger) : IAuditTrail
 {
     private const string Savepoint = "audit_event";
 
+    // Built on first write only: every IContentManager takes this trail through its content
+    // handlers, and building the context (options, EF services) cost ≈ 10 % of the CPU of an
+    // uncached public page that only reads.
+    private AuditTrailDbContext Db => context.Value;
+
     public async Task RecordAsync(AuditEvent auditEvent, CancellationToken cancellationToken)
     {
         // The write ignores the request's token: a visitor who closes the tab after a publish must
         // not leave that publish unrecorded.
         _ = cancellationToken;
-        var ambient = db.Ambient.Current;
+        var ambient = Db.Ambient.Current;
         try
         {
             // Inside a recipe the row joins the recipe's transaction. A savepoint keeps a failed
@@ -34,8 +39,8 @@ internal sealed class DatabaseAuditTrail(
                 await ambient.SaveAsync(Savepoint, CancellationToken.None);
             }
 
-            db.AuditEvents.Add(AuditEntryMapper.ToEntry(auditEvent));
-            await db.SaveChangesAsync(CancellationToken.None);
+            Db.AuditEvents.Add(AuditEntryMapper.ToEntry(auditEvent));
+            await Db.SaveChangesAsync(CancellationToken.None);
             if (ambient is { SupportsSavepoints: true })
             {
                 await ambient.ReleaseAsync(Savepoint, CancellationToken.None);
@@ -45,7 +50,7 @@ internal sealed class DatabaseAuditTrail(
             // the next ordinary write purges anyway.
             if (ambient is null)
             {
-                await retention.PurgeIfDueAsync(db, tenant.Name, CancellationToken.None);
+                await retention.PurgeIfDueAsync(Db, tenant.Name, CancellationToken.None);
             }
         }
         catch (Exception ex) when (ex is DbException or DbUpdateException or InvalidOperationException)
@@ -55,7 +60,7 @@ internal sealed class DatabaseAuditTrail(
         }
         finally
         {
-            db.ChangeTracker.Clear();
+            Db.ChangeTracker.Clear();
         }
     }
 

@@ -14,6 +14,7 @@ public sealed class InitiativesController(
     IContentManager contents,
     ITermNames terms,
     IEnumerable<IPublishedListIndex> listIndexes,
+    InitiativeCards cards,
     IInitiativeImpact impact) : Controller
 {
     public const int PageSize = 12;
@@ -31,7 +32,7 @@ public sealed class InitiativesController(
 
         // The search index answers when the search module is there (20 000 items: one page
         // loaded instead of all of them); the database otherwise.
-        var list = await InitiativeListData.LoadAsync(filter, PageSize, listIndexes.FirstOrDefault(), reader, contents, cancellationToken);
+        var list = await InitiativeListData.LoadAsync(filter, PageSize, listIndexes.FirstOrDefault(), reader, contents, cards, terms, cancellationToken);
         var pageCount = Math.Max(1, (list.Total + PageSize - 1) / PageSize);
         if (filter.Page > pageCount)
         {

@@ -3,6 +3,7 @@ using RallyNov.Contents.Querying;
 using RallyNov.Core.Content;
 using RallyNov.Initiatives.Impact;
 using RallyNov.Initiatives.Models;
+using RallyNov.Taxonomies;
 
 namespace RallyNov.Initiatives.Home;
 
@@ -11,6 +12,8 @@ internal sealed class InitiativesHomeSection(
     IPublishedContentReader reader,
     IContentManager contents,
     IEnumerable<IPublishedListIndex> listIndexes,
+    InitiativeCards cards,
+    ITermNames terms,
     IInitiativeImpact impact) : IHomeSection
 {
     private const int Count = 6;
@@ -26,7 +29,7 @@ internal sealed class InitiativesHomeSection(
     public async Task<HomeSectionView?> BuildAsync(CancellationToken cancellationToken)
     {
         // Same source as /initiatives: six items from the index, not every initiative parsed.
-        var list = await InitiativeListData.LoadAsync(new InitiativeFilter(), Count, listIndexes.FirstOrDefault(), reader, contents, cancellationToken);
+        var list = await InitiativeListData.LoadAsync(new InitiativeFilter(), Count, listIndexes.FirstOrDefault(), reader, contents, cards, terms, cancellationToken);
         if (list.GrandTotal == 0)
         {
             return null;
@@ -40,7 +43,7 @@ internal sealed class InitiativesHomeSection(
     }
 }
 
-public sealed record InitiativesHomeModel(IReadOnlyList<ContentItem> Latest, int Total)
+public sealed record InitiativesHomeModel(IReadOnlyList<InitiativeCard> Latest, int Total)
 {
     /// <summary>What this site's published initiatives declare, summed.</summary>
     public ImpactFigures Impact { get; init; } = ImpactFigures.None;

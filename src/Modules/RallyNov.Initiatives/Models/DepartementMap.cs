@@ -60,13 +60,22 @@ public static class DepartementMap
         ["39"] = [(5.35, 47.0), (5.5, 47.25), (5.7, 47.25), (5.75, 47.0), (5.95, 46.75), (6.1, 46.55), (6.05, 46.4), (5.8, 46.3), (5.45, 46.25), (5.3, 46.5), (5.45, 46.75)],
     };
 
+    // Built once: the map of /initiatives is drawn on every uncached list page.
+    private static readonly Dictionary<string, string> Paths = Outlines.ToDictionary(o => o.Key, o => BuildPath(o.Value), StringComparer.Ordinal);
+    private static readonly Dictionary<string, (double X, double Y)> Labels = Outlines.ToDictionary(o => o.Key, o => BuildLabel(o.Value), StringComparer.Ordinal);
+
     public static bool Knows(string code) => Outlines.ContainsKey(code);
 
     /// <summary>The SVG path ("M x,y L … Z") of a département.</summary>
-    public static string PathOf(string code)
+    public static string PathOf(string code) => Paths[code];
+
+    /// <summary>Where the label goes: the mean of the outline's points.</summary>
+    public static (double X, double Y) LabelOf(string code) => Labels[code];
+
+    private static string BuildPath((double Lon, double Lat)[] outline)
     {
         var builder = new StringBuilder();
-        foreach (var (lon, lat) in Outlines[code])
+        foreach (var (lon, lat) in outline)
         {
             var (x, y) = Project(lon, lat);
             builder.Append(builder.Length == 0 ? "M" : " L").Append(Format(x)).Append(',').Append(Format(y));
@@ -75,10 +84,9 @@ public static class DepartementMap
         return builder.Append(" Z").ToString();
     }
 
-    /// <summary>Where the label goes: the mean of the outline's points.</summary>
-    public static (double X, double Y) LabelOf(string code)
+    private static (double X, double Y) BuildLabel((double Lon, double Lat)[] outline)
     {
-        var points = Outlines[code].Select(p => Project(p.Lon, p.Lat)).ToList();
+        var points = outline.Select(p => Project(p.Lon, p.Lat)).ToList();
         return (Math.Round(points.Average(p => p.X), 1), Math.Round(points.Average(p => p.Y), 1));
     }
 

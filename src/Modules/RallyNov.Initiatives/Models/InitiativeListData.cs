@@ -1,12 +1,13 @@
 using RallyNov.Contents.Display;
 using RallyNov.Contents.Querying;
 using RallyNov.Core.Content;
+using RallyNov.Taxonomies;
 
 namespace RallyNov.Initiatives.Models;
 
-/// <summary>One page of /initiatives with the counts of its filter links, wherever it was read from.</summary>
+/// <summary>One page of /initiatives (its cards) with the counts of its filter links, wherever it was read from.</summary>
 public sealed record InitiativeListData(
-    IReadOnlyList<ContentItem> Items,
+    IReadOnlyList<InitiativeCard> Items,
     int Total,
     int GrandTotal,
     IReadOnlyDictionary<string, int> Departements,
@@ -18,21 +19,28 @@ public sealed record InitiativeListData(
     public const string YearFacet = "annee";
 
     /// <summary>
-    /// From the search index when it can answer (only the page's items are loaded), otherwise
-    /// from the database (every published initiative, filtered in memory: fine for hundreds).
+    /// From the search index when it can answer (the page's ids, their cards kept per tenant
+    /// version: <see cref="InitiativeCards"/>), otherwise from the database (every published
+    /// initiative, filtered in memory: fine for hundreds).
     /// </summary>
     public static async Task<InitiativeListData> LoadAsync(
-        InitiativeFilter filter, int pageSize, IPublishedListIndex? index, IPublishedContentReader reader, IContentManager contents, CancellationToken cancellationToken)
+        InitiativeFilter filter, int pageSize, IPublishedListIndex? index, IPublishedContentReader reader, IContentManager contents, InitiativeCards cards, ITermNames terms, CancellationToken cancellationToken)
     {
-        if (index is not null && await FromIndexAsync(filter, pageSize, index, contents, cancellationToken) is { } indexed)
+        if (index is not null && await FromIndexAsync(filter, pageSize, index, contents, cards, cancellationToken) is { } indexed)
         {
             return indexed;
         }
 
         var all = await reader.AllAsync(InitiativeFields.Type, cancellationToken);
         var matching = InitiativeCatalog.Ordered(InitiativeCatalog.Apply(all, filter)).ToList();
+        var page = new List<InitiativeCard>(pageSize);
+        foreach (var item in matching.Skip((filter.Page - 1) * pageSize).Take(pageSize))
+        {
+            page.Add(await InitiativeCard.OfAsync(item, terms, cancellationToken));
+        }
+
         return new InitiativeListData(
-            matching.Skip((filter.Page - 1) * pageSize).Take(pageSize).ToList(),
+            page,
             matching.Count,
             all.Count,
             InitiativeCatalog.Count(all, filter with { Departement = null }, i => i.GetStrings(InitiativeFields.Departement)),
@@ -41,7 +49,7 @@ public sealed record InitiativeListData(
     }
 
     private static async Task<InitiativeListData?> FromIndexAsync(
-        InitiativeFilter filter, int pageSize, IPublishedListIndex index, IContentManager contents, CancellationToken cancellationToken)
+        InitiativeFilter filter, int pageSize, IPublishedListIndex index, IContentManager contents, InitiativeCards cards, CancellationToken cancellationToken)
     {
         var filters = new Dictionary<string, string>(StringComparer.Ordinal);
         if (filter.Departement is not null)
@@ -73,14 +81,13 @@ public sealed record InitiativeListData(
             return null;
         }
 
-        var items = await contents.GetManyAsync(page.Ids, VersionOptions.Published, cancellationToken);
-        if (items.Count != page.Ids.Count)
+        if (await cards.GetAsync(page.Ids, contents, cancellationToken) is not { } shown)
         {
             return null; // unpublished between the two reads: the database gives the exact list
         }
 
         return new InitiativeListData(
-            page.Ids.Select(id => items[id]).ToList(),
+            shown,
             page.Total,
             page.TypeTotal,
             page.Counts[DepartementFacet],

@@ -7,7 +7,7 @@ public sealed class InitiativeListViewModel
 {
     public required InitiativeFilter Filter { get; init; }
 
-    public required IReadOnlyList<ContentItem> Items { get; init; }
+    public required IReadOnlyList<InitiativeCard> Items { get; init; }
 
     /// <summary>Results of the current filter, all pages together.</summary>
     public required int Total { get; init; }

@@ -23,6 +23,11 @@ internal sealed class ListView
 
     private readonly IndexReader _reader;
     private readonly int[] _docs;
+
+    // Content item ids by position, read from stored fields on first use: a stored document is
+    // decompressed with its whole chunk (≈ 15 % of an uncached list page's CPU at 100 000 items
+    // for its 12 ids), and a reference per item (0.8 MB at 100 000) is cheaper than the strings of all.
+    private readonly string?[] _ids;
     private readonly ConcurrentDictionary<string, Lazy<FacetColumn>> _columns = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Selection> _selections = new(StringComparer.Ordinal);
     private long _keptPositions;
@@ -31,6 +36,7 @@ internal sealed class ListView
     {
         _reader = reader;
         _docs = docs;
+        _ids = new string?[docs.Length];
     }
 
     /// <summary>Published items of the type.</summary>
@@ -63,7 +69,8 @@ internal sealed class ListView
         for (var i = skip; i < total && i < skip + take; i++)
         {
             var position = selection.Positions is { } positions ? positions[i] : i;
-            ids.Add(searcher.Doc(_docs[position], IdField).Get(SearchFields.Id));
+            // Two requests may read the same id at once: both store the same value.
+            ids.Add(_ids[position] ??= searcher.Doc(_docs[position], IdField).Get(SearchFields.Id));
         }
 
         return new PublishedListPage(total, _docs.Length, ids, selection.Counts);
