@@ -29,6 +29,7 @@ public sealed class AuditTrailModule : ModuleBase
     {
         services.AddOptions<AuditTrailOptions>().BindConfiguration(AuditTrailOptions.Section);
         services.AddScoped(sp => AuditTrailDbContextFactory.Create(sp.GetRequiredService<RallyNovDbContext>()));
+        services.AddScoped(sp => new Lazy<AuditTrailDbContext>(sp.GetRequiredService<AuditTrailDbContext>));
         services.AddSingleton<AuditRetention>();
         services.AddScoped<IAuditTrail, DatabaseAuditTrail>();
         services.AddScoped<IAuditLog, AuditLog>();

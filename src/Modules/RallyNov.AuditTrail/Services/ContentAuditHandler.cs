@@ -1,15 +1,10 @@
-using Microsoft.Extensions.DependencyInjection;
 using RallyNov.Core.Auditing;
 using RallyNov.Core.Content;
 
 namespace RallyNov.AuditTrail.Services;
 
 /// <summary>Records content events (after commit, from the content manager's handlers).</summary>
-/// <remarks>
-/// The audit trail (and its database context) is resolved at the first event only: every public
-/// page that reads content builds the content manager, hence its handlers, and writes nothing.
-/// </remarks>
-internal sealed class ContentAuditHandler(IServiceProvider services, IAuditEventFactory events) : IContentHandler
+internal sealed class ContentAuditHandler(IAuditTrail audit, IAuditEventFactory events) : IContentHandler
 {
     public Task SavedAsync(ContentItem item, CancellationToken cancellationToken)
     {
@@ -32,7 +27,7 @@ internal sealed class ContentAuditHandler(IServiceProvider services, IAuditEvent
     public Task RestoredAsync(ContentItem item, CancellationToken cancellationToken) => RecordAsync(AuditActions.ContentRestored, item, cancellationToken);
 
     private Task RecordAsync(string action, ContentItem item, CancellationToken cancellationToken) =>
-        services.GetRequiredService<IAuditTrail>().RecordAsync(
+        audit.RecordAsync(
             events.Create(AuditCategories.Content, action, item.ContentItemId, item.DisplayText, $"Type : {item.ContentType}, version {item.VersionNumber}"),
             cancellationToken);
 }

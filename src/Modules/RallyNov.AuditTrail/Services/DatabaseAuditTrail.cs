@@ -11,8 +11,13 @@ namespace RallyNov.AuditTrail.Services;
 /// Writes events to the tenant's AuditEvents table. A failure is logged and swallowed: the action
 /// being audited has already happened, and its log line must not turn it into an error page.
 /// </summary>
+/// <remarks>
+/// Its context is built at the first event only: the site settings, the content workflow and many
+/// other services take this trail, and every public page builds some of them without writing
+/// anything (building the context on the content context's connection cost ~15 % of a page's CPU).
+/// </remarks>
 internal sealed class DatabaseAuditTrail(
-    AuditTrailDbContext db,
+    Lazy<AuditTrailDbContext> context,
     AuditRetention retention,
     TenantContext tenant,
     ILogger<DatabaseAuditTrail> logger) : IAuditTrail
@@ -24,6 +29,7 @@ internal sealed class DatabaseAuditTrail(
         // The write ignores the request's token: a visitor who closes the tab after a publish must
         // not leave that publish unrecorded.
         _ = cancellationToken;
+        var db = context.Value;
         var ambient = db.Ambient.Current;
         try
         {
