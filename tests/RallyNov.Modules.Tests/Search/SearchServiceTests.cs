@@ -116,6 +116,69 @@ public sealed class SearchServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_typo_finds_its_word_in_the_singular_and_the_plural()
+    {
+        var tenant = await Host.CreateTenantAsync("Alpha");
+        var singular = await Host.PublishAsync(tenant, "Covoiturage rural", "<p>Des trajets partagés vers la gare.</p>");
+        var plural = await Host.PublishAsync(tenant, "Plateforme des covoiturages", "<p>Pour les salariés du Morvan.</p>");
+        var jardin = await Host.PublishAsync(tenant, "Jardin partagé");
+        var jardins = await Host.PublishAsync(tenant, "Jardins familiaux");
+        await Host.CatchUpAsync(tenant);
+
+        // "covoitrage" is one edit from "covoiturage"; "jardn" is one edit from "jardin" but two
+        // from "jardins": the spellings are searched through their stems, as the right word would be.
+        var covoiturage = await Host.SearchAsync(tenant, "covoitrage");
+        Assert.Equal(new[] { singular, plural }.Order(), covoiturage.Hits.Select(h => h.Id).Order());
+        Assert.Equal("covoiturage", covoiturage.DidYouMean);
+        Assert.Equal(new[] { jardin, jardins }.Order(), (await Host.SearchAsync(tenant, "jardn")).Hits.Select(h => h.Id).Order());
+    }
+
+    [Fact]
+    public async Task A_frequent_word_is_not_respelled_beside_a_typo()
+    {
+        var tenant = await Host.CreateTenantAsync("Alpha");
+        var dole = await Host.PublishAsync(tenant, "Jardin solidaire de Dole");
+        var beaune = await Host.PublishAsync(tenant, "Jardin solidaire de Beaune");
+        await Host.PublishAsync(tenant, "Épicerie solidaire");
+        await Host.PublishAsync(tenant, "Jardin solitaire");
+        await Host.CatchUpAsync(tenant);
+
+        // "solidaire" is in three items: a real word, not a typo of "solitaire"; only "jardn" is respelled.
+        var result = await Host.SearchAsync(tenant, "jardn solidaire");
+        Assert.Equal(new[] { dole, beaune }.Order(), result.Hits.Select(h => h.Id).Order());
+        Assert.Equal("jardin solidaire", result.DidYouMean);
+    }
+
+    [Fact]
+    public async Task Two_edit_spellings_are_tried_only_when_none_is_one_edit_away()
+    {
+        var tenant = await Host.CreateTenantAsync("Alpha");
+        var close = await Host.PublishAsync(tenant, "Festival Brokstrand");
+        var far = await Host.PublishAsync(tenant, "Festival Brukstrund");
+        await Host.CatchUpAsync(tenant);
+
+        Assert.Equal(close, Assert.Single((await Host.SearchAsync(tenant, "brokstrend")).Hits).Id); // 1 edit, and 2 from the other
+        Assert.Equal(far, Assert.Single((await Host.SearchAsync(tenant, "brukstrind")).Hits).Id); // 1 edit from the other
+        Assert.Equal(2, (await Host.SearchAsync(tenant, "bruksbrand")).Total); // 2 edits from both
+    }
+
+    [Fact]
+    public async Task A_typo_finds_a_word_published_a_moment_ago()
+    {
+        var tenant = await Host.CreateTenantAsync("Alpha");
+        await Host.PublishAsync(tenant, "Atelier vélo");
+        await Host.CatchUpAsync(tenant);
+        Assert.Equal(0, (await Host.SearchAsync(tenant, "brokstrend")).Total);
+
+        // Spellings come from the reader that runs the query: a new word is respelled at once.
+        var id = await Host.PublishAsync(tenant, "Festival Brokstrand");
+        await Host.CatchUpAsync(tenant);
+        var result = await Host.SearchAsync(tenant, "brokstrend");
+        Assert.Equal(id, Assert.Single(result.Hits).Id);
+        Assert.Equal("brokstrand", result.DidYouMean);
+    }
+
+    [Fact]
     public async Task A_word_in_the_title_ranks_above_bodies_that_repeat_it()
     {
         // The match query alone (one field, tf-idf) would put the bodies that say "ressourcerie"

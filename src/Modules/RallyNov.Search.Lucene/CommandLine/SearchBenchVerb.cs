@@ -51,6 +51,7 @@ internal sealed class SearchBenchVerb(IServiceProvider services) : ICommandLineV
 
         var timings = new List<double>(requests.Count * rounds);
         var perQuery = requests.ToDictionary(r => r, _ => new List<double>());
+        var answers = new Dictionary<SearchRequest, SearchResponse>();
         var empty = 0;
         for (var round = 0; round < rounds; round++)
         {
@@ -61,13 +62,17 @@ internal sealed class SearchBenchVerb(IServiceProvider services) : ICommandLineV
                 timings.Add(watch.Elapsed.TotalMilliseconds);
                 perQuery[request].Add(watch.Elapsed.TotalMilliseconds);
                 empty += round == 0 && response.Total == 0 ? 1 : 0;
+                answers[request] = response;
             }
         }
 
         // The slowest queries by median, to know where to look.
         foreach (var (request, times) in perQuery.OrderByDescending(p => Median(p.Value)).Take(context.IntOption("top", 5)))
         {
-            await context.Output.WriteLineAsync($"  {Median(times),8:N2} ms  {request.Query} {string.Join(' ', request.Filters.Select(f => $"{f.Key}={string.Join(',', f.Value)}"))}");
+            // What it found, to check that a faster typo path still finds the intended word.
+            var answer = answers[request];
+            var found = $"{answer.Total} résultat(s){(answer.DidYouMean is { } better ? $", « {better} »" : "")}, 1er : {(answer.Hits.Count > 0 ? answer.Hits[0].Title : "—")}";
+            await context.Output.WriteLineAsync($"  {Median(times),8:N2} ms  {request.Query} {string.Join(' ', request.Filters.Select(f => $"{f.Key}={string.Join(',', f.Value)}"))} ({found})");
         }
 
         timings.Sort();

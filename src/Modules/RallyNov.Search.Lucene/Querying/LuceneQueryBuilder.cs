@@ -64,39 +64,80 @@ internal sealed class LuceneQueryBuilder(Analyzer analyzer)
     }
 
     /// <summary>
-    /// The typo-tolerant query: each word becomes its indexed spellings within 1 edit (4+ letters)
-    /// or 2 (8+), the first letter kept, the 10 closest at most (Lucene's FuzzyQuery, closer
-    /// spellings weighing more), searched in the unstemmed text and ranked with the unstemmed
-    /// title first.
+    /// The typo-tolerant query, null when no typed word looks misspelt. Each rare or unknown word
+    /// becomes its closest indexed spellings (<see cref="TypoSpellings"/>: 1 edit from 4 letters,
+    /// 2 from 8 when 1 finds nothing, first letter kept, the 10 closest at most, closer spellings
+    /// weighing more), looked up once per word in <paramref name="reader"/>. The documents are
+    /// found through the spellings' stems in "text", as the corrected word would find them
+    /// (plurals included); the ranking puts exact spellings in titles first.
     /// </summary>
-    public QueryPlan? FuzzyPlan(UserQueryParser.ParsedQuery parsed)
+    public QueryPlan? FuzzyPlan(UserQueryParser.ParsedQuery parsed, IndexReader reader)
     {
         var match = new BooleanQuery();
         var rank = new BooleanQuery();
         var any = false;
+        var respelledAny = false;
         foreach (var word in parsed.Words)
         {
-            var terms = Analyze.Terms(analyzer, SearchFields.AllExact, word);
+            var terms = Terms(SearchFields.AllExact, word);
             if (terms.Count == 0)
             {
                 continue;
             }
 
-            var matchWord = new BooleanQuery();
-            var rankWord = new BooleanQuery();
             foreach (var term in terms)
             {
-                matchWord.Add(Fuzzy(SearchFields.AllExact, term, 1f), Occur.MUST);
-                rankWord.Add(new DisjunctionMaxQuery(0.1f) { Fuzzy(SearchFields.TitleExact, term, 6f), Fuzzy(SearchFields.AllExact, term, 1.5f) }, Occur.MUST);
+                var spellings = TypoSpellings.Of(reader, term, out var respelled);
+                respelledAny |= respelled;
+                var (matchWord, rankWord) = SpellingsQuery(spellings);
+                match.Add(matchWord, Occur.MUST);
+                rank.Add(rankWord, Occur.MUST);
             }
 
-            match.Add(matchWord, Occur.MUST);
-            rank.Add(rankWord, Occur.MUST);
             any = true;
         }
 
-        // Phrases are not respelled: without a word to respell, the query would run again as it was.
-        return any ? AddPhrasesAndExclusions(parsed, match, rank, any) : null;
+        // Nothing respelled: the query would find what it found. Phrases are not respelled either.
+        return any && respelledAny ? AddPhrasesAndExclusions(parsed, match, rank, any) : null;
+    }
+
+    /// <summary>
+    /// One word's spellings: any of their stems in "text" finds a document; the ranking adds the
+    /// exact spellings in the title (×6) and anywhere (×1.5). No spelling: an empty query, which
+    /// matches nothing.
+    /// </summary>
+    private (Query Match, Query Rank) SpellingsQuery(IReadOnlyList<Spelling> spellings)
+    {
+        var stems = new Dictionary<string, float>(StringComparer.Ordinal);
+        foreach (var spelling in spellings)
+        {
+            foreach (var stem in Terms(SearchFields.Text, spelling.Term))
+            {
+                stems[stem] = Math.Max(spelling.Boost, stems.GetValueOrDefault(stem));
+            }
+        }
+
+        var match = new BooleanQuery(disableCoord: true);
+        var stemmed = new BooleanQuery(disableCoord: true);
+        foreach (var (stem, boost) in stems)
+        {
+            match.Add(new TermQuery(new Term(SearchFields.Text, stem)) { Boost = boost }, Occur.SHOULD);
+            stemmed.Add(new TermQuery(new Term(SearchFields.Text, stem)) { Boost = boost }, Occur.SHOULD);
+        }
+
+        var rank = new DisjunctionMaxQuery(0.1f) { stemmed };
+        foreach (var (field, boost) in ExactFields)
+        {
+            var exact = new BooleanQuery(disableCoord: true) { Boost = boost };
+            foreach (var spelling in spellings)
+            {
+                exact.Add(new TermQuery(new Term(field, spelling.Term)) { Boost = spelling.Boost }, Occur.SHOULD);
+            }
+
+            rank.Add(exact);
+        }
+
+        return (match, rank);
     }
 
     private QueryPlan? AddPhrasesAndExclusions(UserQueryParser.ParsedQuery parsed, BooleanQuery match, BooleanQuery rank, bool any)
@@ -128,17 +169,6 @@ internal sealed class LuceneQueryBuilder(Analyzer analyzer)
         }
 
         return new QueryPlan(match, rank);
-    }
-
-    /// <summary>A word's spellings in a field (the word itself when too short to respell).</summary>
-    private static Query Fuzzy(string field, string term, float boost)
-    {
-        var edits = EditDistance.MaxEdits(term);
-        Query query = edits == 0
-            ? new TermQuery(new Term(field, term))
-            : new FuzzyQuery(new Term(field, term), edits, prefixLength: 1, EditDistance.MaxExpansions, transpositions: true);
-        query.Boost = boost;
-        return query;
     }
 
     /// <summary>The stemmed forms of the query, to highlight matches in snippets.</summary>

@@ -65,11 +65,14 @@ internal sealed class SearchService(
         var plan = new LuceneQueryBuilder(Analyzer).Plan(parsed);
         var result = WithSearcher(indexes, searcher => Run(searcher, plan, request, facetNames, page, size));
         string? didYouMean = null;
-        if (plan is not null && result.Total <= FewResults && new LuceneQueryBuilder(Analyzer).FuzzyPlan(parsed) is { } fuzzy)
+        // The spellings are looked up in the reader that runs the query (FuzzyPlan needs it).
+        if (plan is not null && result.Total <= FewResults
+            && WithSearcher(indexes, searcher => new LuceneQueryBuilder(Analyzer).FuzzyPlan(parsed, searcher.IndexReader) is { } fuzzy
+                ? Run(searcher, fuzzy, request, facetNames, page, size)
+                : null) is { } fuzzyResult)
         {
             // The stemmed query may already match a misspelling ("blanchiserie"), so a suggestion
             // is offered whenever the best fuzzy hit spells a typed word differently.
-            var fuzzyResult = WithSearcher(indexes, searcher => Run(searcher, fuzzy, request, facetNames, page, size));
             didYouMean = Suggest(parsed, fuzzyResult.Hits);
             if (result.Total == 0)
             {
