@@ -30,6 +30,8 @@ public sealed class ContentsModule : ModuleBase
         services.AddSingleton<ContentViewLocator>();
         services.AddScoped<IPublishedContentReader, PublishedContentReader>();
         services.AddScoped<IPublishedViews, PublishedViews>();
+        services.AddSingleton<PublishedItemStore>();
+        services.AddScoped<IPublishedItems, PublishedItems>();
         services.AddScoped<IContentAuthorization, ContentAuthorization>();
         services.AddSingleton<IScheduledPublisher, ScheduledPublisher>();
         services.AddHostedService<ScheduledPublishingBackgroundService>();

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using RallyNov.Core.Tenants;
 
 namespace RallyNov.Core.Modules;
@@ -10,6 +11,7 @@ public sealed class ModuleCatalog
 {
     private readonly Dictionary<string, IModule> _byId;
     private readonly Dictionary<System.Reflection.Assembly, IModule> _byAssembly;
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<TenantSettings, EnabledMemo> _enabled = new();
 
     public ModuleCatalog(IEnumerable<IModule> modules)
     {
@@ -43,6 +45,20 @@ public sealed class ModuleCatalog
     /// depend on. A tenant with no list gets every module.
     /// </summary>
     public IReadOnlySet<string> EnabledFor(TenantSettings tenant)
+    {
+        // Asked several times by every page (layout, menus, gates): computed once per settings
+        // object, again whenever its list or kind is not the one the answer was computed from.
+        if (_enabled.TryGetValue(tenant, out var memo) && memo.IsFor(tenant))
+        {
+            return memo.Enabled;
+        }
+
+        var fresh = new EnabledMemo(tenant.IsDefault, tenant.EnabledModules?.ToArray(), Compute(tenant).ToFrozenSet(StringComparer.OrdinalIgnoreCase));
+        _enabled.AddOrUpdate(tenant, fresh);
+        return fresh.Enabled;
+    }
+
+    private HashSet<string> Compute(TenantSettings tenant)
     {
         var enabled = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         IEnumerable<string> wanted = tenant.EnabledModules is null
@@ -127,5 +143,12 @@ public sealed class ModuleCatalog
 
         state[module.Id] = true;
         sorted.Add(module);
+    }
+
+    private sealed record EnabledMemo(bool IsDefault, string[]? Modules, System.Collections.Frozen.FrozenSet<string> Enabled)
+    {
+        public bool IsFor(TenantSettings tenant) =>
+            tenant.IsDefault == IsDefault
+            && (tenant.EnabledModules is null ? Modules is null : Modules is not null && tenant.EnabledModules.SequenceEqual(Modules, StringComparer.Ordinal));
     }
 }

@@ -65,3 +65,13 @@ internal sealed class FakeContentManager(params ContentItem[] items) : IContentM
 
     public Task<ContentResult> RestoreVersionAsync(string contentItemVersionId, string? author, CancellationToken cancellationToken) => throw new NotSupportedException();
 }
+
+/// <summary>The published items as the public controllers read them, straight from a content manager (no keeping).</summary>
+internal sealed class FakePublishedItems(IContentManager contents) : RallyNov.Contents.Querying.IPublishedItems
+{
+    public Task<ContentItem?> BySlugAsync(string slug, CancellationToken cancellationToken) =>
+        contents.GetBySlugAsync(slug, VersionOptions.Published, cancellationToken);
+
+    public Task<IReadOnlyDictionary<string, ContentItem>> ByIdsAsync(IEnumerable<string> contentItemIds, CancellationToken cancellationToken) =>
+        contents.GetManyAsync(contentItemIds, VersionOptions.Published, cancellationToken);
+}

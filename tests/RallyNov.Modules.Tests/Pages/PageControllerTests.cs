@@ -25,7 +25,7 @@ public sealed class PageControllerTests
     public async Task Detail_shows_a_published_page_by_its_slug()
     {
         var contents = new FakeContentManager(Item("Page", "a-propos", "À propos"));
-        using var controller = new PageController(contents);
+        using var controller = new PageController(new FakePublishedItems(contents));
 
         var result = await controller.Detail("a-propos", CancellationToken.None);
 
@@ -38,7 +38,7 @@ public sealed class PageControllerTests
     public async Task Detail_looks_slugs_up_in_lower_case()
     {
         var contents = new FakeContentManager(Item("Page", "a-propos", "À propos"));
-        using var controller = new PageController(contents);
+        using var controller = new PageController(new FakePublishedItems(contents));
 
         Assert.IsType<ViewResult>(await controller.Detail("A-Propos", CancellationToken.None));
     }
@@ -52,7 +52,7 @@ public sealed class PageControllerTests
         var contents = new FakeContentManager(
             Item("Page", "brouillon", "Brouillon", published: false),
             Item("Event", "un-evenement", "Un événement"));
-        using var controller = new PageController(contents);
+        using var controller = new PageController(new FakePublishedItems(contents));
 
         Assert.IsType<NotFoundResult>(await controller.Detail(slug, CancellationToken.None));
     }

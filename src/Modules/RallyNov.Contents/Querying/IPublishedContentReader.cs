@@ -27,7 +27,8 @@ internal sealed class PublishedContentReader(
     IContentDefinitionManager definitions,
     ModuleCatalog catalog,
     ISiteDataCache cache,
-    TenantContext tenant) : IPublishedContentReader
+    TenantContext tenant,
+    IPublishedItems published) : IPublishedContentReader
 {
     // Scoped: a page that shows the same list twice (home sections, related items) queries once.
     private readonly Dictionary<string, IReadOnlyList<ContentItem>> _cache = new(StringComparer.OrdinalIgnoreCase);
@@ -60,7 +61,7 @@ internal sealed class PublishedContentReader(
             return [];
         }
 
-        var items = await contents.GetManyAsync(ids, VersionOptions.Published, cancellationToken);
+        var items = await published.ByIdsAsync(ids, cancellationToken);
         return ids.Where(items.ContainsKey).Select(id => items[id]).ToList();
     }
 

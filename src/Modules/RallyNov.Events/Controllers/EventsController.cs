@@ -10,7 +10,7 @@ using RallyNov.Taxonomies;
 
 namespace RallyNov.Events.Controllers;
 
-public sealed class EventsController(IPublishedContentReader reader, IPublishedViews views, ITermNames terms, IContentManager contents, TenantContext tenant, TimeProvider clock, IOutputCacheHints cache) : Controller
+public sealed class EventsController(IPublishedContentReader reader, IPublishedViews views, ITermNames terms, IPublishedItems items, TenantContext tenant, TimeProvider clock, IOutputCacheHints cache) : Controller
 {
     [HttpGet("/evenements")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
@@ -72,7 +72,7 @@ public sealed class EventsController(IPublishedContentReader reader, IPublishedV
 
     private async Task<ContentItem?> FindAsync(string slug, CancellationToken cancellationToken)
     {
-        var item = await contents.GetBySlugAsync(slug.ToLowerInvariant(), VersionOptions.Published, cancellationToken);
+        var item = await items.BySlugAsync(slug.ToLowerInvariant(), cancellationToken);
         return item is not null && item.ContentType == EventFields.Type ? item : null;
     }
 

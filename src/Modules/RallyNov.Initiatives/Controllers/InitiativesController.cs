@@ -11,6 +11,7 @@ namespace RallyNov.Initiatives.Controllers;
 public sealed class InitiativesController(
     IPublishedContentReader reader,
     IPublishedViews views,
+    IPublishedItems items,
     IContentManager contents,
     ITermNames terms,
     IEnumerable<IPublishedListIndex> listIndexes,
@@ -97,7 +98,7 @@ public sealed class InitiativesController(
     [HttpGet("/initiatives/{slug}")]
     public async Task<IActionResult> Detail(string slug, CancellationToken cancellationToken)
     {
-        var item = await contents.GetBySlugAsync(slug.ToLowerInvariant(), VersionOptions.Published, cancellationToken);
+        var item = await items.BySlugAsync(slug.ToLowerInvariant(), cancellationToken);
         if (item is null || item.ContentType != InitiativeFields.Type)
         {
             return NotFound();
@@ -106,7 +107,7 @@ public sealed class InitiativesController(
         return View(new InitiativeDetailViewModel
         {
             Item = item,
-            Related = await RelatedInitiatives.LoadAsync(item, RelatedCount, listIndexes.FirstOrDefault(), reader, contents, cancellationToken, views),
+            Related = await RelatedInitiatives.LoadAsync(item, RelatedCount, listIndexes.FirstOrDefault(), reader, contents, cancellationToken, views, items),
             Referrers = await reader.ReferrersAsync(item.ContentItemId, cancellationToken),
         });
     }

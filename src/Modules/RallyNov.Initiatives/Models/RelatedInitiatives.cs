@@ -21,8 +21,9 @@ public static class RelatedInitiatives
     /// When given, the candidates of a thème are asked from the index once per tenant version and
     /// kept with the few values the ranking reads: a page then loads only the items it shows.
     /// </param>
+    /// <param name="items">When given, the items shown are read from the published items kept per tenant version.</param>
     public static async Task<IReadOnlyList<ContentItem>> LoadAsync(
-        ContentItem item, int take, IPublishedListIndex? index, IPublishedContentReader reader, IContentManager contents, CancellationToken cancellationToken, IPublishedViews? views = null)
+        ContentItem item, int take, IPublishedListIndex? index, IPublishedContentReader reader, IContentManager contents, CancellationToken cancellationToken, IPublishedViews? views = null, IPublishedItems? items = null)
     {
         var themes = item.GetStrings(InitiativeFields.Themes);
         if (themes.Count == 0)
@@ -36,7 +37,9 @@ public static class RelatedInitiatives
             if (await KeptCandidatesAsync(item, themes, kept, index, contents, cancellationToken) is { } candidates)
             {
                 var ids = InitiativeCatalog.RankRelated(candidates.Values, item, take);
-                var loaded = await contents.GetManyAsync(ids, VersionOptions.Published, cancellationToken);
+                var loaded = items is null
+                    ? await contents.GetManyAsync(ids, VersionOptions.Published, cancellationToken)
+                    : await items.ByIdsAsync(ids, cancellationToken);
                 return ids.Where(loaded.ContainsKey).Select(id => loaded[id]).ToList();
             }
         }

@@ -6,7 +6,7 @@ using RallyNov.Laureates.Models;
 
 namespace RallyNov.Laureates.Controllers;
 
-public sealed class LaureatesController(IPublishedViews views, IContentManager contents) : Controller
+public sealed class LaureatesController(IPublishedViews views, IContentManager contents, IPublishedItems items) : Controller
 {
     [HttpGet("/laureats")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken) =>
@@ -15,14 +15,14 @@ public sealed class LaureatesController(IPublishedViews views, IContentManager c
     [HttpGet("/laureats/{slug}")]
     public async Task<IActionResult> Detail(string slug, CancellationToken cancellationToken)
     {
-        var item = await contents.GetBySlugAsync(slug.ToLowerInvariant(), VersionOptions.Published, cancellationToken);
+        var item = await items.BySlugAsync(slug.ToLowerInvariant(), cancellationToken);
         if (item is null || item.ContentType != LaureateFields.Type)
         {
             return NotFound();
         }
 
         var initiativeId = item.GetFirst(LaureateFields.Initiative);
-        var initiative = initiativeId is null ? null : await contents.GetAsync(initiativeId, VersionOptions.Published, cancellationToken);
+        var initiative = initiativeId is null ? null : (await items.ByIdsAsync([initiativeId], cancellationToken)).GetValueOrDefault(initiativeId);
         var year = item.GetInt(LaureateFields.PrizeYear);
         var catalog = await LaureateCatalog.GetAsync(views, contents, cancellationToken);
         return View(new LaureateDetailViewModel

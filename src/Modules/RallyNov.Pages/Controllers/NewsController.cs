@@ -7,7 +7,7 @@ using RallyNov.Pages.Models;
 
 namespace RallyNov.Pages.Controllers;
 
-public sealed class NewsController(IPublishedViews views, IContentManager contents) : Controller
+public sealed class NewsController(IPublishedViews views, IPublishedItems items) : Controller
 {
     public const int PageSize = 10;
 
@@ -33,7 +33,7 @@ public sealed class NewsController(IPublishedViews views, IContentManager conten
     [HttpGet("/actualites/{slug}")]
     public async Task<IActionResult> Detail(string slug, CancellationToken cancellationToken)
     {
-        var item = await contents.GetBySlugAsync(slug.ToLowerInvariant(), VersionOptions.Published, cancellationToken);
+        var item = await items.BySlugAsync(slug.ToLowerInvariant(), cancellationToken);
         return item is null || item.ContentType != PagesModule.NewsType ? NotFound() : View(item);
     }
 }

@@ -1,16 +1,16 @@
 using Microsoft.AspNetCore.Mvc;
-using RallyNov.Core.Content;
+using RallyNov.Contents.Querying;
 using RallyNov.Pages.SiteMap;
 
 namespace RallyNov.Pages.Controllers;
 
 /// <param name="siteMap">Generates the « Plan du site » page; optional so plain pages render without it.</param>
-public sealed class PageController(IContentManager contents, SiteMapBuilder? siteMap = null) : Controller
+public sealed class PageController(IPublishedItems items, SiteMapBuilder? siteMap = null) : Controller
 {
     [HttpGet("/pages/{slug}")]
     public async Task<IActionResult> Detail(string slug, CancellationToken cancellationToken)
     {
-        var page = await contents.GetBySlugAsync(slug.ToLowerInvariant(), VersionOptions.Published, cancellationToken);
+        var page = await items.BySlugAsync(slug.ToLowerInvariant(), cancellationToken);
         if (page is null || page.ContentType != PagesModule.PageType)
         {
             return NotFound();

@@ -6,7 +6,7 @@ using RallyNov.Taxonomies;
 
 namespace RallyNov.Partners.Controllers;
 
-public sealed class PartnersController(IPublishedViews views, IContentManager contents, ITermNames terms) : Controller
+public sealed class PartnersController(IPublishedViews views, ITermNames terms, IPublishedItems items) : Controller
 {
     [HttpGet("/partenaires")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken) =>
@@ -15,7 +15,7 @@ public sealed class PartnersController(IPublishedViews views, IContentManager co
     [HttpGet("/partenaires/{slug}")]
     public async Task<IActionResult> Detail(string slug, CancellationToken cancellationToken)
     {
-        var item = await contents.GetBySlugAsync(slug.ToLowerInvariant(), VersionOptions.Published, cancellationToken);
+        var item = await items.BySlugAsync(slug.ToLowerInvariant(), cancellationToken);
         return item is null || item.ContentType != PartnerFields.Type ? NotFound() : View(item);
     }
 }
