@@ -1,7 +1,9 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
+using RallyNov.Contents.Display;
 using RallyNov.Core.Content;
 using RallyNov.Integration.Tests.Users;
+using RallyNov.Taxonomies;
 using static RallyNov.Integration.Tests.Contents.EditorHelpers;
 
 namespace RallyNov.Integration.Tests.Site;
@@ -82,6 +84,58 @@ public sealed class PublishedViewsTests(UsersAppFactory app)
         }
     }
 
+    /// <summary>
+    /// The filter column of /initiatives (map and facets) is rendered once per tenant version and
+    /// filter, then kept for every page of that filter: a publication in a département, a thème
+    /// and a year must move their counts at the very next render of a list page seen before.
+    /// </summary>
+    [Theory]
+    [InlineData("/initiatives")]
+    [InlineData("/initiatives?page=1")]
+    [InlineData("/initiatives?annee=2100")]
+    [InlineData("/initiatives?theme=handicap&departement=58")]
+    public async Task A_publication_moves_the_counts_of_the_filter_column_at_the_next_render(string path)
+    {
+        const string Departement = "58", Theme = "handicap";
+        var id = await DraftOfAsync("Initiative", item =>
+        {
+            item.Set("Departement", new System.Text.Json.Nodes.JsonArray(Departement));
+            item.Set("Themes", new System.Text.Json.Nodes.JsonArray(Theme));
+        });
+        string departementName, themeName;
+        await using (var scope = app.Scope(Tenant))
+        {
+            var terms = scope.ServiceProvider.GetRequiredService<ITermNames>();
+            departementName = await terms.NameAsync(Vocabularies.Departements, Departement);
+            themeName = await terms.NameAsync(Vocabularies.Themes, Theme);
+        }
+
+        // Seen twice: the second render takes the kept column.
+        await RenderAsync(path);
+        var before = await RenderAsync(path);
+        var (editor, _) = await SignedInAsync(app, "Editor");
+        using (editor)
+        {
+            await PublishAsync(editor, id, "Colonne " + Guid.NewGuid().ToString("N"));
+        }
+
+        var published = await LatestAsync(app, id, VersionOptions.Published);
+        Assert.Equal(Departement, published!.GetFirst("Departement"));
+        var after = await RenderAsync(path);
+        foreach (var label in new[] { departementName, themeName, "2100" })
+        {
+            Assert.Equal(FacetCount(before, label) + 1, FacetCount(after, label));
+        }
+    }
+
+    /// <summary>The count a facet of the filter column shows for <paramref name="label"/> (0 when the value is not listed).</summary>
+    private static int FacetCount(string html, string label)
+    {
+        var column = html[html.IndexOf("<nav class=\"filters\"", StringComparison.Ordinal)..html.IndexOf("</nav>", html.IndexOf("<nav class=\"filters\"", StringComparison.Ordinal), StringComparison.Ordinal)];
+        var match = System.Text.RegularExpressions.Regex.Match(column, ">" + System.Text.RegularExpressions.Regex.Escape(label) + @" <span class=""count"">\((\d+)\)</span>");
+        return match.Success ? int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) : 0;
+    }
+
     private static async Task PublishAsync(TestBrowser editor, string id, string text)
     {
         using var saved = await SaveAsync(editor, id, "publish", ("f.Title", "Titre " + text), ("f.Summary", "Résumé " + text));
@@ -111,7 +165,7 @@ public sealed class PublishedViewsTests(UsersAppFactory app)
     /// A draft of <paramref name="type"/> that sorts first where the home shows a few: the latest
     /// prize year, a news item dated today.
     /// </summary>
-    private async Task<string> DraftOfAsync(string type)
+    private async Task<string> DraftOfAsync(string type, Action<ContentItem>? fill = null)
     {
         await using var scope = app.Scope(Tenant);
         var contents = scope.ServiceProvider.GetRequiredService<IContentManager>();
@@ -131,6 +185,7 @@ public sealed class PublishedViewsTests(UsersAppFactory app)
         }
 
         item.Owner = item.Author = "admin";
+        fill?.Invoke(item);
         var result = await contents.SaveDraftAsync(item, CancellationToken.None);
         Assert.True(result.Succeeded, string.Join(" ", result.Errors.Select(e => e.Message)));
         return result.Item!.ContentItemId;
@@ -139,7 +194,7 @@ public sealed class PublishedViewsTests(UsersAppFactory app)
     private async Task<string> RenderAsync(string path)
     {
         using var client = app.Client();
-        using var response = await client.GetAsync(Prefix + path + "?rendu=" + Guid.NewGuid().ToString("N"));
+        using var response = await client.GetAsync(Prefix + path + (path.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "rendu=" + Guid.NewGuid().ToString("N"));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Null(response.Headers.Age);
         return await response.Content.ReadAsStringAsync();

@@ -31,6 +31,9 @@ public sealed class InitiativesController(
     {
         var filter = new InitiativeFilter(Clean(departement), Clean(theme), year, Math.Max(1, page ?? 1));
 
+        // Taken before the list is read: a column kept under this version is never older than it.
+        var columns = await InitiativeFilterColumns.CurrentAsync(views, cancellationToken);
+
         // The search index answers when the search module is there (20 000 items: one page
         // loaded instead of all of them); the database otherwise.
         var list = await InitiativeListData.LoadAsync(filter, PageSize, listIndexes.FirstOrDefault(), reader, contents, cards, terms, cancellationToken);
@@ -43,25 +46,33 @@ public sealed class InitiativesController(
         var baseUrl = Url.Content("~/initiatives");
         string UrlOf(InitiativeFilter f) => baseUrl + f.ToQueryString();
 
-        var departementCounts = list.Departements;
-        var departements = await FacetAsync(
-            Vocabularies.Departements,
-            departementCounts,
-            filter.Departement,
-            key => UrlOf(filter with { Departement = key, Page = 1 }),
-            cancellationToken);
-        var themes = await FacetAsync(
-            Vocabularies.Themes,
-            list.Themes,
-            filter.Theme,
-            key => UrlOf(filter with { Theme = key, Page = 1 }),
-            cancellationToken);
-        var years = list.Years
-            .Select(kv => (Ok: int.TryParse(kv.Key, FrenchFormat.Culture, out var y), Year: y, kv.Value))
-            .Where(x => x.Ok)
-            .OrderByDescending(x => x.Year)
-            .Select(x => new FacetValue(x.Year.ToString(FrenchFormat.Culture), x.Year.ToString(FrenchFormat.Culture), x.Value, x.Year == filter.Year, UrlOf(filter with { Year = x.Year == filter.Year ? null : x.Year, Page = 1 })))
-            .ToList();
+        // The filter column depends on the tenant's data and the filter, not on the page: rendered once, then kept.
+        var column = columns.TryGet(filter);
+        IReadOnlyList<FacetValue> departements = [], themes = [], years = [];
+        IReadOnlyList<MapArea> map = [];
+        if (column is null)
+        {
+            var departementCounts = list.Departements;
+            departements = await FacetAsync(
+                Vocabularies.Departements,
+                departementCounts,
+                filter.Departement,
+                key => UrlOf(filter with { Departement = key, Page = 1 }),
+                cancellationToken);
+            themes = await FacetAsync(
+                Vocabularies.Themes,
+                list.Themes,
+                filter.Theme,
+                key => UrlOf(filter with { Theme = key, Page = 1 }),
+                cancellationToken);
+            years = list.Years
+                .Select(kv => (Ok: int.TryParse(kv.Key, FrenchFormat.Culture, out var y), Year: y, kv.Value))
+                .Where(x => x.Ok)
+                .OrderByDescending(x => x.Year)
+                .Select(x => new FacetValue(x.Year.ToString(FrenchFormat.Culture), x.Year.ToString(FrenchFormat.Culture), x.Value, x.Year == filter.Year, UrlOf(filter with { Year = x.Year == filter.Year ? null : x.Year, Page = 1 })))
+                .ToList();
+            map = await MapAsync(departementCounts, filter, UrlOf, cancellationToken);
+        }
 
         var labels = new List<string>();
         if (filter.Departement is not null)
@@ -87,11 +98,13 @@ public sealed class InitiativesController(
             GrandTotal = list.GrandTotal,
             Pager = new PagerModel(filter.Page, pageCount, list.Total, p => UrlOf(filter with { Page = p })),
             Departements = departements,
-            Map = await MapAsync(departementCounts, filter, UrlOf, cancellationToken),
+            Map = map,
             Themes = themes,
             Years = years,
             ActiveLabels = labels,
             ResetUrl = baseUrl,
+            FilterColumn = column,
+            KeepFilterColumn = column is null ? html => columns.Keep(filter, html) : null,
         });
     }
 

@@ -29,6 +29,12 @@ public sealed class InitiativeListViewModel
     public required IReadOnlyList<string> ActiveLabels { get; init; }
 
     public required string ResetUrl { get; init; }
+
+    /// <summary>The filter column's HTML kept from an earlier render of this filter (any page); null to render it from the models above.</summary>
+    public string? FilterColumn { get; init; }
+
+    /// <summary>Receives the filter column once rendered, to keep it for the next requests of this tenant version.</summary>
+    public Action<string>? KeepFilterColumn { get; init; }
 }
 
 public sealed class InitiativeDetailViewModel
