@@ -96,10 +96,9 @@ public sealed class OutputCacheTests(UsersAppFactory app)
                 Assert.False(visitor.Headers.CacheControl?.Private ?? false);
             }
 
-            using (var stored = await Anonymous(url))
-            {
-                Assert.NotNull(stored.Headers.Age);
-            }
+            // Stored for visitors from now on (the next hit may wait for the search indexer, which
+            // catches up with the publication in the background and evicts once more).
+            await WarmAsync(url);
 
             // The page is stored now, and the editor still gets a fresh one.
             using var again = await editor.GetAsync(url);
