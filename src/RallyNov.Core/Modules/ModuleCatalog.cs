@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Runtime.CompilerServices;
 using RallyNov.Core.Tenants;
 
 namespace RallyNov.Core.Modules;
@@ -11,7 +12,7 @@ public sealed class ModuleCatalog
 {
     private readonly Dictionary<string, IModule> _byId;
     private readonly Dictionary<System.Reflection.Assembly, IModule> _byAssembly;
-    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<TenantSettings, EnabledMemo> _enabled = new();
+    private readonly ConditionalWeakTable<TenantSettings, EnabledMemo> _enabled = new();
 
     public ModuleCatalog(IEnumerable<IModule> modules)
     {
@@ -145,7 +146,7 @@ public sealed class ModuleCatalog
         sorted.Add(module);
     }
 
-    private sealed record EnabledMemo(bool IsDefault, string[]? Modules, System.Collections.Frozen.FrozenSet<string> Enabled)
+    private sealed record EnabledMemo(bool IsDefault, string[]? Modules, FrozenSet<string> Enabled)
     {
         public bool IsFor(TenantSettings tenant) =>
             tenant.IsDefault == IsDefault

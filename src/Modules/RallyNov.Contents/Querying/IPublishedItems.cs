@@ -17,7 +17,7 @@ namespace RallyNov.Contents.Querying;
 /// Each call returns new <see cref="ContentItem"/> instances (their JSON is neither immutable nor
 /// safe to read from several threads); what is kept is an immutable snapshot (columns and a
 /// <see cref="JsonElement"/>). At most <see cref="PublishedItemStore.MaxEntriesPerTenant"/> slugs
-/// and ids per tenant and version are kept; beyond that the database answers.
+/// and ids per tenant and version are kept; when full, the store starts over with the items asked next.
 /// </remarks>
 public interface IPublishedItems
 {
@@ -48,10 +48,10 @@ internal sealed class PublishedItems(IServiceProvider services, PublishedItemSto
 
         var item = await Contents.GetBySlugAsync(slug, VersionOptions.Published, cancellationToken);
         var snapshot = item is null ? null : PublishedItemSnapshot.Of(item);
-        entries.TryAdd(key, snapshot);
+        entries.Keep(key, snapshot);
         if (snapshot is not null)
         {
-            entries.TryAdd("i:" + snapshot.Columns.ContentItemId, snapshot);
+            entries.Keep("i:" + snapshot.Columns.ContentItemId, snapshot);
         }
 
         return item;
@@ -93,11 +93,11 @@ internal sealed class PublishedItems(IServiceProvider services, PublishedItemSto
             if (loaded.TryGetValue(id, out var item))
             {
                 found[id] = item;
-                entries.TryAdd("i:" + id, PublishedItemSnapshot.Of(item));
+                entries.Keep("i:" + id, PublishedItemSnapshot.Of(item));
             }
             else
             {
-                entries.TryAdd("i:" + id, null);
+                entries.Keep("i:" + id, null);
             }
         }
 
@@ -127,19 +127,13 @@ internal sealed class PublishedItemStore
 
     internal sealed class Entries(string version)
     {
-        private readonly ConcurrentDictionary<string, PublishedItemSnapshot?> _items = new(StringComparer.Ordinal);
+        private readonly BoundedShelf<string, PublishedItemSnapshot?> _items = new(MaxEntriesPerTenant, StringComparer.Ordinal);
 
         public string Version { get; } = version;
 
-        public bool TryGet(string key, out PublishedItemSnapshot? snapshot) => _items.TryGetValue(key, out snapshot);
+        public bool TryGet(string key, out PublishedItemSnapshot? snapshot) => _items.TryGet(key, out snapshot);
 
-        public void TryAdd(string key, PublishedItemSnapshot? snapshot)
-        {
-            if (_items.Count < MaxEntriesPerTenant)
-            {
-                _items.TryAdd(key, snapshot);
-            }
-        }
+        public void Keep(string key, PublishedItemSnapshot? snapshot) => _items.Keep(key, snapshot);
     }
 }
 

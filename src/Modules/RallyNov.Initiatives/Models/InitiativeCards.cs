@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using RallyNov.Contents.Querying;
 using RallyNov.Core.Content;
 using RallyNov.Taxonomies;
@@ -25,12 +24,12 @@ public sealed class InitiativeCards(IPublishedViews views, ITermNames terms)
     /// <summary>The cards of <paramref name="ids"/> in that order, or null when one of them is no longer published.</summary>
     public async Task<IReadOnlyList<InitiativeCard>?> GetAsync(IReadOnlyList<string> ids, IContentManager contents, CancellationToken cancellationToken)
     {
-        var shelf = await views.GetAsync(InitiativeFields.Type, "card-shelf", (_, _) => Task.FromResult(new Shelf()), cancellationToken);
+        var shelf = await views.GetAsync(InitiativeFields.Type, "card-shelf", (_, _) => Task.FromResult(new BoundedShelf<string, InitiativeCard>(MaxKept, StringComparer.Ordinal)), cancellationToken);
         var cards = new InitiativeCard[ids.Count];
         List<string>? missing = null;
         for (var i = 0; i < ids.Count; i++)
         {
-            if (shelf.TryGet(ids[i]) is { } card)
+            if (shelf.TryGet(ids[i], out var card))
             {
                 cards[i] = card;
             }
@@ -59,30 +58,9 @@ public sealed class InitiativeCards(IPublishedViews views, ITermNames terms)
             }
 
             cards[i] = await InitiativeCard.OfAsync(item, terms, cancellationToken);
-            shelf.Add(cards[i]);
+            shelf.Keep(ids[i], cards[i]);
         }
 
         return cards;
-    }
-
-    /// <summary>Cards by item id for one tenant version; read and filled by concurrent requests.</summary>
-    private sealed class Shelf
-    {
-        private readonly ConcurrentDictionary<string, InitiativeCard> _cards = new(StringComparer.Ordinal);
-        private int _count;
-
-        public InitiativeCard? TryGet(string id) => _cards.TryGetValue(id, out var card) ? card : null;
-
-        public void Add(InitiativeCard card)
-        {
-            if (Interlocked.Increment(ref _count) > MaxKept)
-            {
-                // Crude but bounded: a crawler walking every page cannot grow the shelf past MaxKept.
-                _cards.Clear();
-                Interlocked.Exchange(ref _count, 1);
-            }
-
-            _cards[card.ContentItemId] = card;
-        }
     }
 }

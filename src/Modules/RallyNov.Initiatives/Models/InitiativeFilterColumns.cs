@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using RallyNov.Contents.Querying;
 
 namespace RallyNov.Initiatives.Models;
@@ -21,26 +20,15 @@ public sealed class InitiativeFilterColumns
     /// <summary>Columns kept per tenant version (≈ 17 kB each at most); filter values come from visitors, so the store is bounded.</summary>
     public const int MaxKept = 256;
 
-    private readonly ConcurrentDictionary<InitiativeFilter, string> _columns = new();
-    private int _count;
+    private readonly BoundedShelf<InitiativeFilter, string> _columns = new(MaxKept);
 
     /// <summary>The store of the current tenant version.</summary>
     public static Task<InitiativeFilterColumns> CurrentAsync(IPublishedViews views, CancellationToken cancellationToken) =>
         views.GetAsync(InitiativeFields.Type, "filter-columns", (_, _) => Task.FromResult(new InitiativeFilterColumns()), cancellationToken);
 
-    public string? TryGet(InitiativeFilter filter) => _columns.TryGetValue(KeyOf(filter), out var html) ? html : null;
+    public string? TryGet(InitiativeFilter filter) => _columns.TryGet(KeyOf(filter), out var html) ? html : null;
 
-    public void Keep(InitiativeFilter filter, string html)
-    {
-        if (Interlocked.Increment(ref _count) > MaxKept)
-        {
-            // Crude but bounded: a crawler trying every filter value cannot grow the store past MaxKept.
-            _columns.Clear();
-            Interlocked.Exchange(ref _count, 1);
-        }
-
-        _columns[KeyOf(filter)] = html;
-    }
+    public void Keep(InitiativeFilter filter, string html) => _columns.Keep(KeyOf(filter), html);
 
     private static InitiativeFilter KeyOf(InitiativeFilter filter) => filter with { Page = 1 };
 }
