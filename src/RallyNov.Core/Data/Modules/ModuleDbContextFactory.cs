@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using RallyNov.Core.Caching;
+using RallyNov.Core.Data.Sqlite;
 
 namespace RallyNov.Core.Data.Modules;
 
@@ -35,7 +36,7 @@ public static class ModuleDbContextFactory
 
         return sqlite(new DbContextOptionsBuilder<TSqlite>()
             .UseSqlite(connection, o => o.MigrationsHistoryTable(migrationsHistoryTable))
-            .AddInterceptors(AmbientTransactionInterceptor.Instance, AfterCommitInterceptor.Instance)
+            .AddInterceptors(AmbientTransactionInterceptor.Instance, AfterCommitInterceptor.Instance, SqlitePageCache.Instance)
             .Options);
     }
 
