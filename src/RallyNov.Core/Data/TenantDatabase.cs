@@ -383,7 +383,7 @@ internal sealed class TenantDatabase : ITenantDatabase
         }
 
         var sqlite = new DbContextOptionsBuilder<SqliteRallyNovDbContext>();
-        sqlite.UseSqlite(connectionString).AddInterceptors(AfterCommitInterceptor.Instance, SqlitePageCache.Instance);
+        sqlite.UseSqlite(connectionString).AddInterceptors(AfterCommitInterceptor.Instance);
         return sqlite.Options;
     }
 }

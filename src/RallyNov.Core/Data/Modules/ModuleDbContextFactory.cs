@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using RallyNov.Core.Caching;
-using RallyNov.Core.Data.Sqlite;
 
 namespace RallyNov.Core.Data.Modules;
 
@@ -36,7 +35,7 @@ public static class ModuleDbContextFactory
 
         return sqlite(new DbContextOptionsBuilder<TSqlite>()
             .UseSqlite(connection, o => o.MigrationsHistoryTable(migrationsHistoryTable))
-            .AddInterceptors(AmbientTransactionInterceptor.Instance, AfterCommitInterceptor.Instance, SqlitePageCache.Instance)
+            .AddInterceptors(AmbientTransactionInterceptor.Instance, AfterCommitInterceptor.Instance)
             .Options);
     }
 
