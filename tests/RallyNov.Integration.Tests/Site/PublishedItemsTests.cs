@@ -68,7 +68,77 @@ public sealed class PublishedItemsTests(UsersAppFactory app)
         }
     }
 
-    private async Task<(string Id, string Slug)> DraftOfAsync(string type)
+    /// <summary>
+    /// An initiative's « Sur les mêmes thèmes » block is ranked once per tenant version and item
+    /// and kept: an edit of a related initiative (its title, then its thèmes) must show on the
+    /// referring page at the next render, before and after the index has applied the edit.
+    /// </summary>
+    [Fact]
+    public async Task An_edit_of_a_related_initiative_shows_on_the_referring_page_at_once()
+    {
+        string[] themes = ["competences", "gouvernance-dialogue-social"];
+        var (referring, slug) = await DraftOfAsync("Initiative", themes);
+        var (related, _) = await DraftOfAsync("Initiative", themes);
+        var url = Prefix + "/initiatives/" + slug;
+        var (editor, _) = await SignedInAsync(app, "Editor");
+        using (editor)
+        {
+            await PublishAsync(editor, referring, ("f.Title", "Référente " + Guid.NewGuid().ToString("N")));
+            var title = "Voisine " + Guid.NewGuid().ToString("N");
+            await PublishAsync(editor, related, ("f.Title", title));
+            await IndexAppliedAsync(related);
+            Assert.Contains(title, await RenderAsync(url), StringComparison.Ordinal);
+            Assert.Contains(title, await RenderAsync(url), StringComparison.Ordinal); // the ranked list is kept now
+
+            var renamed = "Voisine renommée " + Guid.NewGuid().ToString("N");
+            await PublishAsync(editor, related, ("f.Title", renamed));
+            Assert.Contains(renamed, await RenderAsync(url), StringComparison.Ordinal);
+            await IndexAppliedAsync(related);
+            var indexed = await RenderAsync(url);
+            Assert.Contains(renamed, indexed, StringComparison.Ordinal);
+            Assert.DoesNotContain(title, indexed, StringComparison.Ordinal);
+
+            // No thème in common any more: it leaves the block at once, and stays out once indexed.
+            await PublishAsync(editor, related, ("f.Themes", "handicap"));
+            Assert.DoesNotContain(renamed, await RenderAsync(url), StringComparison.Ordinal);
+            await IndexAppliedAsync(related);
+            Assert.DoesNotContain(renamed, await RenderAsync(url), StringComparison.Ordinal);
+            Assert.DoesNotContain(renamed, await RenderAsync(url), StringComparison.Ordinal);
+
+            // Back on the same thèmes: it comes back at once.
+            await PublishAsync(editor, related, ("f.Themes", themes[0]));
+            Assert.Contains(renamed, await RenderAsync(url), StringComparison.Ordinal);
+            await IndexAppliedAsync(related);
+            Assert.Contains(renamed, await RenderAsync(url), StringComparison.Ordinal);
+        }
+    }
+
+    private static async Task PublishAsync(TestBrowser editor, string id, params (string Name, string Value)[] fields)
+    {
+        using var saved = await SaveAsync(editor, id, "publish", fields);
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+    }
+
+    /// <summary>Waits until the list index is up to date (it answers null while the last change is not applied) and holds the item.</summary>
+    private async Task IndexAppliedAsync(string id)
+    {
+        for (var attempt = 0; attempt < 200; attempt++)
+        {
+            await using var scope = app.Scope(Tenant);
+            var page = await scope.ServiceProvider.GetServices<IPublishedListIndex>().Single().QueryAsync(
+                new PublishedListQuery { ContentType = "Initiative", SortByNumberDescending = "annee", Take = 200 }, CancellationToken.None);
+            if (page is not null && page.Ids.Contains(id))
+            {
+                return;
+            }
+
+            await Task.Delay(50);
+        }
+
+        Assert.Fail("The search index did not apply the publication in 10 s.");
+    }
+
+    private async Task<(string Id, string Slug)> DraftOfAsync(string type, string[]? themes = null)
     {
         await using var scope = app.Scope(Tenant);
         var contents = scope.ServiceProvider.GetRequiredService<IContentManager>();
@@ -77,6 +147,12 @@ public sealed class PublishedItemsTests(UsersAppFactory app)
         if (type == "Laureate")
         {
             item.Set("PrizeYear", 2023);
+        }
+
+        if (themes is not null)
+        {
+            item.Set("Themes", new System.Text.Json.Nodes.JsonArray([.. themes.Select(t => (System.Text.Json.Nodes.JsonNode?)t)]));
+            item.Set("YearIdentified", 2100);
         }
 
         item.Owner = item.Author = "admin";

@@ -10,6 +10,9 @@ public static class RelatedInitiatives
     /// <summary>Initiatives asked from the index per thème of the item.</summary>
     public const int CandidatesPerTheme = 50;
 
+    /// <summary>Ranked lists kept per tenant version (a few ids each); past it the shelf starts over.</summary>
+    public const int MaxRankedKept = 5_000;
+
     /// <summary>
     /// Per thème of the item, the most recent initiatives of that thème are asked from the search
     /// index (ids only), then loaded in one query and ranked as <see cref="InitiativeCatalog.Related"/>
@@ -33,10 +36,22 @@ public static class RelatedInitiatives
 
         if (index is not null && views is not null)
         {
-            var kept = await views.GetAsync(InitiativeFields.Type, "related-candidates", (_, _) => Task.FromResult(new ThemeCandidates()), cancellationToken);
-            if (await KeptCandidatesAsync(item, themes, kept, index, contents, cancellationToken) is { } candidates)
+            // The ranked ids per item, for this tenant version: a page seen before ranks nothing.
+            var ranked = await views.GetAsync(InitiativeFields.Type, "related-ranked", (_, _) => Task.FromResult(new BoundedShelf<(string Id, int Take), string[]>(MaxRankedKept)), cancellationToken);
+            var key = (item.ContentItemId, take);
+            string[]? ids = null;
+            if (!ranked.TryGet(key, out ids))
             {
-                var ids = InitiativeCatalog.RankRelated(candidates.Values, item, take);
+                var kept = await views.GetAsync(InitiativeFields.Type, "related-candidates", (_, _) => Task.FromResult(new ThemeCandidates()), cancellationToken);
+                if (await KeptCandidatesAsync(item, themes, kept, index, contents, cancellationToken) is { } candidates)
+                {
+                    ids = [.. InitiativeCatalog.RankRelated(candidates.Values, item, take)];
+                    ranked.Keep(key, ids); // only ranked from an up-to-date index
+                }
+            }
+
+            if (ids is not null)
+            {
                 var loaded = items is null
                     ? await contents.GetManyAsync(ids, VersionOptions.Published, cancellationToken)
                     : await items.ByIdsAsync(ids, cancellationToken);
