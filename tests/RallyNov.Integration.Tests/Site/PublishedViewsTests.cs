@@ -128,6 +128,64 @@ public sealed class PublishedViewsTests(UsersAppFactory app)
         }
     }
 
+    /// <summary>
+    /// The results column of /initiatives (count, cards, pager) is rendered once per tenant version,
+    /// filter and page, then kept: an edit, an unpublication and a republication must show at the
+    /// very next render of a list page whose column was kept (rendered twice before each change).
+    /// </summary>
+    [Theory]
+    [InlineData("/initiatives")]
+    [InlineData("/initiatives?annee=2100")]
+    [InlineData("/initiatives?departement=58&annee=2100")]
+    public async Task A_change_shows_in_the_kept_results_column_at_the_next_render(string path)
+    {
+        var id = await DraftOfAsync("Initiative", item => item.Set("Departement", new System.Text.Json.Nodes.JsonArray("58")));
+        var (editor, _) = await SignedInAsync(app, "Editor");
+        using (editor)
+        {
+            var first = "Résultats " + Guid.NewGuid().ToString("N");
+            await PublishAsync(editor, id, first);
+            await IndexAnswersWithAsync(id);
+            await RenderAsync(path);
+            var shown = await RenderAsync(path);
+            Assert.Contains("Titre " + first, shown, StringComparison.Ordinal);
+
+            var edited = "Résultats " + Guid.NewGuid().ToString("N");
+            await PublishAsync(editor, id, edited);
+            await RenderAsync(path);
+            await IndexAnswersWithAsync(id);
+            await RenderAsync(path);
+            var after = await RenderAsync(path);
+            Assert.Contains("Titre " + edited, after, StringComparison.Ordinal);
+            Assert.DoesNotContain("Titre " + first, after, StringComparison.Ordinal);
+            Assert.Equal(ResultCount(shown), ResultCount(after));
+
+            using (var unpublished = await editor.SubmitAsync(EditUrl(id), $"{Prefix}/admin/contents/{id}/unpublish", []))
+            {
+                Assert.Equal(HttpStatusCode.Redirect, unpublished.StatusCode);
+            }
+
+            var gone = await RenderAsync(path);
+            Assert.DoesNotContain("Titre " + edited, gone, StringComparison.Ordinal);
+            Assert.Equal(ResultCount(after) - 1, ResultCount(gone));
+            Assert.Equal(ResultCount(gone), ResultCount(await RenderAsync(path)));
+
+            var back = "Résultats " + Guid.NewGuid().ToString("N");
+            await PublishAsync(editor, id, back);
+            var again = await RenderAsync(path);
+            Assert.Contains("Titre " + back, again, StringComparison.Ordinal);
+            Assert.Equal(ResultCount(after), ResultCount(again));
+        }
+    }
+
+    /// <summary>The number of results the heading of the results column shows.</summary>
+    private static int ResultCount(string html)
+    {
+        var match = System.Text.RegularExpressions.Regex.Match(html, @"id=""results-title""[^>]*>\s*([\d\u202f\u00a0 ]+) résultat");
+        Assert.True(match.Success, "no results heading");
+        return int.Parse(System.Text.RegularExpressions.Regex.Replace(match.Groups[1].Value, @"\D", ""), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     /// <summary>The count a facet of the filter column shows for <paramref name="label"/> (0 when the value is not listed).</summary>
     private static int FacetCount(string html, string label)
     {

@@ -33,6 +33,14 @@ public sealed class InitiativesController(
 
         // Taken before the list is read: a column kept under this version is never older than it.
         var columns = await InitiativeFilterColumns.CurrentAsync(views, cancellationToken);
+        var results = await InitiativeResultPages.CurrentAsync(views, cancellationToken);
+        var pathBase = Request.PathBase.Value ?? "";
+
+        // A page seen before under this version: both columns kept, nothing to read or render but the page's frame.
+        if (results.TryGet(pathBase, filter) is { } kept && columns.TryGet(filter) is { } keptColumn)
+        {
+            return View(KeptPage(filter, kept, keptColumn));
+        }
 
         // The search index answers when the search module is there (20 000 items: one page
         // loaded instead of all of them); the database otherwise.
@@ -105,8 +113,27 @@ public sealed class InitiativesController(
             ResetUrl = baseUrl,
             FilterColumn = column,
             KeepFilterColumn = column is null ? html => columns.Keep(filter, html) : null,
+            KeepResults = html => results.Keep(pathBase, filter, new InitiativeResultPage(html, list.Total, list.GrandTotal, pageCount, labels.ToArray())),
         });
     }
+
+    /// <summary>The model of a page whose two columns are kept: the view writes them as they are.</summary>
+    private InitiativeListViewModel KeptPage(InitiativeFilter filter, InitiativeResultPage kept, string column) => new()
+    {
+        Filter = filter,
+        Items = [],
+        Total = kept.Total,
+        GrandTotal = kept.GrandTotal,
+        Pager = new PagerModel(filter.Page, kept.PageCount, kept.Total, _ => ""),
+        Departements = [],
+        Map = [],
+        Themes = [],
+        Years = [],
+        ActiveLabels = kept.ActiveLabels,
+        ResetUrl = Url.Content("~/initiatives"),
+        FilterColumn = column,
+        Results = kept.Html,
+    };
 
     [HttpGet("/initiatives/{slug}")]
     public async Task<IActionResult> Detail(string slug, CancellationToken cancellationToken)

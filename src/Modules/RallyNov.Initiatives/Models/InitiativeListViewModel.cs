@@ -35,6 +35,12 @@ public sealed class InitiativeListViewModel
 
     /// <summary>Receives the filter column once rendered, to keep it for the next requests of this tenant version.</summary>
     public Action<string>? KeepFilterColumn { get; init; }
+
+    /// <summary>The results column's HTML (count, cards, pager) kept from an earlier render of this filter and page; null to render it from the models above.</summary>
+    public string? Results { get; init; }
+
+    /// <summary>Receives the results column once rendered, to keep it for the next requests of this tenant version.</summary>
+    public Action<string>? KeepResults { get; init; }
 }
 
 public sealed class InitiativeDetailViewModel
