@@ -100,6 +100,10 @@ public static class CoreServiceCollectionExtensions
         services.AddSingleton<ITenantChangeHandler, TenantLifecycleChangeHandler>();
         services.AddHostedService<TenantChangeDispatcher>();
         services.AddHostedService<TenantStoreWatcher>();
+
+        // Native memory freed by the JIT, SQLite and OpenSSL goes back to the system (Linux/glibc).
+        services.AddSingleton<NativeMemoryTrimmer>();
+        services.AddHostedService(sp => sp.GetRequiredService<NativeMemoryTrimmer>());
         return services;
     }
 
