@@ -83,7 +83,9 @@ internal sealed partial class NativeMemoryTrimmer(ILogger<NativeMemoryTrimmer> l
     [LoggerMessage(Level = LogLevel.Information, Message = "Native memory is not trimmed: malloc_trim is not available ({Reason}).")]
     private static partial void LogUnavailable(ILogger logger, string reason);
 
-    [DllImport("libc", EntryPoint = "malloc_trim")]
+    // glibc's soname: "libc" alone would probe libc.so, a linker script that exists only where the
+    // C development files are installed.
+    [DllImport("libc.so.6", EntryPoint = "malloc_trim")]
     [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
     private static extern int MallocTrim(nuint pad);
 }
