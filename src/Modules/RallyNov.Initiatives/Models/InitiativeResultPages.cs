@@ -12,8 +12,8 @@ namespace RallyNov.Initiatives.Models;
 /// Never stale, like <see cref="InitiativeFilterColumns"/>: the store lives in
 /// <see cref="IPublishedViews"/>, whose version moves with every publish, unpublish, delete, edit,
 /// vocabulary or settings change, and the controller takes it before reading the list. The URL
-/// prefix is part of the key because the links are written with it (a tenant reached by its host
-/// name and by its prefix gets two entries, never the other's links).
+/// prefix is part of the key because the links are written with it: today a tenant has one prefix
+/// per settings (see <c>TenantResolver</c>), so this only guards against a future second address.
 /// </remarks>
 public sealed class InitiativeResultPages
 {
