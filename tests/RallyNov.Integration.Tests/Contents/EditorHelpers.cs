@@ -23,6 +23,28 @@ internal static partial class EditorHelpers
         return (browser, user);
     }
 
+    /// <summary>
+    /// Waits until the initiatives' list index is up to date (it answers null while the last change
+    /// is not applied) and holds <paramref name="id"/> among its <paramref name="take"/> first items.
+    /// </summary>
+    public static async Task ListIndexHoldsAsync(UsersAppFactory app, string id, int take)
+    {
+        for (var attempt = 0; attempt < 200; attempt++)
+        {
+            await using var scope = app.Scope(Tenant);
+            var page = await scope.ServiceProvider.GetServices<IPublishedListIndex>().Single().QueryAsync(
+                new PublishedListQuery { ContentType = "Initiative", SortByNumberDescending = "annee", Take = take }, CancellationToken.None);
+            if (page is not null && page.Ids.Contains(id))
+            {
+                return;
+            }
+
+            await Task.Delay(50);
+        }
+
+        Assert.Fail("The search index did not apply the publication in 10 s.");
+    }
+
     /// <summary>An Initiative draft stored straight through the content manager.</summary>
     public static async Task<ContentItem> DraftAsync(UsersAppFactory app, string owner, string? title = null)
     {

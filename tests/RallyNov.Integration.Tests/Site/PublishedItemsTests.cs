@@ -86,14 +86,14 @@ public sealed class PublishedItemsTests(UsersAppFactory app)
             await PublishAsync(editor, referring, ("f.Title", "Référente " + Guid.NewGuid().ToString("N")));
             var title = "Voisine " + Guid.NewGuid().ToString("N");
             await PublishAsync(editor, related, ("f.Title", title));
-            await IndexAppliedAsync(related);
+            await ListIndexHoldsAsync(app, related, 200);
             Assert.Contains(title, await RenderAsync(url), StringComparison.Ordinal);
             Assert.Contains(title, await RenderAsync(url), StringComparison.Ordinal); // the ranked list is kept now
 
             var renamed = "Voisine renommée " + Guid.NewGuid().ToString("N");
             await PublishAsync(editor, related, ("f.Title", renamed));
             Assert.Contains(renamed, await RenderAsync(url), StringComparison.Ordinal);
-            await IndexAppliedAsync(related);
+            await ListIndexHoldsAsync(app, related, 200);
             var indexed = await RenderAsync(url);
             Assert.Contains(renamed, indexed, StringComparison.Ordinal);
             Assert.DoesNotContain(title, indexed, StringComparison.Ordinal);
@@ -101,14 +101,14 @@ public sealed class PublishedItemsTests(UsersAppFactory app)
             // No thème in common any more: it leaves the block at once, and stays out once indexed.
             await PublishAsync(editor, related, ("f.Themes", "handicap"));
             Assert.DoesNotContain(renamed, await RenderAsync(url), StringComparison.Ordinal);
-            await IndexAppliedAsync(related);
+            await ListIndexHoldsAsync(app, related, 200);
             Assert.DoesNotContain(renamed, await RenderAsync(url), StringComparison.Ordinal);
             Assert.DoesNotContain(renamed, await RenderAsync(url), StringComparison.Ordinal);
 
             // Back on the same thèmes: it comes back at once.
             await PublishAsync(editor, related, ("f.Themes", themes[0]));
             Assert.Contains(renamed, await RenderAsync(url), StringComparison.Ordinal);
-            await IndexAppliedAsync(related);
+            await ListIndexHoldsAsync(app, related, 200);
             Assert.Contains(renamed, await RenderAsync(url), StringComparison.Ordinal);
         }
     }
@@ -117,25 +117,6 @@ public sealed class PublishedItemsTests(UsersAppFactory app)
     {
         using var saved = await SaveAsync(editor, id, "publish", fields);
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
-    }
-
-    /// <summary>Waits until the list index is up to date (it answers null while the last change is not applied) and holds the item.</summary>
-    private async Task IndexAppliedAsync(string id)
-    {
-        for (var attempt = 0; attempt < 200; attempt++)
-        {
-            await using var scope = app.Scope(Tenant);
-            var page = await scope.ServiceProvider.GetServices<IPublishedListIndex>().Single().QueryAsync(
-                new PublishedListQuery { ContentType = "Initiative", SortByNumberDescending = "annee", Take = 200 }, CancellationToken.None);
-            if (page is not null && page.Ids.Contains(id))
-            {
-                return;
-            }
-
-            await Task.Delay(50);
-        }
-
-        Assert.Fail("The search index did not apply the publication in 10 s.");
     }
 
     private async Task<(string Id, string Slug)> DraftOfAsync(string type, string[]? themes = null)

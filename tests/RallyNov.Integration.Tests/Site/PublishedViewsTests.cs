@@ -63,7 +63,7 @@ public sealed class PublishedViewsTests(UsersAppFactory app)
         {
             var before = "Carte avant " + Guid.NewGuid().ToString("N");
             await PublishAsync(editor, id, before);
-            await IndexAnswersWithAsync(id);
+            await ListIndexHoldsAsync(app, id, 50);
             Assert.Contains(before, await RenderAsync(path), StringComparison.Ordinal); // the card is kept now
 
             for (var round = 1; round <= 2; round++)
@@ -74,7 +74,7 @@ public sealed class PublishedViewsTests(UsersAppFactory app)
                 Assert.Contains(after, next, StringComparison.Ordinal);
                 Assert.DoesNotContain(before, next, StringComparison.Ordinal);
 
-                await IndexAnswersWithAsync(id);
+                await ListIndexHoldsAsync(app, id, 50);
                 var indexed = await RenderAsync(path);
                 Assert.Contains("Titre " + after, indexed, StringComparison.Ordinal);
                 Assert.Contains("Résumé " + after, indexed, StringComparison.Ordinal);
@@ -145,7 +145,7 @@ public sealed class PublishedViewsTests(UsersAppFactory app)
         {
             var first = "Résultats " + Guid.NewGuid().ToString("N");
             await PublishAsync(editor, id, first);
-            await IndexAnswersWithAsync(id);
+            await ListIndexHoldsAsync(app, id, 50);
             await RenderAsync(path);
             var shown = await RenderAsync(path);
             Assert.Contains("Titre " + first, shown, StringComparison.Ordinal);
@@ -153,7 +153,7 @@ public sealed class PublishedViewsTests(UsersAppFactory app)
             var edited = "Résultats " + Guid.NewGuid().ToString("N");
             await PublishAsync(editor, id, edited);
             await RenderAsync(path);
-            await IndexAnswersWithAsync(id);
+            await ListIndexHoldsAsync(app, id, 50);
             await RenderAsync(path);
             var after = await RenderAsync(path);
             Assert.Contains("Titre " + edited, after, StringComparison.Ordinal);
@@ -198,25 +198,6 @@ public sealed class PublishedViewsTests(UsersAppFactory app)
     {
         using var saved = await SaveAsync(editor, id, "publish", ("f.Title", "Titre " + text), ("f.Summary", "Résumé " + text));
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
-    }
-
-    /// <summary>Waits until the list index is up to date again (it answers null while the last change is not applied), with the item on its first page.</summary>
-    private async Task IndexAnswersWithAsync(string id)
-    {
-        for (var attempt = 0; attempt < 200; attempt++)
-        {
-            await using var scope = app.Scope(Tenant);
-            var page = await scope.ServiceProvider.GetServices<IPublishedListIndex>().Single().QueryAsync(
-                new PublishedListQuery { ContentType = "Initiative", SortByNumberDescending = "annee", Take = 50 }, CancellationToken.None);
-            if (page is not null && page.Ids.Contains(id))
-            {
-                return;
-            }
-
-            await Task.Delay(50);
-        }
-
-        Assert.Fail("The search index did not apply the publication in 10 s.");
     }
 
     /// <summary>
